@@ -1,0 +1,59 @@
+/* cli.h: what the pont(1) subcommands share: exit codes, input and output, messages. */
+#ifndef PONT_CLI_H
+#define PONT_CLI_H
+
+#include <stdio.h>
+
+#include "pont.h"
+
+/* Exit codes, documented in pont(1) EXIT STATUS and the README. */
+enum {
+	EXIT_OK = 0,		/* done, nothing to report */
+	EXIT_FINDINGS = 1,	/* findings at or above the failure level */
+	EXIT_USAGE = 2,		/* bad command line */
+	EXIT_DATA = 3,		/* bad input data: invalid UTF-8, malformed file */
+	EXIT_SYSTEM = 4		/* system or I/O error: missing file, unwritable output */
+};
+
+/* Subcommands: argv[0] is the command's name. */
+int cmd_segment(int argc, char **argv);
+int cmd_normalize(int argc, char **argv);
+
+/* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
+void cli_report(const pont_error *err);
+/* Prints "pont: [FILE: ]LEVEL: MSG" to stderr. */
+void cli_msg(const char *file, const char *level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Prints a usage error and the hint to run --help; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The exit code for a library status. */
+int cli_exit_code(pont_status st);
+/* The larger (more serious) of two exit codes; EXIT_FINDINGS ranks lowest of the failures. */
+int cli_worse(int a, int b);
+
+/* Reads FILE ("-" or NULL: standard input) as validated UTF-8. Reports and returns an exit code. */
+int cli_read(const char *path, unsigned flags, pont_text *t);
+/* The name to show for an input path. */
+const char *cli_name(const char *path);
+
+/* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */
+int cli_input_format(const char *opt, const char *path, pont_format *out);
+/* Paragraph mode from --paragraphs; -1 when unknown. */
+int cli_paragraphs(const char *opt, pont_paragraphs *out);
+
+/*
+ * Output that never leaves a partial file behind: -o FILE writes a temporary file in the same
+ * directory and renames it over FILE when everything was written; no path means stdout.
+ */
+typedef struct cli_out {
+	FILE *f;
+	char *path;		/* final path, NULL for stdout */
+	char *tmp;		/* temporary path, NULL when writing in place (stdout, a device) */
+} cli_out;
+
+int cli_out_open(cli_out *o, const char *path);
+/* Writes n bytes; errors are caught at close. */
+void cli_out_write(cli_out *o, const char *s, size_t n);
+/* Flushes, checks for errors, renames into place (ok != 0) or removes the temporary file. */
+int cli_out_close(cli_out *o, int ok);
+
+#endif

@@ -1,0 +1,263 @@
+/* cmd_segment.c: pont segment: paragraphs and sentences, with byte offsets. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+	"usage: pont segment [--lang fr|en] [--format text|json|tsv] [--input text|markdown|auto]\n"
+	"                    [--paragraphs auto|lines|blank] [--replace-invalid] [-o FILE] [FILE...]\n"
+	"\n"
+	"Splits each article into paragraphs (title, standfirst, headings, speaker turns,\n"
+	"paragraphs, list items, quotes) and sentences, with ICU's sentence rules plus\n"
+	"pont's abbreviation lists. Speaker labels ('Kate :') are kept apart from the text.\n"
+	"Offsets are bytes into the input; nothing but white space, markup and labels lies\n"
+	"between two sentences.\n"
+	"\n"
+	"  -l, --lang LANG        language of the text: fr (default) or en\n"
+	"  -f, --format FORMAT    text (default), json or tsv\n"
+	"      --input FORMAT     text, markdown, or auto (default: markdown for .md files)\n"
+	"      --paragraphs MODE  plain text: auto (default), lines (one paragraph a line) or\n"
+	"                         blank (paragraphs separated by blank lines)\n"
+	"      --replace-invalid  replace invalid UTF-8 by U+FFFD (with a warning) instead of failing\n"
+	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
+	"  -h, --help             show this help\n"
+	"\n"
+	"Exit status: 0 ok, 2 usage, 3 bad input (invalid UTF-8), 4 I/O error.\n";
+
+enum { FMT_TEXT, FMT_JSON, FMT_TSV };
+
+static void
+tsv_field(pont_buf *b, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *esc = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" : s[i] == '\r' ? "\\r" :
+				  s[i] == '\\' ? "\\\\" : NULL;
+
+		if (esc == NULL)
+			continue;
+		pont_buf_add(b, s + run, i - run);
+		pont_buf_adds(b, esc);
+		run = i + 1;
+	}
+	pont_buf_add(b, s + run, n - run);
+}
+
+/* Text form: one sentence a line, line ends inside a sentence shown as spaces. */
+static void
+text_sentence(pont_buf *b, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	pont_buf_adds(b, "  ");
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\n' && s[i] != '\r')
+			continue;
+		pont_buf_add(b, s + run, i - run);
+		if (s[i] == '\n')
+			pont_buf_addc(b, ' ');
+		run = i + 1;
+	}
+	pont_buf_add(b, s + run, n - run);
+	pont_buf_addc(b, '\n');
+}
+
+static void
+emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_doc *doc, const pont_segs *sg,
+     int nfiles, int first)
+{
+	const char *s = t->data;
+	size_t i, nb = pont_doc_nblocks(doc), prevblock = (size_t)-1, sent = 0;
+	pont_lines li;
+
+	pont_lines_init(&li, s, t->len, t->bom);
+	if (fmt == FMT_JSON) {
+		pont_buf_adds(b, first ? "\n" : ",\n");
+		pont_buf_adds(b, "{\"file\":");
+		pont_buf_add_json(b, name, strlen(name));
+		pont_buf_addf(b, ",\"bytes\":%zu,\"paragraphs\":[", t->len);
+		for (i = 0; i < nb; i++) {
+			const pont_block *bl = pont_doc_block(doc, i);
+			const char *k = pont_block_kind_name(bl->kind);
+
+			pont_buf_addf(b, "%s\n {\"paragraph\":%zu,\"kind\":\"%s\",\"level\":%u,\"start\":%zu,\"end\":%zu,"
+				      "\"content_start\":%zu,\"content_end\":%zu,\"speaker\":",
+				      i ? "," : "", i + 1, k, bl->level, bl->span.start, bl->span.end,
+				      bl->content.start, bl->content.end);
+			if (bl->label.end > bl->label.start)
+				pont_buf_add_json(b, s + bl->label.start, bl->label.end - bl->label.start);
+			else
+				pont_buf_adds(b, "null");
+			pont_buf_addc(b, '}');
+		}
+		pont_buf_adds(b, "],\"segments\":[");
+	} else if (fmt == FMT_TEXT && nfiles > 1) {
+		pont_buf_addf(b, "%s==> %s <==\n", first ? "" : "\n", name);
+	}
+	for (i = 0; i < sg->n; i++) {
+		const pont_seg *x = &sg->v[i];
+		const pont_block *bl = pont_doc_block(doc, x->block);
+		const char *kind = pont_block_kind_name(bl->kind);
+		unsigned long line, col;
+
+		sent = x->block == prevblock ? sent + 1 : 1;
+		switch (fmt) {
+		case FMT_JSON:
+			pont_lines_pos(&li, x->span.start, &line, &col);
+			pont_buf_addf(b, "%s\n {\"paragraph\":%zu,\"sentence\":%zu,\"kind\":\"%s\",\"speaker\":",
+				      i ? "," : "", x->block + 1, sent, kind);
+			if (bl->label.end > bl->label.start)
+				pont_buf_add_json(b, s + bl->label.start, bl->label.end - bl->label.start);
+			else
+				pont_buf_adds(b, "null");
+			pont_buf_addf(b, ",\"start\":%zu,\"end\":%zu,\"line\":%lu,\"col\":%lu,\"text\":",
+				      x->span.start, x->span.end, line, col);
+			pont_buf_add_json(b, s + x->span.start, x->span.end - x->span.start);
+			pont_buf_addc(b, '}');
+			break;
+		case FMT_TSV:
+			if (first && i == 0)
+				pont_buf_adds(b, "file\tparagraph\tsentence\tkind\tspeaker\tstart\tend\ttext\n");
+			tsv_field(b, name, strlen(name));
+			pont_buf_addf(b, "\t%zu\t%zu\t%s\t", x->block + 1, sent, kind);
+			tsv_field(b, s + bl->label.start, bl->label.end - bl->label.start);
+			pont_buf_addf(b, "\t%zu\t%zu\t", x->span.start, x->span.end);
+			tsv_field(b, s + x->span.start, x->span.end - x->span.start);
+			pont_buf_addc(b, '\n');
+			break;
+		default:
+			if (x->block != prevblock) {
+				pont_buf_addf(b, "%s¶%zu %s", prevblock == (size_t)-1 ? "" : "\n", x->block + 1, kind);
+				if (bl->label.end > bl->label.start) {
+					pont_buf_addc(b, ' ');
+					pont_buf_add(b, s + bl->label.start, bl->label.end - bl->label.start);
+				}
+				if (bl->kind == PONT_BLOCK_HEADING || bl->kind == PONT_BLOCK_LIST_ITEM ||
+				    bl->kind == PONT_BLOCK_QUOTE)
+					pont_buf_addf(b, " %u", bl->level);
+				pont_buf_addc(b, '\n');
+			}
+			text_sentence(b, s + x->span.start, x->span.end - x->span.start);
+			break;
+		}
+		prevblock = x->block;
+	}
+	if (fmt == FMT_JSON)
+		pont_buf_adds(b, "]}");
+	pont_lines_release(&li);
+}
+
+int
+cmd_segment(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "input", required_argument, NULL, 'I' },
+		{ "paragraphs", required_argument, NULL, 'P' },
+		{ "replace-invalid", no_argument, NULL, 'R' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *lang = "fr", *input = NULL, *paras = NULL, *output = NULL;
+	int fmt = FMT_TEXT, c, rc = EXIT_OK, i, nfiles;
+	unsigned flags = 0;
+	pont_segmenter *sg;
+	pont_error err;
+	pont_buf out = PONT_BUF_INIT;
+	pont_doc_options dopt;
+	cli_out o;
+	char *stdin_only[] = { (char *)"-" };
+	char **files;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "l:f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			lang = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				fmt = FMT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = FMT_JSON;
+			else if (strcmp(optarg, "tsv") == 0)
+				fmt = FMT_TSV;
+			else
+				return cli_usage("segment", "unknown format '%s' (text, json or tsv)", optarg);
+			break;
+		case 'I':
+			input = optarg;
+			break;
+		case 'P':
+			paras = optarg;
+			break;
+		case 'R':
+			flags |= PONT_TEXT_REPLACE_INVALID;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+		default:
+			return cli_usage("segment", "unknown option");
+		}
+	}
+	if (strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0)
+		return cli_usage("segment", "unknown language '%s' (fr or en)", lang);
+	if (cli_input_format(input, NULL, &dopt.format) < 0)
+		return cli_usage("segment", "unknown input format '%s' (text, markdown or auto)", input);
+	if (cli_paragraphs(paras, &dopt.paragraphs) < 0)
+		return cli_usage("segment", "unknown paragraph mode '%s' (auto, lines or blank)", paras);
+	files = optind < argc ? argv + optind : stdin_only;
+	nfiles = optind < argc ? argc - optind : 1;
+	if ((sg = pont_segmenter_new(lang, &err)) == NULL) {
+		cli_report(&err);
+		return cli_exit_code(err.code);
+	}
+	if (fmt == FMT_JSON)
+		pont_buf_adds(&out, "{\"lang\":\"");
+	if (fmt == FMT_JSON) {
+		pont_buf_adds(&out, lang);
+		pont_buf_adds(&out, "\",\"files\":[");
+	}
+	for (i = 0; i < nfiles; i++) {
+		pont_text t = PONT_TEXT_INIT;
+		pont_segs segs = PONT_SEGS_INIT;
+		pont_doc *doc;
+		int r;
+
+		if ((r = cli_read(files[i], flags, &t)) != EXIT_OK) {
+			rc = cli_worse(rc, r);
+			continue;
+		}
+		cli_input_format(input, files[i], &dopt.format);
+		if ((doc = pont_doc_parse(t.data, t.len, &dopt, &err)) == NULL ||
+		    pont_segment_doc(sg, doc, &segs, &err) != PONT_OK) {
+			err.file = cli_name(files[i]);
+			cli_report(&err);
+			rc = cli_worse(rc, cli_exit_code(err.code));
+		} else if (rc == EXIT_OK) {
+			emit(&out, fmt, cli_name(files[i]), &t, doc, &segs, nfiles, i == 0);
+		}
+		pont_segs_release(&segs);
+		pont_doc_free(doc);
+		pont_text_release(&t);
+	}
+	if (fmt == FMT_JSON)
+		pont_buf_adds(&out, "\n]}\n");
+	pont_segmenter_free(sg);
+	/* nothing is written unless every input was read: a failed run leaves no output */
+	if (rc == EXIT_OK && (rc = cli_out_open(&o, output)) == EXIT_OK) {
+		cli_out_write(&o, out.p, out.len);
+		rc = cli_out_close(&o, 1);
+	}
+	pont_buf_release(&out);
+	return rc;
+}

@@ -1,0 +1,251 @@
+/* common.c: input, output and messages shared by the subcommands. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void
+cli_report(const pont_error *err)
+{
+	fputs("pont: ", stderr);
+	if (err->file) {
+		fputs(err->file, stderr);
+		if (err->line)
+			fprintf(stderr, ":%lu:%lu", err->line, err->col);
+		fputs(": ", stderr);
+	}
+	fprintf(stderr, "error: %s\n", err->msg);
+}
+
+void
+cli_msg(const char *file, const char *level, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pont: ", stderr);
+	if (file)
+		fprintf(stderr, "%s: ", file);
+	fprintf(stderr, "%s: ", level);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "pont %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'pont %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+int
+cli_exit_code(pont_status st)
+{
+	switch (st) {
+	case PONT_OK:
+		return EXIT_OK;
+	case PONT_EINVAL:
+		return EXIT_USAGE;
+	case PONT_EUTF8:
+	case PONT_EPARSE:
+		return EXIT_DATA;
+	case PONT_EIO:
+	case PONT_EICU:
+		return EXIT_SYSTEM;
+	}
+	return EXIT_SYSTEM;
+}
+
+int
+cli_worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+const char *
+cli_name(const char *path)
+{
+	return path == NULL || strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int
+cli_read(const char *path, unsigned flags, pont_text *t)
+{
+	const char *name = cli_name(path);
+	pont_error err;
+	pont_status st;
+	int fd = 0;
+
+	if (path && strcmp(path, "-") != 0) {
+		struct stat sb;
+
+		if ((fd = open(path, O_RDONLY)) < 0) {
+			cli_msg(path, "error", "cannot open: %s", strerror(errno));
+			return EXIT_SYSTEM;
+		}
+		if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			close(fd);
+			cli_msg(path, "error", "is a directory");
+			return EXIT_SYSTEM;
+		}
+	}
+	st = pont_text_read_fd(t, fd, name, flags, &err);
+	if (fd != 0)
+		close(fd);
+	if (st != PONT_OK) {
+		cli_report(&err);
+		return cli_exit_code(st);
+	}
+	if (t->nreplaced) {
+		pont_lines li;
+		unsigned long line, col;
+
+		pont_lines_init(&li, t->data, t->len, t->bom);
+		pont_lines_pos(&li, t->first_replaced, &line, &col);
+		pont_lines_release(&li);
+		fprintf(stderr, "pont: %s:%lu:%lu: warning: invalid UTF-8 replaced by U+FFFD (%zu time%s)\n",
+			name, line, col, t->nreplaced, t->nreplaced == 1 ? "" : "s");
+	}
+	return EXIT_OK;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+int
+cli_input_format(const char *opt, const char *path, pont_format *out)
+{
+	if (opt == NULL || strcmp(opt, "auto") == 0) {
+		*out = path && (ends_with(path, ".md") || ends_with(path, ".markdown") || ends_with(path, ".mkd"))
+			       ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+		return 0;
+	}
+	if (strcmp(opt, "text") == 0 || strcmp(opt, "txt") == 0) {
+		*out = PONT_FORMAT_TEXT;
+		return 0;
+	}
+	if (strcmp(opt, "markdown") == 0 || strcmp(opt, "md") == 0) {
+		*out = PONT_FORMAT_MARKDOWN;
+		return 0;
+	}
+	return -1;
+}
+
+int
+cli_paragraphs(const char *opt, pont_paragraphs *out)
+{
+	if (opt == NULL || strcmp(opt, "auto") == 0)
+		*out = PONT_PARA_AUTO;
+	else if (strcmp(opt, "lines") == 0)
+		*out = PONT_PARA_LINES;
+	else if (strcmp(opt, "blank") == 0)
+		*out = PONT_PARA_BLANK;
+	else
+		return -1;
+	return 0;
+}
+
+int
+cli_out_open(cli_out *o, const char *path)
+{
+	struct stat sb;
+	size_t n;
+	int fd;
+
+	memset(o, 0, sizeof o[0]);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return EXIT_OK;
+	}
+	o->path = strdup(path);
+	if (o->path == NULL)
+		abort();
+	/* a device or a pipe is written in place: there is nothing to rename over */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if ((o->f = fopen(path, "w")) == NULL) {
+			cli_msg(path, "error", "cannot open for writing: %s", strerror(errno));
+			free(o->path);
+			return EXIT_SYSTEM;
+		}
+		return EXIT_OK;
+	}
+	n = strlen(path) + sizeof ".pont-XXXXXX";
+	if ((o->tmp = malloc(n)) == NULL)
+		abort();
+	snprintf(o->tmp, n, "%s.pont-XXXXXX", path);
+	if ((fd = mkstemp(o->tmp)) < 0 || (o->f = fdopen(fd, "w")) == NULL) {
+		cli_msg(path, "error", "cannot create output: %s", strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		free(o->path);
+		return EXIT_SYSTEM;
+	}
+	/* the new file gets the permissions a plain fopen would have given it */
+	{
+		mode_t um = umask(0);
+
+		umask(um);
+		fchmod(fd, (stat(path, &sb) == 0 ? sb.st_mode & 07777 : 0666 & ~um));
+	}
+	return EXIT_OK;
+}
+
+void
+cli_out_write(cli_out *o, const char *s, size_t n)
+{
+	if (n)
+		fwrite(s, 1, n, o->f);
+}
+
+int
+cli_out_close(cli_out *o, int ok)
+{
+	int rc = EXIT_OK, e = 0;
+	const char *name = o->path ? o->path : "<stdout>";
+
+	if (fflush(o->f) != 0 || ferror(o->f))
+		e = errno ? errno : EIO;
+	if (o->tmp && e == 0 && fsync(fileno(o->f)) != 0 && errno != EINVAL)
+		e = errno;
+	if (o->f != stdout) {
+		if (fclose(o->f) != 0 && e == 0)
+			e = errno;
+	}
+	if (e) {
+		cli_msg(name, "error", "cannot write: %s", strerror(e));
+		rc = EXIT_SYSTEM;
+	}
+	if (o->tmp) {
+		if (rc == EXIT_OK && ok && rename(o->tmp, o->path) != 0) {
+			cli_msg(name, "error", "cannot rename the output into place: %s", strerror(errno));
+			rc = EXIT_SYSTEM;
+		}
+		if (rc != EXIT_OK || !ok)
+			unlink(o->tmp);
+	}
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof o[0]);
+	return rc;
+}

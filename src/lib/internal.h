@@ -1,0 +1,52 @@
+/* internal.h: helpers shared by the library's files; never installed, never seen by the CLI. */
+#ifndef PONT_INTERNAL_H
+#define PONT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pont.h"
+
+/* Allocation: these abort on out-of-memory, so callers never check. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrndup(const char *s, size_t n);
+/* Grows *v (elements of size sz) so that it holds at least need elements. */
+void xgrow(void **v, size_t *alloc, size_t need, size_t sz);
+#define XGROW(v, alloc, need) xgrow((void **)&(v), &(alloc), (need), sizeof *(v))
+
+/* Fills err (when not NULL) and returns code. */
+pont_status pont_fail(pont_error *err, pont_status code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same with a position. */
+pont_status pont_fail_at(pont_error *err, pont_status code, const char *file, unsigned long line,
+			 unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Character classes on code points (ICU-backed where it matters). */
+int pont_cp_is_space(uint32_t c);	/* Unicode white space, incl. no-break spaces */
+int pont_cp_is_hspace(uint32_t c);	/* white space other than line ends */
+int pont_cp_is_letter(uint32_t c);
+int pont_cp_is_upper(uint32_t c);
+int pont_cp_is_lower(uint32_t c);
+int pont_cp_is_digit(uint32_t c);
+int pont_cp_is_alnum(uint32_t c);
+
+/* Decodes the code point that ends just before s[i] (valid UTF-8 assumed); *start gets its offset. */
+uint32_t pont_utf8_prev(const char *s, size_t i, size_t *start);
+/* Number of bytes of the UTF-8 sequence whose lead byte is c (1 for invalid). */
+size_t pont_utf8_len(unsigned char c);
+
+/* Finds bare URLs and e-mail addresses in s[start, end) and appends them as marks. */
+typedef struct pont_marks {
+	pont_mark *v;
+	size_t n, alloc;
+} pont_marks;
+void pont_marks_push(pont_marks *m, pont_mark_kind k, size_t start, size_t end);
+void pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out);
+/* Length of the emoticon at s[i] (":-)", ";)", "^^"...), 0 if none. */
+size_t pont_emoticon_len(const char *s, size_t len, size_t i);
+
+#include "banned.h"
+
+#endif

@@ -1,0 +1,349 @@
+/* util.c: allocation, errors, buffers, spans and line positions. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+xgrow(void **v, size_t *alloc, size_t need, size_t sz)
+{
+	size_t n = *alloc;
+
+	if (need <= n)
+		return;
+	if (n < 8)
+		n = 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / sz)
+			abort();
+		n *= 2;
+	}
+	*v = xrealloc(*v, n * sz);
+	*alloc = n;
+}
+
+static pont_status
+vfail(pont_error *err, pont_status code, const char *file, unsigned long line, unsigned long col,
+      const char *fmt, va_list ap)
+{
+	if (err == NULL)
+		return code;
+	err->code = code;
+	err->file = file;
+	err->line = line;
+	err->col = col;
+	err->sys_errno = 0;
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	return code;
+}
+
+pont_status
+pont_fail(pont_error *err, pont_status code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(err, code, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+pont_status
+pont_fail_at(pont_error *err, pont_status code, const char *file, unsigned long line,
+	     unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(err, code, file, line, col, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+const char *
+pont_status_name(pont_status st)
+{
+	switch (st) {
+	case PONT_OK:
+		return "ok";
+	case PONT_EINVAL:
+		return "invalid argument";
+	case PONT_EUTF8:
+		return "invalid UTF-8";
+	case PONT_EPARSE:
+		return "malformed input";
+	case PONT_EIO:
+		return "input/output error";
+	case PONT_EICU:
+		return "ICU error";
+	}
+	return "unknown error";
+}
+
+/* --- buffers --- */
+
+static void
+buf_grow(pont_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 < b->len)
+		abort();
+	XGROW(b->p, b->alloc, b->len + extra + 1);
+}
+
+void
+pont_buf_add(pont_buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void
+pont_buf_adds(pont_buf *b, const char *s)
+{
+	pont_buf_add(b, s, strlen(s));
+}
+
+void
+pont_buf_addc(pont_buf *b, char c)
+{
+	buf_grow(b, 1);
+	b->p[b->len++] = c;
+	b->p[b->len] = '\0';
+}
+
+void
+pont_buf_vaddf(pont_buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	buf_grow(b, 64);
+	va_copy(aq, ap);
+	n = vsnprintf(b->p + b->len, b->alloc - b->len, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		abort();
+	if ((size_t)n >= b->alloc - b->len) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->p + b->len, b->alloc - b->len, fmt, ap);
+	}
+	b->len += (size_t)n;
+}
+
+void
+pont_buf_addf(pont_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	pont_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+pont_buf_add_utf8(pont_buf *b, uint32_t cp)
+{
+	char u[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	pont_buf_add(b, u, n);
+}
+
+void
+pont_buf_add_json(pont_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+
+	buf_grow(b, n + 2);
+	pont_buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char u[7];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		pont_buf_add(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		default:
+			memcpy(u, "\\u00", 4);
+			u[4] = hex[c >> 4];
+			u[5] = hex[c & 15];
+			u[6] = '\0';
+			esc = u;
+		}
+		pont_buf_adds(b, esc);
+	}
+	pont_buf_add(b, s + run, n - run);
+	pont_buf_addc(b, '"');
+}
+
+void
+pont_buf_reset(pont_buf *b)
+{
+	b->len = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+void
+pont_buf_release(pont_buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->alloc = 0;
+}
+
+/* --- spans --- */
+
+void
+pont_spans_push(pont_spans *s, size_t start, size_t end)
+{
+	XGROW(s->v, s->alloc, s->n + 1);
+	s->v[s->n].start = start;
+	s->v[s->n].end = end;
+	s->n++;
+}
+
+void
+pont_spans_release(pont_spans *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->n = s->alloc = 0;
+}
+
+void
+pont_marks_push(pont_marks *m, pont_mark_kind k, size_t start, size_t end)
+{
+	XGROW(m->v, m->alloc, m->n + 1);
+	m->v[m->n].kind = k;
+	m->v[m->n].span.start = start;
+	m->v[m->n].span.end = end;
+	m->n++;
+}
+
+/* --- line positions --- */
+
+void
+pont_lines_init(pont_lines *li, const char *text, size_t len, size_t bom)
+{
+	size_t i, alloc = 0;
+
+	li->start = NULL;
+	li->n = 0;
+	li->text = text;
+	li->len = len;
+	li->bom = bom;
+	XGROW(li->start, alloc, 1);
+	li->start[li->n++] = 0;
+	for (i = 0; i < len; i++) {
+		const char *nl = memchr(text + i, '\n', len - i);
+
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - text);
+		XGROW(li->start, alloc, li->n + 1);
+		li->start[li->n++] = i + 1;
+	}
+}
+
+void
+pont_lines_pos(const pont_lines *li, size_t off, unsigned long *line, unsigned long *col)
+{
+	size_t lo = 0, hi = li->n, from;
+
+	if (off > li->len)
+		off = li->len;
+	while (hi - lo > 1) {		/* last line start <= off */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (li->start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	from = li->start[lo];
+	if (lo == 0 && li->bom && off >= li->bom)
+		from = li->bom;
+	*line = (unsigned long)lo + 1;
+	*col = (unsigned long)pont_utf8_count(li->text + from, off - from) + 1;
+}
+
+void
+pont_lines_release(pont_lines *li)
+{
+	free(li->start);
+	li->start = NULL;
+	li->n = 0;
+}

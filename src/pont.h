@@ -1,0 +1,340 @@
+/* pont.h: the one public interface of libpont (documents, segments, normalization, findings). */
+#ifndef PONT_H
+#define PONT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PONT_VERSION "0.1.0"
+
+/*
+ * Conventions, for every function below:
+ * - Text is UTF-8 and is passed as (const char *s, size_t len); offsets are bytes into it.
+ * - A function that can fail returns pont_status. On failure it fills *err when err is not
+ *   NULL (err is never touched on success) and leaves its output parameters unchanged.
+ * - Out of memory aborts the process: no function returns an allocation error.
+ * - The library never prints and never exits.
+ */
+
+typedef enum pont_status {
+	PONT_OK = 0,
+	PONT_EINVAL,	/* a bad argument or option value */
+	PONT_EUTF8,	/* input is not valid UTF-8, or contains NUL */
+	PONT_EPARSE,	/* input data is malformed (a file format error) */
+	PONT_EIO,	/* reading or writing failed; err->sys_errno has the reason */
+	PONT_EICU	/* ICU reported a failure */
+} pont_status;
+
+/* Written only on failure. msg is a complete phrase, ready to print after "error: ". */
+typedef struct pont_error {
+	pont_status code;
+	const char *file;		/* borrowed, may be NULL */
+	unsigned long line, col;	/* 1-based; 0 = unknown */
+	int sys_errno;			/* errno for PONT_EIO, else 0 */
+	char msg[256];
+} pont_error;
+
+/* Returns a static, lower-case name for a status ("invalid UTF-8", ...). */
+const char *pont_status_name(pont_status st);
+
+/* --- Growable byte buffers ------------------------------------------------------------- */
+
+/* p is NUL-terminated whenever it is not NULL; len excludes the NUL. */
+typedef struct pont_buf {
+	char *p;
+	size_t len, alloc;
+} pont_buf;
+#define PONT_BUF_INIT { NULL, 0, 0 }
+
+void pont_buf_add(pont_buf *b, const char *s, size_t n);
+void pont_buf_adds(pont_buf *b, const char *s);
+void pont_buf_addc(pont_buf *b, char c);
+void pont_buf_addf(pont_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pont_buf_vaddf(pont_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Appends code point cp encoded as UTF-8. */
+void pont_buf_add_utf8(pont_buf *b, uint32_t cp);
+/* Appends s as a JSON string literal, quotes included. s must be valid UTF-8. */
+void pont_buf_add_json(pont_buf *b, const char *s, size_t n);
+/* Empties the buffer and keeps its memory. */
+void pont_buf_reset(pont_buf *b);
+/* Frees the memory; *b is PONT_BUF_INIT again. */
+void pont_buf_release(pont_buf *b);
+
+/* --- Spans ------------------------------------------------------------------------------ */
+
+typedef struct pont_span {
+	size_t start, end;		/* [start, end) in bytes */
+} pont_span;
+
+typedef struct pont_spans {
+	pont_span *v;
+	size_t n, alloc;
+} pont_spans;
+#define PONT_SPANS_INIT { NULL, 0, 0 }
+
+void pont_spans_push(pont_spans *s, size_t start, size_t end);
+void pont_spans_release(pont_spans *s);	/* frees v; *s is PONT_SPANS_INIT again */
+
+/* --- Input text ------------------------------------------------------------------------- */
+
+enum {
+	PONT_TEXT_REPLACE_INVALID = 1 << 0	/* replace invalid UTF-8 by U+FFFD instead of failing */
+};
+
+/*
+ * A validated UTF-8 text. data is owned and NUL-terminated (the NUL is not counted in len and
+ * is not part of the text: NUL bytes inside the input are rejected). A leading UTF-8 byte order
+ * mark is kept in data; bom says how many bytes it takes (3 or 0) so readers can skip it.
+ * CR LF line ends are kept as they are.
+ */
+typedef struct pont_text {
+	char *data;
+	size_t len;
+	size_t bom;
+	size_t nreplaced;		/* invalid sequences replaced by U+FFFD */
+	size_t first_replaced;		/* offset (in data) of the first replacement */
+} pont_text;
+#define PONT_TEXT_INIT { NULL, 0, 0, 0, 0 }
+
+/*
+ * Reads all of fd (a file, pipe or terminal) and validates it. name is used in error messages
+ * and for err->file (borrowed). On failure *t is unchanged: PONT_EIO for a read error,
+ * PONT_EUTF8 with line and column of the first bad byte.
+ */
+pont_status pont_text_read_fd(pont_text *t, int fd, const char *name, unsigned flags, pont_error *err);
+/* The same for bytes already in memory (copied). */
+pont_status pont_text_from_bytes(pont_text *t, const char *s, size_t len, const char *name,
+				 unsigned flags, pont_error *err);
+void pont_text_release(pont_text *t);
+
+/*
+ * Checks that s is valid UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF)
+ * with no NUL byte. Returns len when valid, else the offset of the first bad byte.
+ */
+size_t pont_utf8_check(const char *s, size_t len);
+/* Decodes the code point at s[*i] (valid UTF-8 assumed) and advances *i past it. */
+uint32_t pont_utf8_next(const char *s, size_t len, size_t *i);
+/* Number of code points in s[0, len). */
+size_t pont_utf8_count(const char *s, size_t len);
+
+/* --- Positions -------------------------------------------------------------------------- */
+
+/* An index of line starts, to turn byte offsets into 1-based line and code-point column. */
+typedef struct pont_lines {
+	size_t *start;
+	size_t n;
+	const char *text;
+	size_t len, bom;
+} pont_lines;
+
+/* Builds the index for text (borrowed: it must outlive *li). bom bytes at the start are not
+ * counted in columns. */
+void pont_lines_init(pont_lines *li, const char *text, size_t len, size_t bom);
+void pont_lines_pos(const pont_lines *li, size_t off, unsigned long *line, unsigned long *col);
+void pont_lines_release(pont_lines *li);
+
+/* --- Findings (diagnostics) ------------------------------------------------------------ */
+
+typedef enum pont_severity {
+	PONT_SEV_INFO = 1,
+	PONT_SEV_WARNING = 2,
+	PONT_SEV_ERROR = 3
+} pont_severity;
+
+/* "info", "warning", "error". */
+const char *pont_severity_name(pont_severity sev);
+/* Parses one of those names; returns 0 when unknown. */
+pont_severity pont_severity_parse(const char *s);
+
+/*
+ * One finding at [start, end) of a text. id is a stable check id (static storage). repl is
+ * the replacement text a fix would put there (owned, may be NULL); the normalizer reports
+ * each change it makes as a finding whose repl is the new text.
+ */
+typedef struct pont_finding {
+	const char *id;
+	pont_severity sev;
+	size_t start, end;
+	char *msg;
+	char *repl;
+} pont_finding;
+
+typedef struct pont_findings {
+	pont_finding *v;
+	size_t n, alloc;
+} pont_findings;
+#define PONT_FINDINGS_INIT { NULL, 0, 0 }
+
+/* Adds a finding; repl (may be NULL) and the formatted message are copied. */
+void pont_findings_add(pont_findings *f, const char *id, pont_severity sev, size_t start,
+		       size_t end, const char *repl, size_t repl_len, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+/* Sorts by position (stable for equal positions). */
+void pont_findings_sort(pont_findings *f);
+/* Highest severity present, 0 when empty. */
+pont_severity pont_findings_max(const pont_findings *f);
+void pont_findings_release(pont_findings *f);
+
+/*
+ * Appends f as text, one line each: "FILE:LINE:COL: severity: [id] message\n", positions
+ * computed from li (the text the findings point into).
+ */
+void pont_findings_write_text(const pont_findings *f, const char *file, const pont_lines *li,
+			      pont_buf *out);
+/* Appends one JSON object per finding, comma-separated, no surrounding brackets. */
+void pont_findings_write_json(const pont_findings *f, const char *file, const pont_lines *li,
+			      pont_buf *out);
+
+/* --- Documents -------------------------------------------------------------------------- */
+
+typedef enum pont_format {
+	PONT_FORMAT_TEXT = 0,		/* plain text */
+	PONT_FORMAT_MARKDOWN		/* CommonMark-style Markdown */
+} pont_format;
+
+/* How plain text is cut into paragraphs. */
+typedef enum pont_paragraphs {
+	PONT_PARA_AUTO = 0,	/* lines, unless the text is hard-wrapped */
+	PONT_PARA_LINES,	/* each non-blank line is a paragraph */
+	PONT_PARA_BLANK		/* paragraphs are separated by blank lines */
+} pont_paragraphs;
+
+typedef enum pont_block_kind {
+	PONT_BLOCK_TITLE,
+	PONT_BLOCK_STANDFIRST,
+	PONT_BLOCK_HEADING,
+	PONT_BLOCK_TURN,	/* a speaker turn: label holds the speaker */
+	PONT_BLOCK_PARAGRAPH,
+	PONT_BLOCK_LIST_ITEM,
+	PONT_BLOCK_QUOTE,
+	PONT_BLOCK_CODE,	/* verbatim: fenced or indented code */
+	PONT_BLOCK_HTML,	/* verbatim: an HTML block */
+	PONT_BLOCK_RULE,	/* verbatim: a thematic break */
+	PONT_BLOCK_META,	/* verbatim: front matter, link reference definitions */
+	PONT_BLOCK_NKINDS
+} pont_block_kind;
+
+/* "title", "standfirst", "heading", "turn", "paragraph", "list-item", "quote", "code", ... */
+const char *pont_block_kind_name(pont_block_kind k);
+/* Non-zero for kinds whose content is translated and checked (not code, HTML, rules, meta). */
+int pont_block_kind_is_text(pont_block_kind k);
+
+/* Inline markup and protected text inside a block's content. */
+typedef enum pont_mark_kind {
+	PONT_MARK_BLOCK,	/* line structure: a line end, a continuation prefix ("> ", indent) */
+	PONT_MARK_EMPH,		/* emphasis delimiters: *, **, _ */
+	PONT_MARK_LINK,		/* link syntax around the text: "[", "](dest)", "![" */
+	PONT_MARK_CODE,		/* an inline code span, backticks included */
+	PONT_MARK_HTML,		/* an inline HTML tag */
+	PONT_MARK_URL,		/* a URL (bare, or an autolink with its brackets) */
+	PONT_MARK_EMAIL,	/* an e-mail address */
+	PONT_MARK_ESCAPE,	/* the backslash of a Markdown escape */
+	PONT_MARK_NKINDS
+} pont_mark_kind;
+
+const char *pont_mark_kind_name(pont_mark_kind k);
+
+typedef struct pont_mark {
+	pont_mark_kind kind;
+	pont_span span;
+} pont_mark;
+
+typedef struct pont_block {
+	pont_block_kind kind;
+	unsigned level;		/* heading level, list or quote depth; 0 otherwise */
+	pont_span span;		/* the whole block, markers included, final line end excluded */
+	pont_span content;	/* the text proper: after markers and speaker label, trimmed */
+	pont_span label;	/* for turns: the speaker's name; empty otherwise */
+	size_t mark0, nmarks;	/* the marks inside content: pont_doc_marks()[mark0 ...] */
+} pont_block;
+
+typedef struct pont_doc_options {
+	pont_format format;
+	pont_paragraphs paragraphs;	/* plain text only */
+} pont_doc_options;
+
+typedef struct pont_doc pont_doc;
+
+/*
+ * Parses text (borrowed: it must outlive the document; validated UTF-8, a BOM is skipped)
+ * into blocks with byte offsets. opt may be NULL (plain text, automatic paragraphs).
+ * Never fails on content: any text is a document. Returns NULL only when len > 2 GiB
+ * (PONT_EINVAL). pont_doc_free(NULL) is a no-op.
+ */
+pont_doc *pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_error *err);
+void pont_doc_free(pont_doc *d);
+size_t pont_doc_nblocks(const pont_doc *d);
+const pont_block *pont_doc_block(const pont_doc *d, size_t i);
+/* All marks of the document in text order; *n receives their number. */
+const pont_mark *pont_doc_marks(const pont_doc *d, size_t *n);
+const char *pont_doc_text(const pont_doc *d, size_t *len);
+
+/* --- Segmentation ----------------------------------------------------------------------- */
+
+typedef struct pont_segmenter pont_segmenter;
+
+/*
+ * A sentence segmenter for lang "fr" or "en": ICU's sentence rules with the standard
+ * exceptions, plus pont's abbreviation lists and protections (URLs, e-mail addresses,
+ * initials, emoticons, "?" or "!" followed by a lower-case word). NULL + *err on failure.
+ */
+pont_segmenter *pont_segmenter_new(const char *lang, pont_error *err);
+void pont_segmenter_free(pont_segmenter *sg);
+
+/*
+ * Splits text into sentences: appends spans to *out that are contiguous, non-empty and cover
+ * [0, len) exactly (trailing spaces belong to the sentence before them). On failure *out is
+ * unchanged.
+ */
+pont_status pont_segment_text(pont_segmenter *sg, const char *text, size_t len, pont_spans *out,
+			      pont_error *err);
+
+typedef struct pont_seg {
+	size_t block;		/* index of the block */
+	pont_span span;		/* the sentence, trimmed of surrounding white space */
+} pont_seg;
+
+typedef struct pont_segs {
+	pont_seg *v;
+	size_t n, alloc;
+} pont_segs;
+#define PONT_SEGS_INIT { NULL, 0, 0 }
+
+void pont_segs_release(pont_segs *s);
+
+/*
+ * Appends the sentences of every text block of doc, in order. Everything between two
+ * sentences is white space, block markup or a speaker label: no text is left out.
+ */
+pont_status pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_error *err);
+
+/* --- Normalization ---------------------------------------------------------------------- */
+
+typedef enum pont_norm_target {
+	PONT_NORM_FR = 0,	/* French typography */
+	PONT_NORM_EN		/* English typography (also: French conventions rewritten for English) */
+} pont_norm_target;
+
+typedef struct pont_norm_options {
+	pont_norm_target target;
+	uint32_t nbsp;		/* the no-break space French typography uses: 0x202F (default) or 0xA0 */
+} pont_norm_options;
+
+/*
+ * Normalizes a document: NFC, then the typography rules of opt->target, never inside URLs,
+ * e-mail addresses, code or Markdown markup. Appends the result to *out and, when changes is
+ * not NULL, one finding per change (positions in the input, repl = the new text).
+ * Normalizing the output again changes nothing.
+ */
+pont_status pont_normalize(const char *text, size_t len, const pont_doc_options *dopt,
+			   const pont_norm_options *opt, pont_buf *out, pont_findings *changes,
+			   pont_error *err);
+
+/*
+ * Applies changes (non-overlapping findings with repl, sorted by position) to text and
+ * appends the result to *out. Findings without repl are ignored.
+ */
+void pont_apply_changes(const char *text, size_t len, const pont_findings *changes, pont_buf *out);
+
+#endif
