@@ -173,6 +173,11 @@ cmd_normalize(int argc, char **argv)
 				r = cli_out_close(&o, 1);
 			}
 			rc = cli_worse(rc, r);
+		} else if (out.len == 0) {
+			pont_buf_release(&out);	/* the first result becomes the output: no copy */
+			out = res;
+			res.p = NULL;
+			res.len = res.alloc = 0;
 		} else {
 			pont_buf_add(&out, res.p, res.len);
 		}

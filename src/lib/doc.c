@@ -241,54 +241,86 @@ trim_url(const char *s, size_t start, size_t end)
 	}
 }
 
+
+/* Start of the URL scheme ending with "://" at colon, or SIZE_MAX. */
 static size_t
-scheme_len(const char *s, size_t i, size_t end)
+scheme_start(const char *s, size_t start, size_t colon)
 {
-	static const char *const schemes[] = { "https://", "http://", "ftp://", "ftps://",
-		"file://", "sftp://", "ssh://", "git://", "mailto:", "www." };
-	size_t k;
+	static const char *const schemes[] = { "https", "http", "ftp", "ftps", "file", "sftp", "ssh", "git" };
+	size_t a = colon, k;
 
-	for (k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
-		size_t n = strlen(schemes[k]);
+	while (a > start && ((s[a - 1] | 0x20) >= 'a' && (s[a - 1] | 0x20) <= 'z'))
+		a--;
+	for (k = 0; k < sizeof schemes / sizeof schemes[0]; k++)
+		if (strlen(schemes[k]) == colon - a && strncasecmp(s + a, schemes[k], colon - a) == 0)
+			return a > start && pont_cp_is_alnum(cp_before(s, a)) ? SIZE_MAX : a;
+	return SIZE_MAX;
+}
 
-		if (end - i > n && strncasecmp(s + i, schemes[k], n) == 0)
-			return n;
-	}
-	return 0;
+static size_t
+url_end(const char *s, size_t from, size_t end)
+{
+	size_t j = from;
+
+	while (j < end && url_char((unsigned char)s[j]) &&
+	       !(s[j] == '\xc2' && j + 1 < end && (s[j + 1] == '\xa0' || s[j + 1] == '\xab' || s[j + 1] == '\xbb')) &&
+	       !(s[j] == '\xe2' && j + 2 < end && s[j + 1] == '\x80' &&
+		 (s[j + 2] == '\xaf' || s[j + 2] == '\x9c' || s[j + 2] == '\x9d' || s[j + 2] == '\xa6')))
+		j++;
+	return j;
+}
+
+static void
+push_link(pont_marks *out, pont_mark_kind k, size_t a, size_t b, size_t floor)
+{
+	if (a < floor)
+		return;			/* overlaps what was found before */
+	pont_marks_push(out, k, a, b);
 }
 
 void
 pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out)
 {
-	size_t i = start;
+	size_t i = start, floor = start;
 
 	while (i < end) {
 		unsigned char c = (unsigned char)s[i];
-		size_t n, j;
+		size_t a, j;
 
-		if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W' || c == 's' ||
-		     c == 'S' || c == 'g' || c == 'G' || c == 'm' || c == 'M') &&
-		    (i == start || !pont_cp_is_alnum(cp_before(s, i))) &&
-		    (n = scheme_len(s, i, end)) != 0) {
-			j = i + n;
-			while (j < end && url_char((unsigned char)s[j]) &&
-			       !(s[j] == '\xc2' && j + 1 < end && (s[j + 1] == '\xa0' || s[j + 1] == '\xab' ||
-								    s[j + 1] == '\xbb')) &&
-			       !(s[j] == '\xe2' && j + 2 < end && s[j + 1] == '\x80' &&
-				 (s[j + 2] == '\xaf' || s[j + 2] == '\x9c' || s[j + 2] == '\x9d' ||
-				  s[j + 2] == '\xa6')))
-				j++;
-			j = trim_url(s, i, j);
-			if (j > i + n) {
-				pont_marks_push(out, PONT_MARK_URL, i, j);
-				i = j;
+		/* only ':', '@', 'w' and 'm' can reveal a link: skip everything else fast */
+		if (c != ':' && c != '@' && (c | 0x20) != 'w' && (c | 0x20) != 'm') {
+			i++;
+			continue;
+		}
+		if (c == ':' && end - i > 3 && s[i + 1] == '/' && s[i + 2] == '/' &&
+		    (a = scheme_start(s, floor, i)) != SIZE_MAX) {
+			j = trim_url(s, a, url_end(s, i + 3, end));
+			if (j > i + 3) {
+				push_link(out, PONT_MARK_URL, a, j, floor);
+				i = floor = j;
 				continue;
 			}
-		}
-		if (c == '@' && i > start && i + 1 < end) {
-			size_t a = i, b = i + 1, dot = 0;
+		} else if ((c | 0x20) == 'w' && end - i > 4 && strncasecmp(s + i, "www.", 4) == 0 &&
+			   (i == start || !pont_cp_is_alnum(cp_before(s, i)))) {
+			j = trim_url(s, i, url_end(s, i + 4, end));
+			if (j > i + 4) {
+				push_link(out, PONT_MARK_URL, i, j, floor);
+				i = floor = j;
+				continue;
+			}
+		} else if ((c | 0x20) == 'm' && end - i > 7 && strncasecmp(s + i, "mailto:", 7) == 0 &&
+			   (i == start || !pont_cp_is_alnum(cp_before(s, i)))) {
+			j = trim_url(s, i, url_end(s, i + 7, end));
+			if (j > i + 7) {
+				push_link(out, PONT_MARK_URL, i, j, floor);
+				i = floor = j;
+				continue;
+			}
+		} else if (c == '@' && i > start && i + 1 < end) {
+			size_t b = i + 1, dot = 0;
 
-			while (a > start && email_local_char(s[a - 1]))
+			a = i;
+			while (a > floor && email_local_char(s[a - 1]))
 				a--;
 			while (a < i && s[a] == '.')
 				a++;
@@ -299,14 +331,12 @@ pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out)
 			}
 			while (b > i + 1 && (s[b - 1] == '.' || s[b - 1] == '-'))
 				b--;
-			if (a < i && dot > i + 1 && dot + 2 < b + 1 && b - dot > 2 &&
-			    (a == start || !pont_cp_is_alnum(cp_before(s, a)))) {
-				/* don't swallow a URL already found: marks are in order */
-				if (out->n == 0 || out->v[out->n - 1].span.end <= a) {
-					pont_marks_push(out, PONT_MARK_EMAIL, a, b);
-					i = b;
-					continue;
-				}
+			if (dot >= b)
+				dot = 0;
+			if (a < i && dot > i + 1 && b - dot > 2 && (a == start || !pont_cp_is_alnum(cp_before(s, a)))) {
+				push_link(out, PONT_MARK_EMAIL, a, b, floor);
+				i = floor = b;
+				continue;
 			}
 		}
 		i++;
@@ -878,14 +908,19 @@ static int
 heading_like(const pont_doc *doc, const line *L, size_t nl, const pont_block *b)
 {
 	const char *s = doc->text;
-	size_t n = pont_utf8_count(s + b->content.start, b->content.end - b->content.start);
-	size_t w = words_in(s, b->content.start, b->content.end), i, st;
-	uint32_t first = cp_at(s, b->content.end, b->content.start);
-	uint32_t last = pont_utf8_prev(s, b->content.end, &st);
+	size_t n, w, i, st;
+	uint32_t first, last;
 
 	(void)L;
 	(void)nl;
-	if (b->kind != PONT_BLOCK_PARAGRAPH || n > 70 || w < 2 || w > 10)
+	/* 70 code points take at most 280 bytes: most lines are rejected before any counting */
+	if (b->kind != PONT_BLOCK_PARAGRAPH || b->content.end - b->content.start > 280)
+		return 0;
+	n = pont_utf8_count(s + b->content.start, b->content.end - b->content.start);
+	w = words_in(s, b->content.start, b->content.end);
+	first = cp_at(s, b->content.end, b->content.start);
+	last = pont_utf8_prev(s, b->content.end, &st);
+	if (n > 70 || w < 2 || w > 10)
 		return 0;
 	if (memchr(s + b->span.start, '\n', b->span.end - b->span.start))
 		return 0;
@@ -940,10 +975,11 @@ classify(pont_doc *doc, const line *L, size_t nl)
 		/* intertitles: short lines not followed by another short line */
 		for (i = first + 1; i + 1 < doc->nblocks; i++) {
 			pont_block *nx = &doc->blocks[i + 1];
-			size_t nlen = pont_utf8_count(s + nx->content.start, nx->content.end - nx->content.start);
+			size_t nlen;
 
 			if (!heading_like(doc, L, nl, &doc->blocks[i]))
 				continue;
+			nlen = pont_utf8_count(s + nx->content.start, nx->content.end - nx->content.start);
 			if (nx->kind == PONT_BLOCK_TITLE || heading_like(doc, L, nl, nx) ||
 			    (nlen <= 70 && words_in(s, nx->content.start, nx->content.end) >= 2 &&
 			     nx->kind == PONT_BLOCK_PARAGRAPH))
@@ -1011,7 +1047,8 @@ wrapped(const char *s, const line *L, size_t nl)
 			continue;
 		}
 		nonblank++;
-		if (pont_utf8_count(s + L[i].start, L[i].end - L[i].start) > 100)
+		if (L[i].end - L[i].start > 400 ||
+		    (L[i].end - L[i].start > 100 && pont_utf8_count(s + L[i].start, L[i].end - L[i].start) > 100))
 			longl++;
 		if (i > 0 && !L[i - 1].blank)
 			multi++;

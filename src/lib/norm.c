@@ -388,8 +388,14 @@ rule_en_quotes(rules *x, qstack *q, size_t line0, size_t i, size_t next, uint32_
 		const char *r = single ? "\xE2\x80\x98" : "\xE2\x80\x9C";
 		size_t e = next;
 
-		if (c == 0xAB)
+		if (c == 0xAB) {
+			uint32_t nc;
+
 			e = hspace_fwd(s, x->len, next);
+			nc = at(s, x->len, e);
+			if (nc == 0xBB || nc == 0x201D || nc == 0x203A)
+				e = next;	/* "« »": the closing quote takes the space */
+		}
 		if (q->n < sizeof q->single)
 			q->single[q->n] = (unsigned char)single;
 		q->n++;
@@ -609,6 +615,7 @@ pont_normalize(const char *text, size_t len, const pont_doc_options *dopt, const
 	}
 	typo_pass(&x, &rg);
 	settle(&typo, 0);
+	XGROW(out->p, out->alloc, out->len + slen + slen / 16 + 1);
 	pont_apply_changes(s, slen, &typo, out);
 	if (changes) {
 		size_t from = changes->n;

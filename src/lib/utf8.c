@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <unicode/uchar.h>
@@ -280,8 +281,13 @@ pont_status
 pont_text_read_fd(pont_text *t, int fd, const char *name, unsigned flags, pont_error *err)
 {
 	pont_buf b = PONT_BUF_INIT;
+	struct stat sb;
 
-	XGROW(b.p, b.alloc, 65536);
+	/* a regular file is read into a buffer of its size: no copies while growing */
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uintmax_t)sb.st_size < SIZE_MAX / 2)
+		XGROW(b.p, b.alloc, (size_t)sb.st_size + 65536 + 1);
+	else
+		XGROW(b.p, b.alloc, 65536);
 	for (;;) {
 		ssize_t r;
 

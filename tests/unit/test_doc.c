@@ -180,6 +180,7 @@ test_normalize(void)
 	NORM(PONT_NORM_EN, "Kate : « Salut » ! Il dit « a « b » c » et ‹ d ›.\n",
 	     "Kate: “Salut”! Il dit “a ‘b’ c” et ‘ d ’.\n");
 	NORM(PONT_NORM_EN, "Un “test” : oui ?\n", "Un “test”: oui?\n");
+	NORM(PONT_NORM_EN, "Les « » vides.\n", "Les “” vides.\n");
 	NORMMD(PONT_NORM_FR, "Le code `a ? b : c` et [lien ?](http://x.y/?a=1) : fin !\n",
 	       "Le code `a ? b : c` et [lien" NB "?](http://x.y/?a=1)" NB ": fin" NB "!\n");
 	NORMMD(PONT_NORM_EN, "**Kate** : ok ?\n\n```\na ? b\n```\n", "**Kate**: ok?\n\n```\na ? b\n```\n");
