@@ -103,10 +103,10 @@ fuzz:
 		EXTRA_CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
 
 fuzz-run: $(O)/libpont.a
-	@mkdir -p $(O)/fuzz
+	@mkdir -p $(O)/fuzz/bin
 	@set -e; for src in $(FUZZ_SRC); do \
 		name=$$(basename $$src .c); \
-		$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc -fsanitize=fuzzer -o $(O)/fuzz/$$name $$src \
+		$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc -fsanitize=fuzzer -o $(O)/fuzz/bin/$$name $$src \
 			$(O)/libpont.a $(LDFLAGS) $(DEP_LIBS); \
 	done
 	@sh tests/fuzz/run.sh $(O)/fuzz $(FUZZ_SECONDS)

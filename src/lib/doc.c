@@ -804,7 +804,8 @@ emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart)
 				a = m.v[k].span.end;
 		}
 	}
-	qsort(m.v, m.n, sizeof *m.v, cmp_marks);
+	if (m.n > 1)
+		qsort(m.v, m.n, sizeof *m.v, cmp_marks);
 	b->mark0 = doc->marks.n;
 	b->nmarks = m.n;
 	for (k = 0; k < m.n; k++)

@@ -516,7 +516,7 @@ static void
 settle(pont_findings *ch, size_t from)
 {
 	size_t i, k;
-	pont_findings part = { ch->v + from, ch->n - from, ch->n - from };
+	pont_findings part = { ch->v ? ch->v + from : NULL, ch->n - from, ch->n - from };
 
 	pont_findings_sort(&part);
 	for (i = k = from; i < ch->n; i++) {
@@ -632,7 +632,7 @@ pont_normalize(const char *text, size_t len, const pont_doc_options *dopt, const
 
 			pont_findings_add(changes, f->id, f->sev, a, b < a ? a : b, f->repl, strlen(f->repl), "%s", f->msg);
 		}
-		{
+		if (changes->n > from) {
 			pont_findings part = { changes->v + from, changes->n - from, changes->n - from };
 
 			pont_findings_sort(&part);

@@ -612,6 +612,10 @@ pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_e
 	size_t nb = pont_doc_nblocks(doc), nmk, len, i, k, n0 = out->n;
 	const pont_mark *mk = pont_doc_marks(doc, &nmk);
 	const char *text = pont_doc_text(doc, &len);
+	static const pont_mark none[1];
+
+	if (mk == NULL)
+		mk = none;	/* no marks at all: keep pointer arithmetic defined */
 	pont_spans sp = PONT_SPANS_INIT;
 	pont_status rc = PONT_OK;
 

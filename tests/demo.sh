@@ -1,0 +1,19 @@
+#!/bin/sh
+# demo.sh: the main job on the bundled sample interview, as `make demo` shows it.
+set -eu
+pont=$1
+article=samples/lucas-ops-microsoft.fr.txt
+export LC_ALL=C.UTF-8
+echo "== pont segment $article (structure and sentences, first paragraphs)"
+"$pont" segment "$article" | head -n 28
+echo "   ..."
+echo
+echo "== sentences per kind of paragraph"
+"$pont" segment --format tsv "$article" | awk -F'\t' 'NR > 1 { n[$4 ($5 != "" ? " " $5 : "")]++ } END { for (k in n) printf "   %-12s %d\n", k, n[k] }' | sort
+echo
+echo "== pont normalize --check $article (French typography; first findings)"
+"$pont" normalize --check "$article" | head -n 6 || true
+echo "   ... $("$pont" normalize --check "$article" | wc -l) changes in all: $("$pont" normalize --check "$article" | sed 's/.*\[\(.*\)\].*/\1/' | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}')"
+echo
+echo "== pont normalize --to en $article (English typography for the edition; first turns)"
+"$pont" normalize --to en "$article" | sed -n '5,7p' | cut -c1-160
