@@ -65,9 +65,19 @@ text_sentence(pont_buf *b, const char *s, size_t n)
 	pont_buf_addc(b, '\n');
 }
 
+/* Writes what b holds once it is large: the output streams instead of piling up. */
 static void
-emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_doc *doc, const pont_segs *sg,
-     int nfiles, int first)
+flush(cli_out *o, pont_buf *b, size_t over)
+{
+	if (b->len > over) {
+		cli_out_write(o, b->p, b->len);
+		pont_buf_reset(b);
+	}
+}
+
+static void
+emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_doc *doc,
+     const pont_segs *sg, int nfiles, int first)
 {
 	const char *s = t->data;
 	size_t i, nb = pont_doc_nblocks(doc), prevblock = (size_t)-1, sent = 0;
@@ -92,6 +102,7 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_doc 
 			else
 				pont_buf_adds(b, "null");
 			pont_buf_addc(b, '}');
+			flush(o, b, 1 << 18);
 		}
 		pont_buf_adds(b, "],\"segments\":[");
 	} else if (fmt == FMT_TEXT && nfiles > 1) {
@@ -144,6 +155,7 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_doc 
 			break;
 		}
 		prevblock = x->block;
+		flush(o, b, 1 << 18);
 	}
 	if (fmt == FMT_JSON)
 		pont_buf_adds(b, "]}");
@@ -173,6 +185,7 @@ cmd_segment(int argc, char **argv)
 	cli_out o;
 	char *stdin_only[] = { (char *)"-" };
 	char **files;
+	pont_text *texts;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "l:f:o:h", longopts, NULL)) != -1) {
@@ -221,43 +234,48 @@ cmd_segment(int argc, char **argv)
 		cli_report(&err);
 		return cli_exit_code(err.code);
 	}
-	if (fmt == FMT_JSON)
-		pont_buf_adds(&out, "{\"lang\":\"");
-	if (fmt == FMT_JSON) {
-		pont_buf_adds(&out, lang);
-		pont_buf_adds(&out, "\",\"files\":[");
-	}
+	/* read and check every input first: a bad one means no output at all */
+	texts = calloc((size_t)nfiles, sizeof *texts);
+	if (texts == NULL)
+		abort();
 	for (i = 0; i < nfiles; i++) {
-		pont_text t = PONT_TEXT_INIT;
-		pont_segs segs = PONT_SEGS_INIT;
-		pont_doc *doc;
-		int r;
+		int r = cli_read(files[i], flags, &texts[i]);
 
-		if ((r = cli_read(files[i], flags, &t)) != EXIT_OK) {
-			rc = cli_worse(rc, r);
-			continue;
-		}
-		cli_input_format(input, files[i], &dopt.format);
-		if ((doc = pont_doc_parse(t.data, t.len, &dopt, &err)) == NULL ||
-		    pont_segment_doc(sg, doc, &segs, &err) != PONT_OK) {
-			err.file = cli_name(files[i]);
-			cli_report(&err);
-			rc = cli_worse(rc, cli_exit_code(err.code));
-		} else if (rc == EXIT_OK) {
-			emit(&out, fmt, cli_name(files[i]), &t, doc, &segs, nfiles, i == 0);
-		}
-		pont_segs_release(&segs);
-		pont_doc_free(doc);
-		pont_text_release(&t);
+		rc = cli_worse(rc, r);
 	}
-	if (fmt == FMT_JSON)
-		pont_buf_adds(&out, "\n]}\n");
-	pont_segmenter_free(sg);
-	/* nothing is written unless every input was read: a failed run leaves no output */
-	if (rc == EXIT_OK && (rc = cli_out_open(&o, output)) == EXIT_OK) {
+	if (rc == EXIT_OK)
+		rc = cli_out_open(&o, output);
+	if (rc == EXIT_OK) {
+		if (fmt == FMT_JSON) {
+			pont_buf_adds(&out, "{\"lang\":\"");
+			pont_buf_adds(&out, lang);
+			pont_buf_adds(&out, "\",\"files\":[");
+		}
+		for (i = 0; i < nfiles && rc == EXIT_OK; i++) {
+			pont_segs segs = PONT_SEGS_INIT;
+			pont_doc *doc;
+
+			cli_input_format(input, files[i], &dopt.format);
+			if ((doc = pont_doc_parse(texts[i].data, texts[i].len, &dopt, &err)) == NULL ||
+			    pont_segment_doc(sg, doc, &segs, &err) != PONT_OK) {
+				err.file = cli_name(files[i]);
+				cli_report(&err);
+				rc = cli_exit_code(err.code);
+			} else {
+				emit(&o, &out, fmt, cli_name(files[i]), &texts[i], doc, &segs, nfiles, i == 0);
+			}
+			pont_segs_release(&segs);
+			pont_doc_free(doc);
+		}
+		if (fmt == FMT_JSON)
+			pont_buf_adds(&out, "\n]}\n");
 		cli_out_write(&o, out.p, out.len);
-		rc = cli_out_close(&o, 1);
+		rc = cli_worse(rc, cli_out_close(&o, rc == EXIT_OK));
 	}
+	for (i = 0; i < nfiles; i++)
+		pont_text_release(&texts[i]);
+	free(texts);
+	pont_segmenter_free(sg);
 	pont_buf_release(&out);
 	return rc;
 }
