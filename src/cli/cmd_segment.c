@@ -29,6 +29,18 @@ static const char usage[] =
 enum { FMT_TEXT, FMT_JSON, FMT_TSV };
 
 static void
+add_num(pont_buf *b, size_t v)
+{
+	char d[24];
+	size_t k = sizeof d;
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	pont_buf_add(b, d + k, sizeof d - k);
+}
+
+static void
 tsv_field(pont_buf *b, const char *s, size_t n)
 {
 	size_t i, run = 0;
@@ -133,9 +145,19 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 			if (first && i == 0)
 				pont_buf_adds(b, "file\tparagraph\tsentence\tkind\tspeaker\tstart\tend\ttext\n");
 			tsv_field(b, name, strlen(name));
-			pont_buf_addf(b, "\t%zu\t%zu\t%s\t", x->block + 1, sent, kind);
+			pont_buf_addc(b, '\t');
+			add_num(b, x->block + 1);
+			pont_buf_addc(b, '\t');
+			add_num(b, sent);
+			pont_buf_addc(b, '\t');
+			pont_buf_adds(b, kind);
+			pont_buf_addc(b, '\t');
 			tsv_field(b, s + bl->label.start, bl->label.end - bl->label.start);
-			pont_buf_addf(b, "\t%zu\t%zu\t", x->span.start, x->span.end);
+			pont_buf_addc(b, '\t');
+			add_num(b, x->span.start);
+			pont_buf_addc(b, '\t');
+			add_num(b, x->span.end);
+			pont_buf_addc(b, '\t');
 			tsv_field(b, s + x->span.start, x->span.end - x->span.start);
 			pont_buf_addc(b, '\n');
 			break;

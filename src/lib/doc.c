@@ -165,8 +165,14 @@ static line *
 split_lines(const char *s, size_t from, size_t len, size_t *nlines)
 {
 	line *v = NULL;
-	size_t n = 0, alloc = 0, i = from;
+	size_t n = 0, alloc = 0, i = from, count = 1;
+	const char *p = s + from;
 
+	while ((p = memchr(p, '\n', (size_t)(s + len - p))) != NULL) {
+		count++;
+		p++;
+	}
+	XGROW_BIG(v, alloc, count + 1);		/* sized once: no copies while growing */
 	while (i < len) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - s) : len, next = nl ? e + 1 : len, k;
@@ -1416,6 +1422,7 @@ pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_e
 	doc->bom = bom;
 	doc->format = opt ? opt->format : PONT_FORMAT_TEXT;
 	L = split_lines(text, bom, len, &nl);
+	XGROW_BIG(doc->blocks, doc->ablocks, nl + 1);	/* at most one block a line */
 	if (doc->format == PONT_FORMAT_MARKDOWN)
 		parse_markdown(doc, L, nl);
 	else

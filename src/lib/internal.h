@@ -15,6 +15,11 @@ char *xstrndup(const char *s, size_t n);
 /* Grows *v (elements of size sz) so that it holds at least need elements. */
 void xgrow(void **v, size_t *alloc, size_t need, size_t sz);
 #define XGROW(v, alloc, need) xgrow((void **)&(v), &(alloc), (need), sizeof *(v))
+/* For big buffers sized up front: memory on huge pages where available (free() releases it).
+ * xgrow_big grows to exactly need elements. */
+void *xmalloc_big(size_t n);
+void xgrow_big(void **v, size_t *alloc, size_t need, size_t sz);
+#define XGROW_BIG(v, alloc, need) xgrow_big((void **)&(v), &(alloc), (need), sizeof *(v))
 
 /* Fills err (when not NULL) and returns code. */
 pont_status pont_fail(pont_error *err, pont_status code, const char *fmt, ...)

@@ -31,6 +31,7 @@ struct pont_segmenter {
 	size_t nforced, aforced;
 	size_t *cuts;		/* scratch: ICU's boundaries over the whole text */
 	size_t ncuts, acuts;
+	int dotted_initials;	/* "J.A. Howe" is a name (French), not "the U.S. How" (English) */
 };
 
 static uint32_t
@@ -100,6 +101,7 @@ pont_segmenter_new(const char *lang, pont_error *err)
 	}
 	for (i = 0; i < n; i++)
 		add_abbr(sg, &list[i]);
+	sg->dotted_initials = list == abbrev_fr;
 	return sg;
 }
 
@@ -169,7 +171,7 @@ try_abbr(const pont_segmenter *sg, const char *m, size_t n, size_t from, size_t 
  * I after a capitalised word is a regnal number ("Dagobert I."), not an initial.
  */
 static int
-initials(const char *m, size_t n, size_t q, size_t dot)
+initials(const char *m, size_t n, size_t q, size_t dot, int dotted)
 {
 	size_t k = q, letters = 0, st;
 	uint32_t c, nx = next_word_cp(m, n, dot + 1);
@@ -197,7 +199,7 @@ initials(const char *m, size_t n, size_t q, size_t dot)
 		}
 		if (!pont_cp_is_upper(nx))
 			return 0;
-	} else if (!pont_cp_is_upper(nx) && nx != '(') {
+	} else if (!dotted || (!pont_cp_is_upper(nx) && nx != '(')) {
 		return 0;
 	}
 	for (k = q; k <= dot; k++)
@@ -213,6 +215,10 @@ mask_period(const pont_segmenter *sg, char *m, size_t n, size_t dot)
 	size_t q = dot, st, k, q2;
 	uint32_t c;
 
+	/* "file.txt", "3.5", "www.x": ICU never breaks there, nothing to hide */
+	if (dot + 1 < n && m[dot + 1] != ' ' && m[dot + 1] != '\n' && m[dot + 1] != '\r' && m[dot + 1] != '\t' &&
+	    (unsigned char)m[dot + 1] < 0x80 && m[dot + 1] != ')' && m[dot + 1] != '"' && m[dot + 1] != ']')
+		return;
 	while (q > 0) {			/* the word ending at the period */
 		c = pont_utf8_prev(m, q, &st);
 		if (!abbr_char(c))
@@ -222,7 +228,7 @@ mask_period(const pont_segmenter *sg, char *m, size_t n, size_t dot)
 	if (q == dot)
 		return;
 	/* initials: "J. R. R. Tolkien", "J.A. Howe", "H.R.F. Keating (1926)" */
-	if (initials(m, n, q, dot))
+	if (initials(m, n, q, dot, sg->dotted_initials))
 		return;
 	/* try the longest candidate first: "p. ex." spans two words */
 	q2 = q;
@@ -283,6 +289,14 @@ gap_len(const char *m, size_t n, size_t i)
 	return 0;
 }
 
+/* Bytes the two scanning loops act on; everything else is skipped in a tight loop. */
+static const unsigned char prepare_bytes[256] = {
+	[':'] = 1, [';'] = 1, ['^'] = 1, ['<'] = 1, ['.'] = 1, [0xE2] = 1,
+};
+static const unsigned char closer_bytes[256] = {
+	['"'] = 1, ['('] = 1, ['['] = 1, ['-'] = 1, [0xE2] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+};
+
 /*
  * French sets closing quotes apart: "« Fin. » Puis" would break before "»". ICU is shown the
  * quote first ("». " in the same bytes), so the break falls after it. Elided-text markers
@@ -296,6 +310,11 @@ closers(pont_segmenter *sg, char *m, size_t n, size_t base)
 	for (i = 0; i < n; i++) {
 		size_t t1, s1, cl, g;
 		char tmp[64];
+
+		while (i < n && !closer_bytes[(unsigned char)m[i]])	/* the common case, kept tight */
+			i++;
+		if (i >= n)
+			break;
 
 		if (m[i] == '"') {
 			quotes++;
@@ -385,6 +404,10 @@ prepare(pont_segmenter *sg, char *m, size_t start, size_t end, const pont_mark *
 	for (i = 0; i < n; i++) {
 		size_t e;
 
+		while (i < n && !prepare_bytes[(unsigned char)r[i]])
+			i++;
+		if (i >= n)
+			break;
 		switch (r[i]) {
 		case ':':
 		case ';':
@@ -641,10 +664,11 @@ pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_e
 		return pont_fail(err, PONT_EINVAL, "input is larger than 2 GiB");
 	/* one mask for the whole text, prepared block by block, and one ICU pass over it:
 	 * line ends between blocks are hard breaks for ICU, so blocks do not see each other */
-	XGROW(sg->mask, sg->amask, len + 1);
+	XGROW_BIG(sg->mask, sg->amask, len + 1);
 	memcpy(sg->mask, text, len);
 	sg->mask[len] = '\0';
 	sg->nforced = 0;
+	XGROW_BIG(out->v, out->alloc, out->n + len / 64 + 16);	/* room for most texts' sentences */
 	for (i = 0; i < nb; i++) {
 		const pont_block *b = pont_doc_block(doc, i);
 

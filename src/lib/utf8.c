@@ -285,7 +285,7 @@ pont_text_read_fd(pont_text *t, int fd, const char *name, unsigned flags, pont_e
 
 	/* a regular file is read into a buffer of its size: no copies while growing */
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uintmax_t)sb.st_size < SIZE_MAX / 2)
-		XGROW(b.p, b.alloc, (size_t)sb.st_size + 65536 + 1);
+		XGROW_BIG(b.p, b.alloc, (size_t)sb.st_size + 65536 + 1);
 	else
 		XGROW(b.p, b.alloc, 65536);
 	for (;;) {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "internal.h"
 
@@ -33,6 +34,43 @@ xrealloc(void *p, size_t n)
 	if (p == NULL)
 		abort();
 	return p;
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *
+xmalloc_big(size_t n)
+{
+	void *p;
+
+	if (n < 2 * HUGE_PAGE)
+		return xmalloc(n);
+	/* large buffers on huge pages when the system offers them: a few page faults, not thousands */
+	if (posix_memalign(&p, HUGE_PAGE, n) != 0)
+		abort();
+	madvise(p, n, MADV_HUGEPAGE);
+	return p;
+}
+
+void
+xgrow_big(void **v, size_t *alloc, size_t need, size_t sz)
+{
+	void *p;
+
+	if (need <= *alloc)
+		return;
+	if (need > SIZE_MAX / 2 / sz)
+		abort();
+	if (need * sz < 2 * HUGE_PAGE) {
+		xgrow(v, alloc, need, sz);
+		return;
+	}
+	p = xmalloc_big(need * sz);
+	if (*v && *alloc)
+		memcpy(p, *v, *alloc * sz);
+	free(*v);
+	*v = p;
+	*alloc = need;
 }
 
 char *
