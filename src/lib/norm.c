@@ -550,6 +550,43 @@ pont_apply_changes(const char *text, size_t len, const pont_findings *changes, p
 	pont_buf_add(out, text + at_, len - at_);
 }
 
+/*
+ * Moves region offsets from the text before the NFC changes to the text after them. NFC
+ * changes lie inside regions, so region and block edges are never inside a change.
+ */
+static void
+shift_spans(pont_spans *sp, const pont_findings *ch)
+{
+	size_t i, e = 0;
+	long long delta = 0, d2;
+
+	for (i = 0; i < sp->n; i++) {
+		while (e < ch->n && ch->v[e].end <= sp->v[i].start) {
+			delta += (long long)strlen(ch->v[e].repl) - (long long)(ch->v[e].end - ch->v[e].start);
+			e++;
+		}
+		d2 = delta;
+		{
+			size_t k = e;
+
+			while (k < ch->n && ch->v[k].end <= sp->v[i].end) {
+				d2 += (long long)strlen(ch->v[k].repl) - (long long)(ch->v[k].end - ch->v[k].start);
+				k++;
+			}
+		}
+		sp->v[i].start = (size_t)((long long)sp->v[i].start + delta);
+		sp->v[i].end = (size_t)((long long)sp->v[i].end + d2);
+	}
+}
+
+static void
+shift_regions(regions *rg, pont_findings *ch)
+{
+	pont_findings_sort(ch);
+	shift_spans(&rg->r, ch);
+	shift_spans(&rg->block, ch);
+}
+
 /* Maps an offset of the text after changes back to the text before them. */
 static size_t
 map_back(const pont_findings *ch, size_t off)
@@ -592,13 +629,11 @@ pont_normalize(const char *text, size_t len, const pont_doc_options *dopt, const
 	if (rc != PONT_OK)
 		goto out;
 	if (nfc.n) {			/* the typography rules see composed text */
+		XGROW_BIG(t1.p, t1.alloc, len + len / 8 + 1);
 		pont_apply_changes(text, len, &nfc, &t1);
 		s = t1.p;
 		slen = t1.len;
-		pont_doc_free(doc);
-		regions_release(&rg);
-		doc = pont_doc_parse(s, slen, dopt, err);
-		find_regions(doc, &rg);
+		shift_regions(&rg, &nfc);
 	}
 	memset(&x, 0, sizeof x);
 	x.s = s;
@@ -615,7 +650,7 @@ pont_normalize(const char *text, size_t len, const pont_doc_options *dopt, const
 	}
 	typo_pass(&x, &rg);
 	settle(&typo, 0);
-	XGROW(out->p, out->alloc, out->len + slen + slen / 16 + 1);
+	XGROW_BIG(out->p, out->alloc, out->len + slen + slen / 16 + 1);
 	pont_apply_changes(s, slen, &typo, out);
 	if (changes) {
 		size_t from = changes->n;
