@@ -912,28 +912,27 @@ words_in(const char *s, size_t a, size_t b)
 
 /* A short single line that reads like an intertitle (plain text only). */
 static int
-heading_like(const pont_doc *doc, const line *L, size_t nl, const pont_block *b)
+heading_like(const pont_doc *doc, const pont_block *b)
 {
 	const char *s = doc->text;
 	size_t n, w, i, st;
 	uint32_t first, last;
 
-	(void)L;
-	(void)nl;
 	/* 70 code points take at most 280 bytes: most lines are rejected before any counting */
 	if (b->kind != PONT_BLOCK_PARAGRAPH || b->content.end - b->content.start > 280)
 		return 0;
-	n = pont_utf8_count(s + b->content.start, b->content.end - b->content.start);
-	w = words_in(s, b->content.start, b->content.end);
+	/* cheap tests first: the first and last characters, one line only */
 	first = cp_at(s, b->content.end, b->content.start);
 	last = pont_utf8_prev(s, b->content.end, &st);
-	if (n > 70 || w < 2 || w > 10)
-		return 0;
-	if (memchr(s + b->span.start, '\n', b->span.end - b->span.start))
-		return 0;
 	if (last == '.' || last == ',' || last == ';' || last == ':')
 		return 0;
 	if (!pont_cp_is_upper(first) && !pont_cp_is_digit(first))
+		return 0;
+	n = pont_utf8_count(s + b->content.start, b->content.end - b->content.start);
+	w = words_in(s, b->content.start, b->content.end);
+	if (n > 70 || w < 2 || w > 10)
+		return 0;
+	if (memchr(s + b->span.start, '\n', b->span.end - b->span.start))
 		return 0;
 	for (i = b->content.start; i + 1 < st; i++)	/* one sentence only */
 		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')
@@ -950,7 +949,7 @@ same_content(const char *s, const pont_block *a, const pont_block *b)
 }
 
 static void
-classify(pont_doc *doc, const line *L, size_t nl)
+classify(pont_doc *doc)
 {
 	const char *s = doc->text;
 	size_t i, first = SIZE_MAX, title = SIZE_MAX;
@@ -984,10 +983,10 @@ classify(pont_doc *doc, const line *L, size_t nl)
 			pont_block *nx = &doc->blocks[i + 1];
 			size_t nlen;
 
-			if (!heading_like(doc, L, nl, &doc->blocks[i]))
+			if (!heading_like(doc, &doc->blocks[i]))
 				continue;
 			nlen = pont_utf8_count(s + nx->content.start, nx->content.end - nx->content.start);
-			if (nx->kind == PONT_BLOCK_TITLE || heading_like(doc, L, nl, nx) ||
+			if (nx->kind == PONT_BLOCK_TITLE || heading_like(doc, nx) ||
 			    (nlen <= 70 && words_in(s, nx->content.start, nx->content.end) >= 2 &&
 			     nx->kind == PONT_BLOCK_PARAGRAPH))
 				continue;
@@ -1428,7 +1427,7 @@ pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_e
 	else
 		parse_text(doc, L, nl, opt ? opt->paragraphs : PONT_PARA_AUTO);
 	find_turns(doc);
-	classify(doc, L, nl);
+	classify(doc);
 	free(L);
 	return doc;
 }
