@@ -52,6 +52,8 @@ void pont_buf_adds(pont_buf *b, const char *s);
 void pont_buf_addc(pont_buf *b, char c);
 void pont_buf_addf(pont_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void pont_buf_vaddf(pont_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Appends v in decimal. */
+void pont_buf_add_uint(pont_buf *b, uint64_t v);
 /* Appends code point cp encoded as UTF-8. */
 void pont_buf_add_utf8(pont_buf *b, uint32_t cp);
 /* Appends s as a JSON string literal, quotes included. s must be valid UTF-8. */

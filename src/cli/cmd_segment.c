@@ -29,28 +29,17 @@ static const char usage[] =
 enum { FMT_TEXT, FMT_JSON, FMT_TSV };
 
 static void
-add_num(pont_buf *b, size_t v)
-{
-	char d[24];
-	size_t k = sizeof d;
-
-	do
-		d[--k] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	pont_buf_add(b, d + k, sizeof d - k);
-}
-
-static void
 tsv_field(pont_buf *b, const char *s, size_t n)
 {
+	static const unsigned char special[256] = { ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1 };
 	size_t i, run = 0;
 
 	for (i = 0; i < n; i++) {
-		const char *esc = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" : s[i] == '\r' ? "\\r" :
-				  s[i] == '\\' ? "\\\\" : NULL;
+		const char *esc;
 
-		if (esc == NULL)
+		if (!special[(unsigned char)s[i]])
 			continue;
+		esc = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" : s[i] == '\r' ? "\\r" : "\\\\";
 		pont_buf_add(b, s + run, i - run);
 		pont_buf_adds(b, esc);
 		run = i + 1;
@@ -93,9 +82,10 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 {
 	const char *s = t->data;
 	size_t i, nb = pont_doc_nblocks(doc), prevblock = (size_t)-1, sent = 0;
-	pont_lines li;
+	pont_lines li = { NULL, 0, s, t->len, t->bom };
 
-	pont_lines_init(&li, s, t->len, t->bom);
+	if (fmt == FMT_JSON)
+		pont_lines_init(&li, s, t->len, t->bom);	/* only JSON gives lines and columns */
 	if (fmt == FMT_JSON) {
 		pont_buf_adds(b, first ? "\n" : ",\n");
 		pont_buf_adds(b, "{\"file\":");
@@ -130,14 +120,26 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 		switch (fmt) {
 		case FMT_JSON:
 			pont_lines_pos(&li, x->span.start, &line, &col);
-			pont_buf_addf(b, "%s\n {\"paragraph\":%zu,\"sentence\":%zu,\"kind\":\"%s\",\"speaker\":",
-				      i ? "," : "", x->block + 1, sent, kind);
+			pont_buf_adds(b, i ? ",\n {\"paragraph\":" : "\n {\"paragraph\":");
+			pont_buf_add_uint(b, x->block + 1);
+			pont_buf_adds(b, ",\"sentence\":");
+			pont_buf_add_uint(b, sent);
+			pont_buf_adds(b, ",\"kind\":\"");
+			pont_buf_adds(b, kind);
+			pont_buf_adds(b, "\",\"speaker\":");
 			if (bl->label.end > bl->label.start)
 				pont_buf_add_json(b, s + bl->label.start, bl->label.end - bl->label.start);
 			else
 				pont_buf_adds(b, "null");
-			pont_buf_addf(b, ",\"start\":%zu,\"end\":%zu,\"line\":%lu,\"col\":%lu,\"text\":",
-				      x->span.start, x->span.end, line, col);
+			pont_buf_adds(b, ",\"start\":");
+			pont_buf_add_uint(b, x->span.start);
+			pont_buf_adds(b, ",\"end\":");
+			pont_buf_add_uint(b, x->span.end);
+			pont_buf_adds(b, ",\"line\":");
+			pont_buf_add_uint(b, line);
+			pont_buf_adds(b, ",\"col\":");
+			pont_buf_add_uint(b, col);
+			pont_buf_adds(b, ",\"text\":");
 			pont_buf_add_json(b, s + x->span.start, x->span.end - x->span.start);
 			pont_buf_addc(b, '}');
 			break;
@@ -146,17 +148,17 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 				pont_buf_adds(b, "file\tparagraph\tsentence\tkind\tspeaker\tstart\tend\ttext\n");
 			tsv_field(b, name, strlen(name));
 			pont_buf_addc(b, '\t');
-			add_num(b, x->block + 1);
+			pont_buf_add_uint(b, x->block + 1);
 			pont_buf_addc(b, '\t');
-			add_num(b, sent);
+			pont_buf_add_uint(b, sent);
 			pont_buf_addc(b, '\t');
 			pont_buf_adds(b, kind);
 			pont_buf_addc(b, '\t');
 			tsv_field(b, s + bl->label.start, bl->label.end - bl->label.start);
 			pont_buf_addc(b, '\t');
-			add_num(b, x->span.start);
+			pont_buf_add_uint(b, x->span.start);
 			pont_buf_addc(b, '\t');
-			add_num(b, x->span.end);
+			pont_buf_add_uint(b, x->span.end);
 			pont_buf_addc(b, '\t');
 			tsv_field(b, s + x->span.start, x->span.end - x->span.start);
 			pont_buf_addc(b, '\n');

@@ -284,6 +284,10 @@ push_link(pont_marks *out, pont_mark_kind k, size_t a, size_t b, size_t floor)
 	pont_marks_push(out, k, a, b);
 }
 
+static const unsigned char link_bytes[256] = {
+	[':'] = 1, ['@'] = 1, ['w'] = 1, ['W'] = 1, ['m'] = 1, ['M'] = 1,
+};
+
 void
 pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out)
 {
@@ -294,7 +298,7 @@ pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out)
 		size_t a, j;
 
 		/* only ':', '@', 'w' and 'm' can reveal a link: skip everything else fast */
-		if (c != ':' && c != '@' && (c | 0x20) != 'w' && (c | 0x20) != 'm') {
+		if (!link_bytes[c]) {
 			i++;
 			continue;
 		}

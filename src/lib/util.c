@@ -251,9 +251,28 @@ pont_buf_add_utf8(pont_buf *b, uint32_t cp)
 }
 
 void
+pont_buf_add_uint(pont_buf *b, uint64_t v)
+{
+	char d[24];
+	size_t k = sizeof d;
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	pont_buf_add(b, d + k, sizeof d - k);
+}
+
+void
 pont_buf_add_json(pont_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
+	static const unsigned char plain[256] = {
+		/* 1 for every byte that goes out as it is: >= 0x20, not '"' or '\\' */
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+		R16(0), R16(0), 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, R16(1), R16(1),
+		R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),
+#undef R16
+	};
 	size_t i, run = 0;
 
 	buf_grow(b, n + 2);
@@ -263,7 +282,7 @@ pont_buf_add_json(pont_buf *b, const char *s, size_t n)
 		const char *esc = NULL;
 		char u[7];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (plain[c] && c != '\\')
 			continue;
 		pont_buf_add(b, s + run, i - run);
 		run = i + 1;
