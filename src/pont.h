@@ -277,9 +277,10 @@ const char *pont_doc_text(const pont_doc *d, size_t *len);
 typedef struct pont_segmenter pont_segmenter;
 
 /*
- * A sentence segmenter for lang "fr" or "en": ICU's sentence rules with the standard
- * exceptions, plus pont's abbreviation lists and protections (URLs, e-mail addresses,
- * initials, emoticons, "?" or "!" followed by a lower-case word). NULL + *err on failure.
+ * A sentence segmenter for lang "fr" or "en": ICU's sentence rules ("fr"; "en@ss=standard"),
+ * plus pont's abbreviation lists (data/abbrev-*.txt) and protections: URLs, e-mail addresses,
+ * code, links, initials, emoticons, "?" or "!" before a lower-case word, French closing quotes.
+ * NULL + *err on failure (PONT_EINVAL for another language, PONT_EICU).
  */
 pont_segmenter *pont_segmenter_new(const char *lang, pont_error *err);
 void pont_segmenter_free(pont_segmenter *sg);

@@ -957,7 +957,6 @@ classify(pont_doc *doc)
 {
 	const char *s = doc->text;
 	size_t i, first = SIZE_MAX, title = SIZE_MAX;
-	int seen_turn = 0;
 
 	for (i = 0; i < doc->nblocks; i++)
 		if (pont_block_kind_is_text(doc->blocks[i].kind)) {
@@ -1000,13 +999,12 @@ classify(pont_doc *doc)
 	}
 	if (title == SIZE_MAX)
 		return;
+	/* the standfirst: the first real paragraph after the title, before the interview starts */
 	for (i = title + 1; i < doc->nblocks && i <= title + 6; i++) {
 		pont_block *b = &doc->blocks[i];
 
-		if (b->kind == PONT_BLOCK_TURN) {
-			seen_turn = 1;
+		if (b->kind == PONT_BLOCK_TURN)
 			break;
-		}
 		if (b->kind == PONT_BLOCK_HEADING && doc->format == PONT_FORMAT_MARKDOWN)
 			break;
 		if (b->kind == PONT_BLOCK_PARAGRAPH &&
@@ -1015,7 +1013,6 @@ classify(pont_doc *doc)
 			break;
 		}
 	}
-	(void)seen_turn;
 }
 
 /* --- plain text --- */

@@ -650,7 +650,7 @@ trim(const char *s, const pont_mark *mk, size_t n, size_t *a, size_t *e)
 pont_status
 pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_error *err)
 {
-	size_t nb = pont_doc_nblocks(doc), nmk, len, i, k, n0 = out->n;
+	size_t nb = pont_doc_nblocks(doc), nmk, len, i, k;
 	const pont_mark *mk = pont_doc_marks(doc, &nmk);
 	const char *text = pont_doc_text(doc, &len);
 	static const pont_mark none[1];
@@ -704,6 +704,5 @@ pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_e
 		}
 	}
 	pont_spans_release(&sp);
-	(void)n0;
 	return PONT_OK;
 }
