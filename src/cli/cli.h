@@ -35,6 +35,25 @@ int cli_read(const char *path, unsigned flags, pont_text *t);
 /* The name to show for an input path. */
 const char *cli_name(const char *path);
 
+/* The options every text command takes: --lang, --input, --paragraphs, --replace-invalid, -o. */
+typedef struct cli_textopts {
+	const char *lang, *input, *paragraphs, *output;
+	unsigned flags;			/* PONT_TEXT_* */
+	pont_doc_options doc;		/* filled by cli_textopts_check */
+} cli_textopts;
+
+#define CLI_TEXTOPTS_INIT { "fr", NULL, NULL, NULL, 0, { PONT_FORMAT_TEXT, PONT_PARA_AUTO } }
+#define CLI_TEXT_LONGOPTS \
+	{ "lang", required_argument, NULL, 'l' }, { "input", required_argument, NULL, 'I' }, \
+	{ "paragraphs", required_argument, NULL, 'P' }, { "replace-invalid", no_argument, NULL, 'R' }, \
+	{ "output", required_argument, NULL, 'o' }
+#define CLI_TEXT_SHORTOPTS "l:o:"
+
+/* Takes option c (from getopt_long) when it is one of the shared ones; returns 1 if it was. */
+int cli_textopt(int c, const char *arg, cli_textopts *t);
+/* Checks the shared options' values; EXIT_OK, or a usage error already reported. */
+int cli_textopts_check(const char *cmd, cli_textopts *t);
+
 /* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */
 int cli_input_format(const char *opt, const char *path, pont_format *out);
 /* Paragraph mode from --paragraphs; -1 when unknown. */

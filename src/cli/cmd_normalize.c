@@ -54,35 +54,29 @@ int
 cmd_normalize(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "lang", required_argument, NULL, 'l' },
+		CLI_TEXT_LONGOPTS,
 		{ "to", required_argument, NULL, 'T' },
 		{ "nbsp", required_argument, NULL, 'N' },
 		{ "check", no_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "input", required_argument, NULL, 'I' },
-		{ "paragraphs", required_argument, NULL, 'P' },
-		{ "replace-invalid", no_argument, NULL, 'R' },
-		{ "output", required_argument, NULL, 'o' },
 		{ "in-place", no_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *lang = "fr", *to = NULL, *input = NULL, *paras = NULL, *output = NULL;
+	cli_textopts t = CLI_TEXTOPTS_INIT;
+	const char *to = NULL;
 	int c, rc = EXIT_OK, check = 0, json = 0, inplace = 0, i, nfiles, nfound = 0;
-	unsigned flags = 0;
 	pont_norm_options nopt = { PONT_NORM_FR, 0x202F };
-	pont_doc_options dopt;
 	pont_buf out = PONT_BUF_INIT;
 	char *stdin_only[] = { (char *)"-" };
 	char **files;
 	cli_out o;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "l:cf:o:ih", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, CLI_TEXT_SHORTOPTS "cf:ih", longopts, NULL)) != -1) {
+		if (cli_textopt(c, optarg, &t))
+			continue;
 		switch (c) {
-		case 'l':
-			lang = optarg;
-			break;
 		case 'T':
 			to = optarg;
 			break;
@@ -99,18 +93,6 @@ cmd_normalize(int argc, char **argv)
 			else if (strcmp(optarg, "text") != 0)
 				return cli_usage("normalize", "unknown format '%s' (text or json)", optarg);
 			break;
-		case 'I':
-			input = optarg;
-			break;
-		case 'P':
-			paras = optarg;
-			break;
-		case 'R':
-			flags |= PONT_TEXT_REPLACE_INVALID;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case 'i':
 			inplace = 1;
 			break;
@@ -121,17 +103,13 @@ cmd_normalize(int argc, char **argv)
 			return cli_usage("normalize", "unknown option");
 		}
 	}
-	if (strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0)
-		return cli_usage("normalize", "unknown language '%s' (fr or en)", lang);
+	if ((rc = cli_textopts_check("normalize", &t)) != EXIT_OK)
+		return rc;
 	if (to && strcmp(to, "en") != 0)
 		return cli_usage("normalize", "--to takes en, not '%s'", to);
-	if (to || strcmp(lang, "en") == 0)
+	if (to || strcmp(t.lang, "en") == 0)
 		nopt.target = PONT_NORM_EN;
-	if (cli_input_format(input, NULL, &dopt.format) < 0)
-		return cli_usage("normalize", "unknown input format '%s' (text, markdown or auto)", input);
-	if (cli_paragraphs(paras, &dopt.paragraphs) < 0)
-		return cli_usage("normalize", "unknown paragraph mode '%s' (auto, lines or blank)", paras);
-	if (inplace && (output || check || optind >= argc))
+	if (inplace && (t.output || check || optind >= argc))
 		return cli_usage("normalize", "--in-place needs FILE arguments and no -o or --check");
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
@@ -139,25 +117,25 @@ cmd_normalize(int argc, char **argv)
 		pont_buf_adds(&out, "{\"findings\":[");
 	for (i = 0; i < nfiles; i++) {
 		const char *name = cli_name(files[i]);
-		pont_text t = PONT_TEXT_INIT;
+		pont_text txt = PONT_TEXT_INIT;
 		pont_findings ch = PONT_FINDINGS_INIT;
 		pont_buf res = PONT_BUF_INIT;
 		pont_error err;
 		int r;
 
-		if ((r = cli_read(files[i], flags, &t)) != EXIT_OK) {
+		if ((r = cli_read(files[i], t.flags, &txt)) != EXIT_OK) {
 			rc = cli_worse(rc, r);
 			continue;
 		}
-		cli_input_format(input, files[i], &dopt.format);
-		if (pont_normalize(t.data, t.len, &dopt, &nopt, &res, check ? &ch : NULL, &err) != PONT_OK) {
+		cli_input_format(t.input, files[i], &t.doc.format);
+		if (pont_normalize(txt.data, txt.len, &t.doc, &nopt, &res, check ? &ch : NULL, &err) != PONT_OK) {
 			err.file = name;
 			cli_report(&err);
 			rc = cli_worse(rc, cli_exit_code(err.code));
 		} else if (check) {
 			pont_lines li;
 
-			pont_lines_init(&li, t.data, t.len, t.bom);
+			pont_lines_init(&li, txt.data, txt.len, txt.bom);
 			if (json) {
 				if (nfound && ch.n)
 					pont_buf_addc(&out, ',');
@@ -183,11 +161,11 @@ cmd_normalize(int argc, char **argv)
 		}
 		pont_findings_release(&ch);
 		pont_buf_release(&res);
-		pont_text_release(&t);
+		pont_text_release(&txt);
 	}
 	if (check && json)
 		pont_buf_adds(&out, "\n]}\n");
-	if (rc == EXIT_OK && !inplace && (rc = cli_out_open(&o, output)) == EXIT_OK) {
+	if (rc == EXIT_OK && !inplace && (rc = cli_out_open(&o, t.output)) == EXIT_OK) {
 		cli_out_write(&o, out.p, out.len);
 		rc = cli_out_close(&o, 1);
 	}

@@ -190,33 +190,26 @@ int
 cmd_segment(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "lang", required_argument, NULL, 'l' },
+		CLI_TEXT_LONGOPTS,
 		{ "format", required_argument, NULL, 'f' },
-		{ "input", required_argument, NULL, 'I' },
-		{ "paragraphs", required_argument, NULL, 'P' },
-		{ "replace-invalid", no_argument, NULL, 'R' },
-		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *lang = "fr", *input = NULL, *paras = NULL, *output = NULL;
+	cli_textopts t = CLI_TEXTOPTS_INIT;
 	int fmt = FMT_TEXT, c, rc = EXIT_OK, i, nfiles;
-	unsigned flags = 0;
 	pont_segmenter *sg;
 	pont_error err;
 	pont_buf out = PONT_BUF_INIT;
-	pont_doc_options dopt;
 	cli_out o;
 	char *stdin_only[] = { (char *)"-" };
 	char **files;
 	pont_text *texts;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "l:f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, CLI_TEXT_SHORTOPTS "f:h", longopts, NULL)) != -1) {
+		if (cli_textopt(c, optarg, &t))
+			continue;
 		switch (c) {
-		case 'l':
-			lang = optarg;
-			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
 				fmt = FMT_TEXT;
@@ -227,18 +220,6 @@ cmd_segment(int argc, char **argv)
 			else
 				return cli_usage("segment", "unknown format '%s' (text, json or tsv)", optarg);
 			break;
-		case 'I':
-			input = optarg;
-			break;
-		case 'P':
-			paras = optarg;
-			break;
-		case 'R':
-			flags |= PONT_TEXT_REPLACE_INVALID;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case 'h':
 			fputs(usage, stdout);
 			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
@@ -246,15 +227,11 @@ cmd_segment(int argc, char **argv)
 			return cli_usage("segment", "unknown option");
 		}
 	}
-	if (strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0)
-		return cli_usage("segment", "unknown language '%s' (fr or en)", lang);
-	if (cli_input_format(input, NULL, &dopt.format) < 0)
-		return cli_usage("segment", "unknown input format '%s' (text, markdown or auto)", input);
-	if (cli_paragraphs(paras, &dopt.paragraphs) < 0)
-		return cli_usage("segment", "unknown paragraph mode '%s' (auto, lines or blank)", paras);
+	if ((rc = cli_textopts_check("segment", &t)) != EXIT_OK)
+		return rc;
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
-	if ((sg = pont_segmenter_new(lang, &err)) == NULL) {
+	if ((sg = pont_segmenter_new(t.lang, &err)) == NULL) {
 		cli_report(&err);
 		return cli_exit_code(err.code);
 	}
@@ -263,24 +240,24 @@ cmd_segment(int argc, char **argv)
 	if (texts == NULL)
 		abort();
 	for (i = 0; i < nfiles; i++) {
-		int r = cli_read(files[i], flags, &texts[i]);
+		int r = cli_read(files[i], t.flags, &texts[i]);
 
 		rc = cli_worse(rc, r);
 	}
 	if (rc == EXIT_OK)
-		rc = cli_out_open(&o, output);
+		rc = cli_out_open(&o, t.output);
 	if (rc == EXIT_OK) {
 		if (fmt == FMT_JSON) {
 			pont_buf_adds(&out, "{\"lang\":\"");
-			pont_buf_adds(&out, lang);
+			pont_buf_adds(&out, t.lang);
 			pont_buf_adds(&out, "\",\"files\":[");
 		}
 		for (i = 0; i < nfiles && rc == EXIT_OK; i++) {
 			pont_segs segs = PONT_SEGS_INIT;
 			pont_doc *doc;
 
-			cli_input_format(input, files[i], &dopt.format);
-			if ((doc = pont_doc_parse(texts[i].data, texts[i].len, &dopt, &err)) == NULL ||
+			cli_input_format(t.input, files[i], &t.doc.format);
+			if ((doc = pont_doc_parse(texts[i].data, texts[i].len, &t.doc, &err)) == NULL ||
 			    pont_segment_doc(sg, doc, &segs, &err) != PONT_OK) {
 				err.file = cli_name(files[i]);
 				cli_report(&err);

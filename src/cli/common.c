@@ -249,3 +249,39 @@ cli_out_close(cli_out *o, int ok)
 	memset(o, 0, sizeof o[0]);
 	return rc;
 }
+
+int
+cli_textopt(int c, const char *arg, cli_textopts *t)
+{
+	switch (c) {
+	case 'l':
+		t->lang = arg;
+		return 1;
+	case 'I':
+		t->input = arg;
+		return 1;
+	case 'P':
+		t->paragraphs = arg;
+		return 1;
+	case 'R':
+		t->flags |= PONT_TEXT_REPLACE_INVALID;
+		return 1;
+	case 'o':
+		t->output = arg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+cli_textopts_check(const char *cmd, cli_textopts *t)
+{
+	if (strcmp(t->lang, "fr") != 0 && strcmp(t->lang, "en") != 0)
+		return cli_usage(cmd, "unknown language '%s' (fr or en)", t->lang);
+	if (cli_input_format(t->input, NULL, &t->doc.format) < 0)
+		return cli_usage(cmd, "unknown input format '%s' (text, markdown or auto)", t->input);
+	if (cli_paragraphs(t->paragraphs, &t->doc.paragraphs) < 0)
+		return cli_usage(cmd, "unknown paragraph mode '%s' (auto, lines or blank)", t->paragraphs);
+	return EXIT_OK;
+}

@@ -284,6 +284,17 @@ push_link(pont_marks *out, pont_mark_kind k, size_t a, size_t b, size_t floor)
 	pont_marks_push(out, k, a, b);
 }
 
+/* Length of a URL prefix with no scheme separator at s[i]: "www." or "mailto:", else 0. */
+static size_t
+bare_prefix(const char *s, size_t i, size_t end)
+{
+	if (end - i > 4 && strncasecmp(s + i, "www.", 4) == 0)
+		return 4;
+	if (end - i > 7 && strncasecmp(s + i, "mailto:", 7) == 0)
+		return 7;
+	return 0;
+}
+
 static const unsigned char link_bytes[256] = {
 	[':'] = 1, ['@'] = 1, ['w'] = 1, ['W'] = 1, ['m'] = 1, ['M'] = 1,
 };
@@ -295,7 +306,7 @@ pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out)
 
 	while (i < end) {
 		unsigned char c = (unsigned char)s[i];
-		size_t a, j;
+		size_t a, j, n;
 
 		/* only ':', '@', 'w' and 'm' can reveal a link: skip everything else fast */
 		if (!link_bytes[c]) {
@@ -310,18 +321,10 @@ pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out)
 				i = floor = j;
 				continue;
 			}
-		} else if ((c | 0x20) == 'w' && end - i > 4 && strncasecmp(s + i, "www.", 4) == 0 &&
+		} else if (((c | 0x20) == 'w' || (c | 0x20) == 'm') && (n = bare_prefix(s, i, end)) != 0 &&
 			   (i == start || !pont_cp_is_alnum(cp_before(s, i)))) {
-			j = trim_url(s, i, url_end(s, i + 4, end));
-			if (j > i + 4) {
-				push_link(out, PONT_MARK_URL, i, j, floor);
-				i = floor = j;
-				continue;
-			}
-		} else if ((c | 0x20) == 'm' && end - i > 7 && strncasecmp(s + i, "mailto:", 7) == 0 &&
-			   (i == start || !pont_cp_is_alnum(cp_before(s, i)))) {
-			j = trim_url(s, i, url_end(s, i + 7, end));
-			if (j > i + 7) {
+			j = trim_url(s, i, url_end(s, i + n, end));	/* "www.x.fr", "mailto:a@b.c" */
+			if (j > i + n) {
 				push_link(out, PONT_MARK_URL, i, j, floor);
 				i = floor = j;
 				continue;
