@@ -827,6 +827,19 @@ emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart)
 	draft_release(d);
 }
 
+/* A verbatim block (code, HTML, rule, metadata) over lines first..last. */
+static void
+verbatim(pont_doc *doc, const line *L, pont_block_kind kind, size_t first, size_t last)
+{
+	draft d;
+
+	memset(&d, 0, sizeof d);
+	d.kind = kind;
+	d.first = first;
+	d.last = last;
+	emit(doc, L, &d, NULL);
+}
+
 /* --- labels, titles, headings (shared by both formats) --- */
 
 typedef struct label_seen {
@@ -1269,11 +1282,7 @@ parse_markdown(pont_doc *doc, const line *L, size_t nl)
 			}
 			if (j >= nl)
 				j = nl - 1;
-			memset(&d, 0, sizeof d);
-			d.kind = PONT_BLOCK_CODE;
-			d.first = i;
-			d.last = j;
-			emit(doc, L, &d, NULL);
+			verbatim(doc, L, PONT_BLOCK_CODE, i, j);
 			i = j;
 			after_list = 0;
 			continue;
@@ -1300,11 +1309,7 @@ parse_markdown(pont_doc *doc, const line *L, size_t nl)
 					break;
 				j++;
 			}
-			memset(&d, 0, sizeof d);
-			d.kind = PONT_BLOCK_CODE;
-			d.first = i;
-			d.last = j;
-			emit(doc, L, &d, NULL);
+			verbatim(doc, L, PONT_BLOCK_CODE, i, j);
 			i = j;
 			continue;
 		}
@@ -1320,10 +1325,7 @@ parse_markdown(pont_doc *doc, const line *L, size_t nl)
 		}
 		if (ind <= 3 && is_rule(s, a, L[i].end)) {
 			CLOSE();
-			memset(&d, 0, sizeof d);
-			d.kind = PONT_BLOCK_RULE;
-			d.first = d.last = i;
-			emit(doc, L, &d, NULL);
+			verbatim(doc, L, PONT_BLOCK_RULE, i, i);
 			after_list = 0;
 			continue;
 		}
@@ -1358,11 +1360,7 @@ parse_markdown(pont_doc *doc, const line *L, size_t nl)
 
 			while (j + 1 < nl && !L[j + 1].blank && (html || linkdef_at(s, skip_hspace(s, L[j + 1].start, L[j + 1].end), L[j + 1].end)))
 				j++;
-			memset(&d, 0, sizeof d);
-			d.kind = html ? PONT_BLOCK_HTML : PONT_BLOCK_META;
-			d.first = i;
-			d.last = j;
-			emit(doc, L, &d, NULL);
+			verbatim(doc, L, html ? PONT_BLOCK_HTML : PONT_BLOCK_META, i, j);
 			i = j;
 			continue;
 		}
