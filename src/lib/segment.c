@@ -474,6 +474,27 @@ icu_cuts(pont_segmenter *sg, const char *m, size_t len, pont_error *err)
 	return PONT_OK;
 }
 
+/* The markup mark (shown to ICU as spaces) that ends at b, or NULL. */
+static const pont_mark *
+markup_ending_at(const pont_mark *mk, size_t n, size_t b)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {		/* marks are sorted and do not overlap */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (mk[mid].span.end < b)
+			lo = mid + 1;
+		else if (mk[mid].span.end > b)
+			hi = mid;
+		else
+			return mk[mid].kind == PONT_MARK_BLOCK || mk[mid].kind == PONT_MARK_EMPH ||
+				       mk[mid].kind == PONT_MARK_LINK || mk[mid].kind == PONT_MARK_ESCAPE
+				       ? &mk[mid] : NULL;
+	}
+	return NULL;
+}
+
 /* Positions in the cut and forced lists: both ascending, shared by consecutive ranges. */
 typedef struct cursor {
 	size_t c, f;
@@ -523,9 +544,10 @@ range_spans(pont_segmenter *sg, const char *text, const char *m, size_t start, s
 		if (!forced) {
 			if (suppress(m + start, end - start, b - start))
 				continue;
-			while (b > prev + 1 && m[b - 1] == ' ' && text[b - 1] != ' ' && text[b - 1] != '\t' &&
-			       text[b - 1] != '\n' && text[b - 1] != '\r')
-				b--;
+			const pont_mark *mm;
+
+			while ((mm = markup_ending_at(mk, nmk, b)) != NULL && mm->span.start > prev)
+				b = mm->span.start;
 		}
 		pont_spans_push(out, prev, b);
 		prev = b;
