@@ -64,26 +64,18 @@ regions_release(regions *rg)
 
 /* --- NFC --- */
 
-/* Per BMP code point: 1 when it is NFC-quick-check "yes" with combining class 0 (cannot change). */
-static uint8_t stable_known[65536 / 8], stable_bits[65536 / 8];
-
+/*
+ * 1 when c can never change under NFC, whatever surrounds it: quick-check "yes" and combining
+ * class 0. Latin letters and general punctuation (’ “ ” … no-break spaces) answer without ICU;
+ * U+2000 and U+2001 are the exceptions there (they decompose to U+2002 and U+2003).
+ */
 static int
 nfc_stable(uint32_t c)
 {
-	int r;
-
-	if (c < 0x300)
+	if (c < 0x300 || (c >= 0x2002 && c <= 0x206F))
 		return 1;
-	if (c >= 0x10000)
-		return 0;
-	if (stable_known[c >> 3] & (1u << (c & 7)))
-		return (stable_bits[c >> 3] >> (c & 7)) & 1;
-	r = u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-	    u_getCombiningClass((UChar32)c) == 0;
-	/* benign race-free: the library is single-threaded per object, and the values are constant */
-	stable_bits[c >> 3] = (uint8_t)(stable_bits[c >> 3] | (r << (c & 7)));
-	stable_known[c >> 3] = (uint8_t)(stable_known[c >> 3] | (1u << (c & 7)));
-	return r;
+	return u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+	       u_getCombiningClass((UChar32)c) == 0;
 }
 
 /* Normalizes s[a, b) to NFC into out; returns PONT_OK or PONT_EICU. */

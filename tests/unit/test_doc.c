@@ -177,6 +177,7 @@ test_normalize(void)
 	NORM(PONT_NORM_FR, "Voir http://a.b/c?d=e ou kate@ex.fr : ok\n", "Voir http://a.b/c?d=e ou kate@ex.fr" NB ": ok\n");
 	/* NFC: a decomposed é is composed, and the rules still apply after it */
 	NORM(PONT_NORM_FR, "Cafe\xCC\x81 : oui\n", "Caf\xC3\xA9" NB ": oui\n");
+	NORM(PONT_NORM_FR, "a\xE2\x80\x80" "b\n", "a\xE2\x80\x82" "b\n");	/* U+2000 -> U+2002 */
 	NORM(PONT_NORM_EN, "Kate : « Salut » ! Il dit « a « b » c » et ‹ d ›.\n",
 	     "Kate: “Salut”! Il dit “a ‘b’ c” et ‘ d ’.\n");
 	NORM(PONT_NORM_EN, "Un “test” : oui ?\n", "Un “test”: oui?\n");
