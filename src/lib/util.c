@@ -43,7 +43,7 @@ xmalloc_big(size_t n)
 {
 	void *p;
 
-	if (n < 2 * HUGE_PAGE)
+	if (n < HUGE_PAGE)
 		return xmalloc(n);
 	/* large buffers on huge pages when the system offers them: a few page faults, not thousands */
 	if (posix_memalign(&p, HUGE_PAGE, n) != 0)
@@ -61,7 +61,7 @@ xgrow_big(void **v, size_t *alloc, size_t need, size_t sz)
 		return;
 	if (need > SIZE_MAX / 2 / sz)
 		abort();
-	if (need * sz < 2 * HUGE_PAGE) {
+	if (need * sz < HUGE_PAGE) {
 		xgrow(v, alloc, need, sz);
 		return;
 	}
