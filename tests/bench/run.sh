@@ -10,36 +10,51 @@ pont=$O/pont
 big=$CORPUS/fr-prose/manpages.fr.txt
 [ -f "$big" ] || { echo "bench: $big is missing (set PONT_CORPUS)" >&2; exit 1; }
 
-# median wall time in seconds of a command (output discarded)
-median() {
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		s=$(date +%s.%N)
-		"$@" >/dev/null || true		# --check exits 1 when it finds something
-		e=$(date +%s.%N)
-		awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f\n", e - s }'
-		i=$((i + 1))
-	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+# one wall-time sample of a command, in seconds (output discarded)
+sample() {
+	s=$(date +%s.%N)
+	"$@" >/dev/null || true		# --check exits 1 when it finds something
+	e=$(date +%s.%N)
+	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f\n", e - s }'
 }
 
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# pair NAME FLOOR-NAME FN FLOOR-FN: runs the two shell functions alternately RUNS times, so both
+# see the same machine, and prints both medians and the ratio
+pair() {
+	: >"$tmp/a"
+	: >"$tmp/b"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		sample "$3" >>"$tmp/a"
+		sample "$4" >>"$tmp/b"
+		i=$((i + 1))
+	done
+	line "$1" "$(median <"$tmp/a")" "$2" "$(median <"$tmp/b")"
+}
+
+seg_tsv() { "$pont" segment --format tsv "$big"; }
+seg_json() { "$pont" segment --format json "$big"; }
+icu_loop() { "$O/bench/icu_sentence_loop" fr "$big"; }
+norm() { "$pont" normalize "$big"; }
+norm_check() { "$pont" normalize --check "$big"; }
+uconv_nfc() { uconv -x any-nfc "$big"; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 mb=$(stat -c %s "$big" | awk '{ printf "%.2f", $1 / 1e6 }')
 line() {	# name seconds floor-name floor-seconds
 	awk -v n="$1" -v t="$2" -v fn="$3" -v ft="$4" -v mb="$mb" 'BEGIN {
 		printf "%-34s %7.3f s %8.1f MB/s | %-30s %7.3f s | ratio %.2f\n", n, t, mb / t, fn, ft, t / ft }'
 }
 
-echo "pont bench: $big ($mb MB), median of $RUNS runs, $(nproc) cores"
+echo "pont bench: $big ($mb MB), median of $RUNS alternating runs, $(nproc) cores"
 echo
-t_icu=$(median "$O/bench/icu_sentence_loop" fr "$big")
-t_seg=$(median "$pont" segment --format tsv "$big")
-t_segj=$(median "$pont" segment --format json "$big")
-line "pont segment --format tsv" "$t_seg" "raw ICU sentence loop (UTF-8)" "$t_icu"
-line "pont segment --format json" "$t_segj" "raw ICU sentence loop (UTF-8)" "$t_icu"
+pair "pont segment --format tsv" "raw ICU sentence loop (UTF-8)" seg_tsv icu_loop
+pair "pont segment --format json" "raw ICU sentence loop (UTF-8)" seg_json icu_loop
 echo "  goal: segment <= 2x the raw ICU loop"
 echo
-t_uconv=$(median uconv -x any-nfc "$big")
-t_norm=$(median "$pont" normalize "$big")
-t_nfc=$(median "$pont" normalize --check "$big")
-line "pont normalize (NFC + French rules)" "$t_norm" "uconv -x any-nfc" "$t_uconv"
-line "pont normalize --check" "$t_nfc" "uconv -x any-nfc" "$t_uconv"
+pair "pont normalize (NFC + French rules)" "uconv -x any-nfc" norm uconv_nfc
+pair "pont normalize --check" "uconv -x any-nfc" norm_check uconv_nfc
 echo "  goal: normalize faster than uconv (ratio < 1)"
