@@ -18,7 +18,9 @@ DEPS = $(DEB_BUILD) $(DEB_DATA) $(DEB_TEST)
 
 ICU_CFLAGS := $(shell $(PKG_CONFIG) --cflags icu-uc 2>/dev/null)
 ICU_LIBS := $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
-DEP_LIBS = $(ICU_LIBS)
+EXPAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
+EXPAT_LIBS := $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat)
+DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS)
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wwrite-strings -Wvla -Wformat=2 -Wno-format-nonliteral
@@ -59,12 +61,12 @@ $(O)/gen/abbrev.inc: data/abbrev-fr.txt data/abbrev-en.txt tests/gen-abbrev.sh
 
 $(O)/src/lib/%.o: src/lib/%.c src/pont.h $(GEN)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) -Isrc -Isrc/lib -I$(O)/gen -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) -Isrc -Isrc/lib -I$(O)/gen -MMD -MP -c -o $@ $<
 
 # the CLI sees pont.h only: no ICU flags, no -Isrc/lib
 $(O)/src/cli/%.o: src/cli/%.c src/pont.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -DPONT_DATADIR='"$(PREFIX)/share/pont"' -Isrc -MMD -MP -c -o $@ $<
 
 $(O)/libpont.a: $(LIB_OBJ)
 	rm -f $@

@@ -81,7 +81,8 @@ void pont_spans_release(pont_spans *s);	/* frees v; *s is PONT_SPANS_INIT again 
 /* --- Input text ------------------------------------------------------------------------- */
 
 enum {
-	PONT_TEXT_REPLACE_INVALID = 1 << 0	/* replace invalid UTF-8 by U+FFFD instead of failing */
+	PONT_TEXT_REPLACE_INVALID = 1 << 0,	/* replace invalid UTF-8 by U+FFFD instead of failing */
+	PONT_TEXT_BINARY = 1 << 1		/* keep the bytes as they are: no UTF-8 check (XML files) */
 };
 
 /*
@@ -187,6 +188,144 @@ void pont_findings_write_text(const pont_findings *f, const char *file, const po
 /* Appends one JSON object per finding, comma-separated, no surrounding brackets. */
 void pont_findings_write_json(const pont_findings *f, const char *file, const pont_lines *li,
 			      pont_buf *out);
+
+/* --- Positioned diagnostics (for files that are not plain text: TBX, TMX, XLIFF) ----------- */
+
+/* A diagnostic at a line and column (1-based, in characters) of a file. */
+typedef struct pont_diag {
+	const char *id;		/* stable id, static storage */
+	pont_severity sev;
+	unsigned long line, col;
+	char *msg;		/* owned */
+} pont_diag;
+
+typedef struct pont_diags {
+	pont_diag *v;
+	size_t n, alloc;
+} pont_diags;
+#define PONT_DIAGS_INIT { NULL, 0, 0 }
+
+void pont_diags_add(pont_diags *d, const char *id, pont_severity sev, unsigned long line,
+		    unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Number of diagnostics at or above sev. */
+size_t pont_diags_count(const pont_diags *d, pont_severity sev);
+void pont_diags_release(pont_diags *d);
+/* "FILE:LINE:COL: severity: [id] message\n" for each. */
+void pont_diags_write_text(const pont_diags *d, const char *file, pont_buf *out);
+/* One JSON object per diagnostic, comma-separated, no brackets. */
+void pont_diags_write_json(const pont_diags *d, const char *file, pont_buf *out);
+
+/* --- Glossaries (TBX) -------------------------------------------------------------------- */
+
+/* Administrative status of a term, normalized across TBX versions and dialects. */
+typedef enum pont_term_status {
+	PONT_STATUS_NONE = 0,		/* not given */
+	PONT_STATUS_PREFERRED,
+	PONT_STATUS_ADMITTED,
+	PONT_STATUS_DEPRECATED,		/* also "not recommended" */
+	PONT_STATUS_SUPERSEDED,
+	PONT_STATUS_OBSOLETE,
+	PONT_STATUS_FORBIDDEN
+} pont_term_status;
+
+typedef enum pont_term_type {
+	PONT_TYPE_NONE = 0,
+	PONT_TYPE_FULL_FORM,
+	PONT_TYPE_ACRONYM,
+	PONT_TYPE_ABBREVIATION,
+	PONT_TYPE_SHORT_FORM,
+	PONT_TYPE_VARIANT,
+	PONT_TYPE_PHRASE,
+	PONT_TYPE_OTHER
+} pont_term_type;
+
+/* "preferred", "admitted", ... ("" for NONE); parse returns -1 when unknown. */
+const char *pont_term_status_name(pont_term_status s);
+int pont_term_status_parse(const char *s);
+const char *pont_term_type_name(pont_term_type t);
+int pont_term_type_parse(const char *s);
+
+typedef enum pont_tbx_dialect {
+	PONT_TBX_UNKNOWN = 0,
+	PONT_TBX_2008,		/* ISO 30042:2008, <martif>: TBX-Default / TBX-Basic of 2008 */
+	PONT_TBX_CORE,		/* TBX v3 (ISO 30042:2019) TBX-Core */
+	PONT_TBX_BASIC,		/* TBX v3 TBX-Basic */
+	PONT_TBX_MIN,		/* TBX v3 TBX-Min */
+	PONT_TBX_MIN_2013	/* the 2013 draft TBX-Min, <TBX dialect="TBX-Min"> */
+} pont_tbx_dialect;
+
+const char *pont_tbx_dialect_name(pont_tbx_dialect d);
+
+/* All strings are owned by the glossary, NUL-terminated UTF-8; absent fields are NULL. */
+typedef struct pont_term {
+	const char *text;
+	const char *lang;		/* as written (xml:lang), e.g. "en-GB" */
+	pont_term_status status;
+	pont_term_type type;
+	const char *pos;		/* part of speech: noun, verb, adjective, adverb, properNoun, other */
+	const char *gender, *number;
+	const char *context, *note, *geo, *customer, *project, *source;
+	size_t concept;			/* index of its concept */
+	unsigned long line;
+} pont_term;
+
+typedef struct pont_concept {
+	const char *id;
+	const char *subject;
+	const char *definition;		/* concept level */
+	const char *note;
+	size_t term0, nterms;		/* its terms are pont_glossary_term(g, term0 ... term0 + nterms - 1) */
+	unsigned long line;
+} pont_concept;
+
+/* Definitions and notes given for one language of a concept. */
+typedef struct pont_langnote {
+	size_t concept;
+	const char *lang;
+	const char *definition, *note;
+} pont_langnote;
+
+typedef struct pont_glossary pont_glossary;
+
+/*
+ * Reads a TBX file held in data[0, len) (any encoding expat knows: UTF-8, UTF-16 with BOM,
+ * ISO-8859-1, US-ASCII), detecting the dialect from the root. Every term of every language is
+ * kept. When diags is not NULL, structural and dialect problems are appended to it (the
+ * glossary still loads: a missing xml:lang or an empty term drops that term, and says so).
+ * Fails only when the XML is not well-formed, declares entities (refused: no external
+ * entities, no expansion), or is not TBX: PONT_EPARSE with line and column.
+ * pont_glossary_free(NULL) is a no-op.
+ */
+pont_glossary *pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *diags,
+				  pont_error *err);
+void pont_glossary_free(pont_glossary *g);
+pont_tbx_dialect pont_glossary_dialect(const pont_glossary *g);
+int pont_glossary_dct(const pont_glossary *g);	/* 1 for DCT style (namespaced data categories) */
+size_t pont_glossary_nconcepts(const pont_glossary *g);
+size_t pont_glossary_nterms(const pont_glossary *g);
+size_t pont_glossary_nlangnotes(const pont_glossary *g);
+const pont_concept *pont_glossary_concept(const pont_glossary *g, size_t i);
+const pont_term *pont_glossary_term(const pont_glossary *g, size_t i);
+const pont_langnote *pont_glossary_langnote(const pont_glossary *g, size_t i);
+
+/*
+ * Does lang ("en-GB", "EN", "fr") belong to want ("en", "en-gb")? Case-insensitive; a region
+ * falls back to its language: "en-GB" matches "en"; "en" does not match "en-GB".
+ */
+int pont_lang_matches(const char *lang, const char *want);
+
+/*
+ * Folds text for comparison: NFC, case folding, both apostrophes as U+2019, white space and
+ * hyphens between words as one space. Appends to *out.
+ */
+void pont_fold(const char *s, size_t n, pont_buf *out);
+
+/*
+ * Finds the terms written like s (compared folded, after removing a French elision such as
+ * "l’", "d’", "qu’"); with lang, only terms of that language (region fallback). Appends the
+ * indexes of the terms to *out (caller frees out->v). Returns how many it found.
+ */
+size_t pont_glossary_lookup(const pont_glossary *g, const char *s, size_t n, const char *lang, pont_spans *out);
 
 /* --- Documents -------------------------------------------------------------------------- */
 

@@ -12,6 +12,7 @@ static const struct command {
 } commands[] = {
 	{ "segment", cmd_segment, "split an article into paragraphs and sentences (ICU)" },
 	{ "normalize", cmd_normalize, "NFC and French or English typography (--check to report)" },
+	{ "glossary", cmd_glossary, "TBX glossaries: validate, list, lookup, stats" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

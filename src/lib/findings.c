@@ -159,3 +159,75 @@ pont_findings_write_json(const pont_findings *f, const char *file, const pont_li
 		pont_buf_addc(out, '}');
 	}
 }
+
+/* --- positioned diagnostics --- */
+
+void
+pont_diags_add(pont_diags *d, const char *id, pont_severity sev, unsigned long line, unsigned long col,
+	       const char *fmt, ...)
+{
+	pont_buf msg = PONT_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	pont_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	XGROW(d->v, d->alloc, d->n + 1);
+	d->v[d->n].id = id;
+	d->v[d->n].sev = sev;
+	d->v[d->n].line = line;
+	d->v[d->n].col = col;
+	d->v[d->n].msg = msg.p;
+	d->n++;
+}
+
+size_t
+pont_diags_count(const pont_diags *d, pont_severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->v[i].sev >= sev;
+	return n;
+}
+
+void
+pont_diags_release(pont_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->v[i].msg);
+	free(d->v);
+	d->v = NULL;
+	d->n = d->alloc = 0;
+}
+
+void
+pont_diags_write_text(const pont_diags *d, const char *file, pont_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		pont_buf_addf(out, "%s:%lu:%lu: %s: [%s] %s\n", file, d->v[i].line, d->v[i].col,
+			      pont_severity_name(d->v[i].sev), d->v[i].id, d->v[i].msg);
+}
+
+void
+pont_diags_write_json(const pont_diags *d, const char *file, pont_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (i)
+			pont_buf_addc(out, ',');
+		pont_buf_adds(out, "\n{\"file\":");
+		pont_buf_add_json(out, file, strlen(file));
+		pont_buf_addf(out, ",\"line\":%lu,\"col\":%lu,\"severity\":\"%s\",\"id\":", d->v[i].line,
+			      d->v[i].col, pont_severity_name(d->v[i].sev));
+		pont_buf_add_json(out, d->v[i].id, strlen(d->v[i].id));
+		pont_buf_adds(out, ",\"message\":");
+		pont_buf_add_json(out, d->v[i].msg, strlen(d->v[i].msg));
+		pont_buf_addc(out, '}');
+	}
+}

@@ -253,7 +253,7 @@ repair(const char *s, size_t len, pont_buf *out, size_t *nrep, size_t *first)
 static pont_status
 take(pont_text *t, char *data, size_t len, const char *name, unsigned flags, pont_error *err)
 {
-	size_t bad = pont_utf8_check(data, len), nrep = 0, first = 0;
+	size_t bad = flags & PONT_TEXT_BINARY ? len : pont_utf8_check(data, len), nrep = 0, first = 0;
 
 	if (bad != len) {
 		pont_buf fixed = PONT_BUF_INIT;

@@ -8,9 +8,14 @@ for f in "$dir"/bin/fuzz_*; do
 	work=$dir/corpus-$name
 	mkdir -p "$work"
 	rm -f "$dir/$name-"crash-* "$dir/$name-"timeout-* "$dir/$name-"leak-* "$dir/$name-"oom-*
-	for s in tests/golden/*/*.in tests/fuzz/corpus/*; do
-		[ -f "$s" ] && { printf '\001'; cat "$s"; } >"$work/seed-$(basename "$s")"
-	done
+	case $name in
+	fuzz_tbx)	# XML: seeds as they are
+		for s in tests/fuzz/corpus-tbx/*; do cp "$s" "$work/seed-$(basename "$s")"; done ;;
+	*)		# byte 0 picks the options
+		for s in tests/golden/*/*.in tests/fuzz/corpus/*; do
+			[ -f "$s" ] && { printf '\001'; cat "$s"; } >"$work/seed-$(basename "$s")"
+		done ;;
+	esac
 	echo "== $name: ${secs}s"
 	"$f" -max_total_time="$secs" -max_len=8192 -timeout=10 -print_final_stats=1 \
 		-artifact_prefix="$dir/$name-" "$work" 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|crash|Done' || true

@@ -1,0 +1,1059 @@
+/* tbx.c: TBX glossaries (2008 martif, v3 Core/Basic/Min in DCA and DCT style, 2013 TBX-Min)
+ * read with expat into concepts, language notes and terms, with located validation diagnostics. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <expat.h>
+
+#include "internal.h"
+
+#define NS_TBX "urn:iso:std:iso:30042:ed-2"
+#define NS_MIN "http://www.tbxinfo.net/ns/min"
+#define NS_BASIC "http://www.tbxinfo.net/ns/basic"
+
+/* --- storage --- */
+
+typedef struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	char data[];
+} chunk;
+
+struct pont_glossary {
+	pont_tbx_dialect dialect;
+	int dct;
+	pont_concept *c;
+	size_t nc, ac;
+	pont_term *t;
+	size_t nt, at;
+	pont_langnote *ln;
+	size_t nln, aln;
+	chunk *strings;
+};
+
+static const char *
+keep(pont_glossary *g, const char *s, size_t n)
+{
+	chunk *c = g->strings;
+	char *p;
+
+	if (c == NULL || c->size - c->used < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+
+		c = xmalloc(sizeof *c + size);
+		c->next = g->strings;
+		c->used = 0;
+		c->size = size;
+		g->strings = c;
+	}
+	p = c->data + c->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	c->used += n + 1;
+	return p;
+}
+
+void
+pont_glossary_free(pont_glossary *g)
+{
+	chunk *c, *next;
+
+	if (g == NULL)
+		return;
+	for (c = g->strings; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(g->c);
+	free(g->t);
+	free(g->ln);
+	free(g);
+}
+
+pont_tbx_dialect pont_glossary_dialect(const pont_glossary *g) { return g->dialect; }
+int pont_glossary_dct(const pont_glossary *g) { return g->dct; }
+size_t pont_glossary_nconcepts(const pont_glossary *g) { return g->nc; }
+size_t pont_glossary_nterms(const pont_glossary *g) { return g->nt; }
+size_t pont_glossary_nlangnotes(const pont_glossary *g) { return g->nln; }
+
+const pont_concept *
+pont_glossary_concept(const pont_glossary *g, size_t i)
+{
+	return i < g->nc ? &g->c[i] : NULL;
+}
+
+const pont_term *
+pont_glossary_term(const pont_glossary *g, size_t i)
+{
+	return i < g->nt ? &g->t[i] : NULL;
+}
+
+const pont_langnote *
+pont_glossary_langnote(const pont_glossary *g, size_t i)
+{
+	return i < g->nln ? &g->ln[i] : NULL;
+}
+
+/* --- names and values --- */
+
+static const char *const status_names[] = { "", "preferred", "admitted", "deprecated", "superseded",
+	"obsolete", "forbidden" };
+static const char *const type_names[] = { "", "fullForm", "acronym", "abbreviation", "shortForm",
+	"variant", "phrase", "other" };
+static const char *const dialect_names[] = { "unknown", "TBX 2008", "TBX-Core", "TBX-Basic",
+	"TBX-Min", "TBX-Min (2013 draft)" };
+
+const char *
+pont_term_status_name(pont_term_status s)
+{
+	return (unsigned)s < sizeof status_names / sizeof status_names[0] ? status_names[s] : "";
+}
+
+const char *
+pont_term_type_name(pont_term_type t)
+{
+	return (unsigned)t < sizeof type_names / sizeof type_names[0] ? type_names[t] : "";
+}
+
+const char *
+pont_tbx_dialect_name(pont_tbx_dialect d)
+{
+	return (unsigned)d < sizeof dialect_names / sizeof dialect_names[0] ? dialect_names[d] : "unknown";
+}
+
+/* Every spelling of a status met in TBX files: v3 picklists, usageStatus, 2008
+ * normativeAuthorization, TBX-Min termStatus, and plain words. */
+int
+pont_term_status_parse(const char *s)
+{
+	static const struct { const char *s; pont_term_status v; } map[] = {
+		{ "preferredTerm-admn-sts", PONT_STATUS_PREFERRED }, { "preferred", PONT_STATUS_PREFERRED },
+		{ "preferredTerm", PONT_STATUS_PREFERRED }, { "standardizedTerm", PONT_STATUS_PREFERRED },
+		{ "admittedTerm-admn-sts", PONT_STATUS_ADMITTED }, { "admitted", PONT_STATUS_ADMITTED },
+		{ "admittedTerm", PONT_STATUS_ADMITTED }, { "legalTerm", PONT_STATUS_ADMITTED },
+		{ "regulatedTerm", PONT_STATUS_ADMITTED },
+		{ "deprecatedTerm-admn-sts", PONT_STATUS_DEPRECATED }, { "deprecated", PONT_STATUS_DEPRECATED },
+		{ "deprecatedTerm", PONT_STATUS_DEPRECATED }, { "notRecommended", PONT_STATUS_DEPRECATED },
+		{ "notRecommendedTerm-admn-sts", PONT_STATUS_DEPRECATED }, { "not recommended", PONT_STATUS_DEPRECATED },
+		{ "supersededTerm-admn-sts", PONT_STATUS_SUPERSEDED }, { "superseded", PONT_STATUS_SUPERSEDED },
+		{ "supersededTerm", PONT_STATUS_SUPERSEDED },
+		{ "obsoleteTerm-admn-sts", PONT_STATUS_OBSOLETE }, { "obsolete", PONT_STATUS_OBSOLETE },
+		{ "obsoleteTerm", PONT_STATUS_OBSOLETE },
+		{ "forbiddenTerm-admn-sts", PONT_STATUS_FORBIDDEN }, { "forbidden", PONT_STATUS_FORBIDDEN },
+		{ "forbiddenTerm", PONT_STATUS_FORBIDDEN },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcasecmp(s, map[i].s) == 0)
+			return (int)map[i].v;
+	return -1;
+}
+
+int
+pont_term_type_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof type_names / sizeof type_names[0]; i++)
+		if (strcasecmp(s, type_names[i]) == 0)
+			return (int)i;
+	if (strcasecmp(s, "full form") == 0)
+		return PONT_TYPE_FULL_FORM;
+	if (strcasecmp(s, "short form") == 0)
+		return PONT_TYPE_SHORT_FORM;
+	if (strcasecmp(s, "initialism") == 0)
+		return PONT_TYPE_ACRONYM;
+	return -1;
+}
+
+int
+pont_lang_matches(const char *lang, const char *want)
+{
+	size_t n = strlen(want);
+
+	if (lang == NULL)
+		return 0;
+	if (strncasecmp(lang, want, n) != 0)
+		return 0;
+	return lang[n] == '\0' || lang[n] == '-' || lang[n] == '_';
+}
+
+/* --- elements and data categories --- */
+
+enum el {
+	E_UNKNOWN, E_ROOT, E_HEADER, E_HEADER_PART, E_P, E_TITLE, E_TEXT, E_BODY, E_BACK,
+	E_CONCEPT, E_LANG, E_TERMSEC, E_TERMGRP, E_TERM, E_TERMNOTE, E_TERMNOTEGRP, E_DESCRIP,
+	E_DESCRIPGRP, E_ADMIN, E_ADMINGRP, E_ADMINNOTE, E_TRANSACGRP, E_TRANSAC, E_TRANSACNOTE, E_DATE,
+	E_NOTE, E_REF, E_XREF, E_INLINE, E_BACKPART, E_DCT, E_MIN13, E_TERMCOMP
+};
+
+static const struct { const char *name; enum el el; } elements[] = {
+	{ "tbx", E_ROOT }, { "martif", E_ROOT }, { "TBX", E_ROOT },
+	{ "tbxHeader", E_HEADER }, { "martifHeader", E_HEADER }, { "header", E_HEADER },
+	{ "fileDesc", E_HEADER_PART }, { "titleStmt", E_HEADER_PART }, { "publicationStmt", E_HEADER_PART },
+	{ "sourceDesc", E_HEADER_PART }, { "encodingDesc", E_HEADER_PART }, { "revisionDesc", E_HEADER_PART },
+	{ "change", E_HEADER_PART }, { "p", E_P }, { "title", E_TITLE },
+	{ "text", E_TEXT }, { "body", E_BODY }, { "back", E_BACK },
+	{ "refObjectSec", E_BACKPART }, { "refObjectList", E_BACKPART }, { "refObject", E_BACKPART },
+	{ "item", E_BACKPART }, { "itemGrp", E_BACKPART }, { "itemSet", E_BACKPART },
+	{ "conceptEntry", E_CONCEPT }, { "termEntry", E_CONCEPT },
+	{ "langSec", E_LANG }, { "langSet", E_LANG },
+	{ "termSec", E_TERMSEC }, { "tig", E_TERMSEC }, { "ntig", E_TERMSEC }, { "termGrp", E_TERMGRP },
+	{ "term", E_TERM }, { "termNote", E_TERMNOTE }, { "termNoteGrp", E_TERMNOTEGRP },
+	{ "termCompList", E_TERMCOMP }, { "termComp", E_TERMCOMP }, { "termCompGrp", E_TERMCOMP },
+	{ "descrip", E_DESCRIP }, { "descripGrp", E_DESCRIPGRP }, { "descripNote", E_ADMINNOTE },
+	{ "admin", E_ADMIN }, { "adminGrp", E_ADMINGRP }, { "adminNote", E_ADMINNOTE },
+	{ "transacGrp", E_TRANSACGRP }, { "transac", E_TRANSAC }, { "transacNote", E_TRANSACNOTE },
+	{ "date", E_DATE }, { "note", E_NOTE }, { "ref", E_REF }, { "xref", E_XREF },
+	{ "hi", E_INLINE }, { "foreign", E_INLINE }, { "ph", E_INLINE }, { "sc", E_INLINE },
+	{ "ec", E_INLINE }, { "bpt", E_INLINE }, { "ept", E_INLINE }, { "it", E_INLINE },
+};
+
+/* Data categories pont knows; each has the level it belongs to. */
+enum dc {
+	DC_NONE, DC_DEFINITION, DC_SUBJECT, DC_CONTEXT, DC_POS, DC_TERMTYPE, DC_GENDER, DC_NUMBER,
+	DC_ADMSTATUS, DC_USAGESTATUS, DC_NORMAUTH, DC_SOURCE, DC_CUSTOMER, DC_PROJECT, DC_GEO,
+	DC_TERMLOC, DC_TRANSTYPE, DC_RESP, DC_CROSSREF, DC_EXTREF, DC_XGRAPHIC, DC_RELATED,
+	DC_EXPLANATION, DC_OTHER
+};
+
+enum { L_ANY = 0, L_CONCEPT = 1, L_LANG = 2, L_TERM = 4 };
+
+static const struct dcinfo {
+	const char *name;
+	enum dc dc;
+	enum el carrier;	/* the DCA element that carries it */
+	unsigned levels;	/* where TBX-Basic and TBX-Min allow it */
+	int basic, min;		/* in the dialect at all */
+	const char *picklist;	/* '|'-separated allowed values, NULL for free text */
+} dcs[] = {
+	{ "definition", DC_DEFINITION, E_DESCRIP, L_CONCEPT | L_LANG, 1, 0, NULL },
+	{ "subjectField", DC_SUBJECT, E_DESCRIP, L_CONCEPT, 1, 1, NULL },
+	{ "context", DC_CONTEXT, E_DESCRIP, L_TERM, 1, 0, NULL },
+	{ "explanation", DC_EXPLANATION, E_DESCRIP, L_ANY, 0, 0, NULL },
+	{ "partOfSpeech", DC_POS, E_TERMNOTE, L_TERM, 1, 1, "noun|verb|adjective|adverb|properNoun|other" },
+	{ "termType", DC_TERMTYPE, E_TERMNOTE, L_TERM, 1, 0,
+	  "fullForm|acronym|abbreviation|shortForm|variant|phrase" },
+	{ "grammaticalGender", DC_GENDER, E_TERMNOTE, L_TERM, 1, 0, "masculine|feminine|neuter|other" },
+	{ "grammaticalNumber", DC_NUMBER, E_TERMNOTE, L_TERM, 1, 0, "singular|plural|dual|mass|other" },
+	{ "administrativeStatus", DC_ADMSTATUS, E_TERMNOTE, L_TERM, 1, 1,
+	  "preferredTerm-admn-sts|admittedTerm-admn-sts|deprecatedTerm-admn-sts|supersededTerm-admn-sts" },
+	{ "usageStatus", DC_USAGESTATUS, E_TERMNOTE, L_TERM, 1, 1, "preferred|admitted|deprecated|superseded" },
+	{ "normativeAuthorization", DC_NORMAUTH, E_TERMNOTE, L_TERM, 0, 0, NULL },
+	{ "geographicalUsage", DC_GEO, E_TERMNOTE, L_TERM, 1, 0, NULL },
+	{ "termLocation", DC_TERMLOC, E_TERMNOTE, L_TERM, 1, 0, NULL },
+	{ "source", DC_SOURCE, E_ADMIN, L_ANY, 1, 0, NULL },
+	{ "customerSubset", DC_CUSTOMER, E_ADMIN, L_ANY, 1, 1, NULL },
+	{ "projectSubset", DC_PROJECT, E_ADMIN, L_ANY, 1, 0, NULL },
+	/* "creation" is what MultiTerm exports, and the TBX-Basic test files accept it */
+	{ "transactionType", DC_TRANSTYPE, E_TRANSAC, L_ANY, 1, 0, "origination|creation|modification" },
+	{ "responsibility", DC_RESP, E_TRANSACNOTE, L_ANY, 1, 0, NULL },
+	{ "crossReference", DC_CROSSREF, E_REF, L_ANY, 1, 0, NULL },
+	{ "relatedConcept", DC_RELATED, E_REF, L_ANY, 1, 0, NULL },
+	{ "relatedTerm", DC_RELATED, E_REF, L_ANY, 1, 0, NULL },
+	{ "externalCrossReference", DC_EXTREF, E_XREF, L_ANY, 1, 0, NULL },
+	{ "xGraphic", DC_XGRAPHIC, E_XREF, L_ANY, 1, 0, NULL },
+};
+
+static const struct dcinfo *
+find_dc(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof dcs / sizeof dcs[0]; i++)
+		if (strcmp(dcs[i].name, name) == 0)
+			return &dcs[i];
+	return NULL;
+}
+
+static int
+in_picklist(const char *list, const char *v)
+{
+	size_t n = strlen(v);
+	const char *p = list;
+
+	while (*p) {
+		const char *e = strchr(p, '|');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+
+		if (k == n && strncmp(p, v, n) == 0)
+			return 1;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+/* --- parser state --- */
+
+typedef struct frame {
+	enum el el;
+	const struct dcinfo *dc;	/* the data category this element carries */
+	char type[64];			/* its type attribute, or DCT local name */
+	unsigned long line, col;
+	int nchild;			/* element children so far */
+	int nterm;			/* in a term section: terms seen */
+	int seen_other;			/* in a term section: a descrip/admin/note came already */
+	int ndescrip;			/* in a descripGrp: descrips seen */
+	size_t text0;			/* where its text starts in the text buffer */
+} frame;
+
+typedef struct target {
+	char *id;
+	unsigned long line, col;
+} target;
+
+typedef struct ps {
+	XML_Parser p;
+	pont_glossary *g;
+	pont_diags *d;
+	const char *name;
+	frame *st;
+	size_t depth, alloc;
+	pont_buf text;
+	size_t concept, term;		/* current ones, SIZE_MAX outside */
+	const char *lang;		/* current language section's xml:lang */
+	size_t langnote;		/* current language section's note, SIZE_MAX if none yet */
+	int fatal;
+	pont_error *err;
+	char **ids;
+	size_t nids, aids;
+	target *targets;
+	size_t ntargets, atargets;
+	int dialect_checks;		/* Basic/Min data-category rules apply */
+} ps;
+
+static void
+diag(ps *x, pont_severity sev, const char *id, unsigned long line, unsigned long col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void
+diag(ps *x, pont_severity sev, const char *id, unsigned long line, unsigned long col, const char *fmt, ...)
+{
+	pont_buf msg = PONT_BUF_INIT;
+	va_list ap;
+
+	if (x->d == NULL)
+		return;
+	va_start(ap, fmt);
+	pont_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	pont_diags_add(x->d, id, sev, line, col, "%s", msg.p);
+	pont_buf_release(&msg);
+}
+
+static void
+here(ps *x, unsigned long *line, unsigned long *col)
+{
+	*line = (unsigned long)XML_GetCurrentLineNumber(x->p);
+	*col = (unsigned long)XML_GetCurrentColumnNumber(x->p) + 1;
+}
+
+/* Splits "uri|local" (expat's namespace form) into the namespace and the local name. */
+static const char *
+local_name(const XML_Char *name, const char **ns, size_t *nslen)
+{
+	const char *bar = strchr(name, '|');
+
+	if (bar == NULL) {
+		*ns = NULL;
+		*nslen = 0;
+		return name;
+	}
+	*ns = name;
+	*nslen = (size_t)(bar - name);
+	return bar + 1;
+}
+
+/* The value of attribute want (local name: "type", "id", "lang" for xml:lang), or NULL. */
+static const char *
+attr(const XML_Char **atts, const char *want)
+{
+	size_t i;
+
+	for (i = 0; atts[i]; i += 2) {
+		const char *bar = strchr(atts[i], '|'), *l = bar ? bar + 1 : atts[i];
+
+		if (strncmp(l, "xml:", 4) == 0)
+			l += 4;
+		if (strcmp(l, want) == 0)
+			return atts[i + 1];
+	}
+	return NULL;
+}
+
+static frame *
+parent(ps *x, size_t up)
+{
+	return x->depth > up ? &x->st[x->depth - 1 - up] : NULL;
+}
+
+/* The innermost concept, language or term section the parser is in. */
+static unsigned
+level(ps *x)
+{
+	size_t i;
+
+	for (i = x->depth; i-- > 0;) {
+		if (x->st[i].el == E_TERMSEC || x->st[i].el == E_TERMGRP)
+			return L_TERM;
+		if (x->st[i].el == E_LANG)
+			return L_LANG;
+		if (x->st[i].el == E_CONCEPT)
+			return L_CONCEPT;
+	}
+	return 0;
+}
+
+static const char *
+level_name(unsigned l)
+{
+	return l == L_TERM ? "term" : l == L_LANG ? "language" : l == L_CONCEPT ? "concept" : "file";
+}
+
+static void
+add_id(ps *x, const char *id)
+{
+	XGROW(x->ids, x->aids, x->nids + 1);
+	x->ids[x->nids++] = xstrndup(id, strlen(id));
+}
+
+static void
+start_concept(ps *x, const XML_Char **atts, unsigned long line, unsigned long col)
+{
+	pont_glossary *g = x->g;
+	pont_concept *c;
+	const char *id = attr(atts, "id");
+
+	XGROW(g->c, g->ac, g->nc + 1);
+	c = &g->c[g->nc];
+	memset(c, 0, sizeof *c);
+	c->id = id ? keep(g, id, strlen(id)) : NULL;
+	c->term0 = g->nt;
+	c->line = line;
+	x->concept = g->nc++;
+	if (id == NULL && (g->dialect == PONT_TBX_CORE || g->dialect == PONT_TBX_BASIC || g->dialect == PONT_TBX_MIN))
+		diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "concept entry without an id");
+}
+
+static void
+start_term(ps *x, unsigned long line)
+{
+	pont_glossary *g = x->g;
+	pont_term *t;
+
+	XGROW(g->t, g->at, g->nt + 1);
+	t = &g->t[g->nt];
+	memset(t, 0, sizeof *t);
+	t->concept = x->concept;
+	t->lang = x->lang;
+	t->line = line;
+	x->term = g->nt++;
+	if (x->concept != SIZE_MAX)
+		g->c[x->concept].nterms++;
+}
+
+/* The language-level note record of the current language section, created on demand. */
+static pont_langnote *
+langnote(ps *x)
+{
+	pont_glossary *g = x->g;
+
+	if (x->langnote == SIZE_MAX) {
+		XGROW(g->ln, g->aln, g->nln + 1);
+		memset(&g->ln[g->nln], 0, sizeof g->ln[g->nln]);
+		g->ln[g->nln].concept = x->concept;
+		g->ln[g->nln].lang = x->lang;
+		x->langnote = g->nln++;
+	}
+	return &g->ln[x->langnote];
+}
+
+/* Appends s to *field (joined by "; " when it already holds something). */
+static void
+set_field(ps *x, const char **field, const char *s, size_t n)
+{
+	if (*field && **field) {
+		pont_buf b = PONT_BUF_INIT;
+
+		pont_buf_adds(&b, *field);
+		pont_buf_adds(&b, "; ");
+		pont_buf_add(&b, s, n);
+		*field = keep(x->g, b.p, b.len);
+		pont_buf_release(&b);
+	} else {
+		*field = keep(x->g, s, n);
+	}
+}
+
+/* Trims white space and folds internal runs of it into one space, in place. */
+static size_t
+squeeze(char *s, size_t n)
+{
+	size_t i, k = 0;
+	int sp = 1;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (!sp)
+				s[k++] = ' ';
+			sp = 1;
+		} else {
+			s[k++] = c;
+			sp = 0;
+		}
+	}
+	if (k && s[k - 1] == ' ')
+		k--;
+	return k;
+}
+
+static const char *
+dc_label(const frame *f)
+{
+	return f->dc ? f->dc->name : f->type;
+}
+
+/* Stores what an element said, once it is closed. */
+static void
+store(ps *x, frame *f, const char *s, size_t n)
+{
+	pont_glossary *g = x->g;
+	unsigned lv = level(x);
+	pont_term *t = x->term != SIZE_MAX && lv == L_TERM ? &g->t[x->term] : NULL;
+	pont_concept *c = x->concept != SIZE_MAX ? &g->c[x->concept] : NULL;
+	enum dc dc = f->dc ? f->dc->dc : DC_OTHER;
+	int v;
+
+	if (n == 0 && f->el != E_TERM)
+		return;
+	if (f->el == E_TERM) {
+		if (t == NULL)
+			return;
+		if (n == 0)
+			diag(x, PONT_SEV_ERROR, "tbx-empty-term", f->line, f->col, "empty term");
+		t->text = keep(g, s, n);
+		return;
+	}
+	if (f->el == E_NOTE || (f->el == E_MIN13 && strcmp(f->type, "noteValue") == 0)) {
+		if (t)
+			set_field(x, &t->note, s, n);
+		else if (lv == L_LANG)
+			set_field(x, &langnote(x)->note, s, n);
+		else if (c)
+			set_field(x, &c->note, s, n);
+		return;
+	}
+	if (f->dc == NULL && f->el != E_MIN13)
+		return;
+	if (f->el == E_MIN13) {		/* 2013 TBX-Min: the element names the category */
+		if (strcmp(f->type, "subjectField") == 0)
+			dc = DC_SUBJECT;
+		else if (strcmp(f->type, "partOfSpeech") == 0)
+			dc = DC_POS;
+		else if (strcmp(f->type, "termStatus") == 0)
+			dc = DC_USAGESTATUS;
+		else if (strcmp(f->type, "customer") == 0)
+			dc = DC_CUSTOMER;
+		else
+			return;
+	}
+	switch (dc) {
+	case DC_DEFINITION:
+		if (t)
+			set_field(x, &t->note, s, n);	/* misplaced, but kept */
+		else if (lv == L_LANG)
+			set_field(x, &langnote(x)->definition, s, n);
+		else if (c)
+			set_field(x, &c->definition, s, n);
+		break;
+	case DC_SUBJECT:
+		if (c)
+			set_field(x, &c->subject, s, n);
+		break;
+	case DC_CONTEXT:
+		if (t)
+			set_field(x, &t->context, s, n);
+		break;
+	case DC_POS:
+		if (t)
+			t->pos = keep(g, s, n);
+		break;
+	case DC_TERMTYPE:
+		if (t && (v = pont_term_type_parse(s)) > 0)
+			t->type = (pont_term_type)v;
+		break;
+	case DC_GENDER:
+		if (t)
+			t->gender = keep(g, s, n);
+		break;
+	case DC_NUMBER:
+		if (t)
+			t->number = keep(g, s, n);
+		break;
+	case DC_ADMSTATUS:
+	case DC_USAGESTATUS:
+	case DC_NORMAUTH:
+		if (t && (v = pont_term_status_parse(s)) > 0)
+			t->status = (pont_term_status)v;
+		else if (t)
+			diag(x, PONT_SEV_WARNING, "tbx-status", f->line, f->col, "unknown term status '%s'", s);
+		break;
+	case DC_GEO:
+		if (t)
+			t->geo = keep(g, s, n);
+		break;
+	case DC_SOURCE:
+		if (t)
+			set_field(x, &t->source, s, n);
+		break;
+	case DC_CUSTOMER:
+		if (t)
+			t->customer = keep(g, s, n);
+		break;
+	case DC_PROJECT:
+		if (t)
+			t->project = keep(g, s, n);
+		break;
+	case DC_OTHER:
+	case DC_EXPLANATION:
+		/* a category pont has no field for is kept as a note, with its name */
+		if (f->el == E_DESCRIP || f->el == E_ADMIN || f->el == E_TERMNOTE || f->el == E_DCT) {
+			pont_buf b = PONT_BUF_INIT;
+
+			pont_buf_addf(&b, "%s: %.*s", dc_label(f), (int)n, s);
+			if (t)
+				set_field(x, &t->note, b.p, b.len);
+			else if (lv == L_LANG)
+				set_field(x, &langnote(x)->note, b.p, b.len);
+			else if (c)
+				set_field(x, &c->note, b.p, b.len);
+			pont_buf_release(&b);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Checks a data category against the dialect: known, at its level, value in its picklist. */
+static void
+check_dc(ps *x, frame *f, const char *value)
+{
+	const struct dcinfo *dc = f->dc;
+	unsigned lv = level(x);
+	pont_tbx_dialect d = x->g->dialect;
+
+	if (!x->dialect_checks || f->el == E_MIN13)
+		return;
+	if (dc == NULL) {
+		diag(x, PONT_SEV_ERROR, "tbx-datcat", f->line, f->col, "data category '%s' is not part of %s",
+		     f->type, pont_tbx_dialect_name(d));
+		return;
+	}
+	if ((d == PONT_TBX_BASIC && !dc->basic) || (d == PONT_TBX_MIN && !dc->min)) {
+		diag(x, PONT_SEV_ERROR, "tbx-datcat", f->line, f->col, "data category '%s' is not part of %s",
+		     dc->name, pont_tbx_dialect_name(d));
+		return;
+	}
+	if (dc->levels && lv && !(dc->levels & lv))
+		diag(x, PONT_SEV_ERROR, "tbx-level", f->line, f->col, "'%s' is not allowed at %s level",
+		     dc->name, level_name(lv));
+	if (dc->picklist && value && !in_picklist(dc->picklist, value))
+		diag(x, PONT_SEV_ERROR, "tbx-picklist", f->line, f->col, "'%s' is not a value of '%s' (%s)",
+		     value, dc->name, dc->picklist);
+	/* TBX-Basic: a source stands with what it documents, in a group */
+	if (dc->dc == DC_SOURCE && d == PONT_TBX_BASIC && f->el == E_ADMIN) {
+		frame *p = parent(x, 1);
+
+		if (p && (p->el == E_CONCEPT || p->el == E_LANG))
+			diag(x, PONT_SEV_ERROR, "tbx-structure", f->line, f->col,
+			     "'source' at %s level must be grouped with what it documents (descripGrp)",
+			     level_name(lv));
+	}
+}
+
+/* --- expat callbacks --- */
+
+static enum el
+element_kind(ps *x, const XML_Char *name, const char **local, int *dct)
+{
+	const char *ns;
+	size_t nslen, i;
+
+	*local = local_name(name, &ns, &nslen);
+	*dct = 0;
+	if (ns && ((nslen == strlen(NS_MIN) && strncmp(ns, NS_MIN, nslen) == 0) ||
+		   (nslen == strlen(NS_BASIC) && strncmp(ns, NS_BASIC, nslen) == 0))) {
+		*dct = 1;
+		return E_DCT;
+	}
+	if (x->g->dialect == PONT_TBX_MIN_2013) {
+		static const char *const min13[] = { "id", "description", "dateCreated", "languages", "creator",
+			"directionality", "license", "subjectField", "partOfSpeech", "termStatus", "customer",
+			"noteGrp", "noteKey", "noteValue" };
+
+		for (i = 0; i < sizeof min13 / sizeof min13[0]; i++)
+			if (strcmp(*local, min13[i]) == 0)
+				return E_MIN13;
+	}
+	for (i = 0; i < sizeof elements / sizeof elements[0]; i++)
+		if (strcmp(*local, elements[i].name) == 0)
+			return elements[i].el;
+	return E_UNKNOWN;
+}
+
+static void
+detect_dialect(ps *x, const char *local, const XML_Char **atts)
+{
+	const char *type = attr(atts, "type"), *dialect = attr(atts, "dialect"), *style = attr(atts, "style");
+	pont_glossary *g = x->g;
+
+	if (strcmp(local, "martif") == 0) {
+		g->dialect = PONT_TBX_2008;
+	} else if (strcmp(local, "TBX") == 0 && dialect && strcmp(dialect, "TBX-Min") == 0) {
+		g->dialect = PONT_TBX_MIN_2013;
+	} else if (strcmp(local, "tbx") == 0) {
+		if (type && strcmp(type, "TBX-Basic") == 0)
+			g->dialect = PONT_TBX_BASIC;
+		else if (type && strcmp(type, "TBX-Min") == 0)
+			g->dialect = PONT_TBX_MIN;
+		else
+			g->dialect = PONT_TBX_CORE;
+		g->dct = style && strcmp(style, "dct") == 0;
+	}
+	x->dialect_checks = g->dialect == PONT_TBX_BASIC || g->dialect == PONT_TBX_MIN;
+}
+
+/* "https://…", "http://…", "ftp://…", "file:/…", "urn:…", "mailto:…" */
+static int
+absolute_url(const char *s)
+{
+	static const char *const schemes[] = { "http://", "https://", "ftp://", "ftps://", "file:/", "urn:",
+		"mailto:" };
+	size_t i;
+
+	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
+		if (strncasecmp(s, schemes[i], strlen(schemes[i])) == 0 && s[strlen(schemes[i])] != '\0')
+			return 1;
+	return 0;
+}
+
+static void XMLCALL
+on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	ps *x = ud;
+	frame *f, *p;
+	const char *local, *type, *id;
+	unsigned long line, col;
+	int dct;
+	enum el el;
+
+	if (x->fatal)
+		return;
+	here(x, &line, &col);
+	if (x->depth == 0) {
+		const char *ns;
+		size_t nslen;
+
+		detect_dialect(x, local_name(name, &ns, &nslen), atts);
+		if (x->g->dialect == PONT_TBX_UNKNOWN) {
+			pont_fail_at(x->err, PONT_EPARSE, x->name, line, col,
+				     "not a TBX file: the root element is <%s> (expected tbx, martif or TBX)", name);
+			x->fatal = 1;
+			XML_StopParser(x->p, XML_FALSE);
+			return;
+		}
+	}
+	el = element_kind(x, name, &local, &dct);
+	XGROW(x->st, x->alloc, x->depth + 1);	/* may move the stack: take pointers after it */
+	p = parent(x, 0);
+	f = &x->st[x->depth++];
+	memset(f, 0, sizeof *f);
+	f->el = el;
+	f->line = line;
+	f->col = col;
+	f->text0 = x->text.len;
+	if (p)
+		p->nchild++;
+	if ((id = attr(atts, "id")) != NULL)
+		add_id(x, id);
+	type = attr(atts, "type");
+	switch (el) {
+	case E_UNKNOWN:
+		diag(x, x->dialect_checks || x->g->dialect == PONT_TBX_CORE ? PONT_SEV_ERROR : PONT_SEV_WARNING,
+		     "tbx-element", line, col, "unknown element <%s>", local);
+		break;
+	case E_DCT:
+	case E_MIN13:
+		snprintf(f->type, sizeof f->type, "%s", local);
+		f->dc = el == E_DCT ? find_dc(local) : NULL;
+		break;
+	case E_DESCRIP:
+	case E_ADMIN:
+	case E_TERMNOTE:
+	case E_TRANSAC:
+	case E_TRANSACNOTE:
+	case E_REF:
+	case E_XREF:
+		if (type == NULL) {
+			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> without a type attribute", local);
+			break;
+		}
+		snprintf(f->type, sizeof f->type, "%s", type);
+		f->dc = find_dc(type);
+		if (f->dc && f->dc->carrier != el && x->dialect_checks)
+			diag(x, PONT_SEV_ERROR, "tbx-datcat", line, col, "'%s' is carried by <%s>, not <%s>",
+			     type, f->dc->carrier == E_DESCRIP ? "descrip" : f->dc->carrier == E_ADMIN ? "admin" :
+			     f->dc->carrier == E_TERMNOTE ? "termNote" : f->dc->carrier == E_TRANSAC ? "transac" :
+			     f->dc->carrier == E_TRANSACNOTE ? "transacNote" : f->dc->carrier == E_REF ? "ref" : "xref",
+			     local);
+		if (el == E_XREF && x->dialect_checks && (id = attr(atts, "target")) != NULL && !absolute_url(id))
+			diag(x, PONT_SEV_ERROR, "tbx-target", line, col,
+			     "external reference '%s' is not an absolute http, https, ftp or file URL", id);
+		if ((el == E_REF || el == E_TRANSACNOTE) && (id = attr(atts, "target")) != NULL) {
+			XGROW(x->targets, x->atargets, x->ntargets + 1);
+			x->targets[x->ntargets].id = xstrndup(id, strlen(id));
+			x->targets[x->ntargets].line = line;
+			x->targets[x->ntargets].col = col;
+			x->ntargets++;
+		}
+		break;
+	case E_CONCEPT:
+		start_concept(x, atts, line, col);
+		break;
+	case E_LANG: {
+		const char *lang = attr(atts, "lang");
+
+		x->langnote = SIZE_MAX;
+		if (lang == NULL || *lang == '\0') {
+			diag(x, PONT_SEV_ERROR, "tbx-lang", line, col, "language section without xml:lang: its terms are dropped");
+			x->lang = NULL;
+		} else {
+			x->lang = keep(x->g, lang, strlen(lang));
+		}
+		if (x->concept == SIZE_MAX)
+			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> outside a concept entry", local);
+		break;
+	}
+	case E_TERMSEC:
+		x->term = SIZE_MAX;
+		if (x->lang != NULL && x->concept != SIZE_MAX)
+			start_term(x, line);
+		if (level(x) != L_TERM || !p || p->el != E_LANG)
+			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> outside a language section", local);
+		break;
+	case E_TERM:
+		if (!p || (p->el != E_TERMSEC && p->el != E_TERMGRP)) {
+			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<term> outside a term section");
+		} else {
+			frame *sec = p->el == E_TERMGRP ? parent(x, 2) : p;
+
+			if (sec && ++sec->nterm > 1)
+				diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "more than one <term> in a term section");
+			if (p->el == E_TERMSEC && p->nchild > 1)
+				diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<term> must come first in its term section");
+		}
+		break;
+	case E_P:
+	case E_TITLE:
+		break;
+	default:
+		break;
+	}
+	/* placement rules of the core structure */
+	if (p && p->el == E_TEXT && el != E_BODY && el != E_BACK)
+		diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> may not be a child of <text>", local);
+	if (p && p->el == E_TERMSEC && x->g->dialect != PONT_TBX_2008 && x->g->dialect != PONT_TBX_MIN_2013) {
+		int note = el == E_TERMNOTE || el == E_TERMNOTEGRP || (el == E_DCT && f->dc && f->dc->carrier == E_TERMNOTE);
+
+		if (note && p->seen_other)
+			diag(x, PONT_SEV_ERROR, "tbx-order", line, col, "a term note must come before descriptions, admin data and notes");
+		if (!note && el != E_TERM)
+			p->seen_other = 1;
+	}
+	if (p && p->el == E_DESCRIPGRP && (el == E_DESCRIP || (el == E_DCT && f->dc && f->dc->carrier == E_DESCRIP))) {
+		if (++p->ndescrip > 1)
+			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "only one description per <descripGrp>");
+	}
+	if (x->g->dialect == PONT_TBX_MIN && (el == E_XREF || el == E_TRANSACGRP || el == E_REF))
+		diag(x, PONT_SEV_ERROR, "tbx-element", line, col, "<%s> is not part of TBX-Min", local);
+}
+
+static int
+header_text_element(enum el el)
+{
+	return el == E_HEADER || el == E_HEADER_PART;
+}
+
+static void XMLCALL
+on_end(void *ud, const XML_Char *name)
+{
+	ps *x = ud;
+	frame *f;
+	char *s;
+	size_t n;
+
+	(void)name;
+	if (x->fatal || x->depth == 0)
+		return;
+	f = &x->st[x->depth - 1];
+	s = x->text.p ? x->text.p + f->text0 : NULL;
+	n = s ? squeeze(s, x->text.len - f->text0) : 0;
+	if (s)
+		s[n] = '\0';
+	if (header_text_element(f->el) && n > 0 && x->g->dialect != PONT_TBX_MIN_2013)
+		diag(x, PONT_SEV_ERROR, "tbx-structure", f->line, f->col, "text in the header must be inside <p>");
+	if (f->el == E_DESCRIP || f->el == E_ADMIN || f->el == E_TERMNOTE || f->el == E_TRANSAC ||
+	    f->el == E_TRANSACNOTE || f->el == E_REF || f->el == E_XREF || f->el == E_DCT)
+		check_dc(x, f, s ? s : "");
+	store(x, f, s ? s : "", n);
+	switch (f->el) {
+	case E_CONCEPT:
+		x->concept = SIZE_MAX;
+		x->term = SIZE_MAX;
+		break;
+	case E_LANG:
+		x->lang = NULL;
+		x->langnote = SIZE_MAX;
+		break;
+	case E_TERMSEC:
+		if (x->term != SIZE_MAX && x->g->t[x->term].text == NULL) {
+			diag(x, PONT_SEV_ERROR, "tbx-structure", f->line, f->col, "term section without a term");
+			x->g->nt--;
+			x->g->c[x->concept].nterms--;
+		} else if (x->term != SIZE_MAX && x->g->t[x->term].text[0] == '\0') {
+			x->g->nt--;	/* empty term: reported, not kept */
+			x->g->c[x->concept].nterms--;
+		}
+		x->term = SIZE_MAX;
+		break;
+	default:
+		break;
+	}
+	/* text belongs to the element and its ancestors: drop it only when a text-collecting
+	 * ancestor does not need it (the text of a <hi> stays in its <note>) */
+	if (f->el != E_INLINE)
+		x->text.len = f->text0;
+	if (x->text.p)
+		x->text.p[x->text.len] = '\0';
+	x->depth--;
+}
+
+static void XMLCALL
+on_text(void *ud, const XML_Char *s, int len)
+{
+	ps *x = ud;
+
+	if (!x->fatal && x->depth > 0)
+		pont_buf_add(&x->text, s, (size_t)len);
+}
+
+static void XMLCALL
+on_entity_decl(void *ud, const XML_Char *name, int is_param, const XML_Char *value, int vlen,
+	       const XML_Char *base, const XML_Char *system, const XML_Char *pub, const XML_Char *notation)
+{
+	ps *x = ud;
+	unsigned long line, col;
+
+	(void)is_param;
+	(void)value;
+	(void)vlen;
+	(void)base;
+	(void)pub;
+	(void)notation;
+	here(x, &line, &col);
+	pont_fail_at(x->err, PONT_EPARSE, x->name, line, col,
+		     "entity declaration '%s' refused: pont reads no %s entities", name,
+		     system ? "external" : "user-defined");
+	x->fatal = 1;
+	XML_StopParser(x->p, XML_FALSE);
+}
+
+/* --- loading --- */
+
+static int
+has_id(ps *x, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < x->nids; i++)
+		if (strcmp(x->ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+pont_glossary *
+pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *diags, pont_error *err)
+{
+	ps x;
+	pont_glossary *g = xcalloc(1, sizeof *g);
+	size_t i, off = 0;
+	int ok = 1;
+
+	memset(&x, 0, sizeof x);
+	x.g = g;
+	x.d = diags;
+	x.name = name;
+	x.err = err;
+	x.concept = x.term = x.langnote = SIZE_MAX;
+	x.p = XML_ParserCreateNS(NULL, '|');
+	if (x.p == NULL)
+		abort();
+	XML_SetUserData(x.p, &x);
+	XML_SetElementHandler(x.p, on_start, on_end);
+	XML_SetCharacterDataHandler(x.p, on_text);
+	XML_SetEntityDeclHandler(x.p, on_entity_decl);
+	XML_SetParamEntityParsing(x.p, XML_PARAM_ENTITY_PARSING_NEVER);
+	/* feed in pieces: memory stays flat whatever the size of the file */
+	while (ok && !x.fatal) {
+		size_t n = len - off > (1u << 20) ? (1u << 20) : len - off;
+		int last = off + n == len;
+
+		if (XML_Parse(x.p, data + off, (int)n, last) == XML_STATUS_ERROR) {
+			if (!x.fatal) {
+				enum XML_Error e = XML_GetErrorCode(x.p);
+				const char *why = XML_ErrorString(e);
+
+				pont_fail_at(err, PONT_EPARSE, name, (unsigned long)XML_GetCurrentLineNumber(x.p),
+					     (unsigned long)XML_GetCurrentColumnNumber(x.p) + 1, "%s%s", why,
+					     e == XML_ERROR_UNKNOWN_ENCODING
+						     ? " (pont reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII: convert the file, e.g. with iconv)"
+						     : "");
+			}
+			ok = 0;
+		}
+		off += n;
+		if (last)
+			break;
+	}
+	if (ok && !x.fatal && g->dialect == PONT_TBX_UNKNOWN) {
+		pont_fail_at(err, PONT_EPARSE, name, 1, 1, "not a TBX file: no root element");
+		ok = 0;
+	}
+	if (ok && !x.fatal)
+		for (i = 0; i < x.ntargets; i++)
+			if (!has_id(&x, x.targets[i].id))
+				diag(&x, PONT_SEV_ERROR, "tbx-target", x.targets[i].line, x.targets[i].col,
+				     "target '%s' names no element of this file", x.targets[i].id);
+	XML_ParserFree(x.p);
+	for (i = 0; i < x.nids; i++)
+		free(x.ids[i]);
+	free(x.ids);
+	for (i = 0; i < x.ntargets; i++)
+		free(x.targets[i].id);
+	free(x.targets);
+	free(x.st);
+	pont_buf_release(&x.text);
+	if (!ok || x.fatal) {
+		pont_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
