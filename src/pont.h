@@ -314,6 +314,33 @@ const pont_langnote *pont_glossary_langnote(const pont_glossary *g, size_t i);
  */
 int pont_lang_matches(const char *lang, const char *want);
 
+/* --- Glossary formats ------------------------------------------------------------------- */
+
+typedef enum pont_gloss_format {
+	PONT_GLOSS_TBX = 0,	/* TBX v3, TBX-Basic, DCA style (TBX-Core when a status is outside Basic's) */
+	PONT_GLOSS_TBX2008,	/* TBX 2008, <martif> */
+	PONT_GLOSS_CSV,		/* one row per concept and language, RFC 4180 */
+	PONT_GLOSS_TSV		/* the same columns, tab-separated */
+} pont_gloss_format;
+
+/*
+ * The spreadsheet form: a header row, then one row per concept and language with the columns
+ * concept, subject, definition, note, lang, lang_definition, lang_note, terms, statuses, types,
+ * pos, genders, numbers, contexts, term_notes, customers, projects, sources. "terms" lists the
+ * synonyms separated by " | "; the columns after it hold one value per synonym in the same
+ * order, " | "-separated too ("\|" for a literal bar, "\\" for a backslash). Concept columns
+ * may be left empty on the rows after a concept's first.
+ */
+void pont_glossary_write(const pont_glossary *g, pont_gloss_format f, pont_buf *out);
+
+/*
+ * Reads the CSV or TSV form above. Rows that cannot be read (a missing concept id on a first
+ * row, statuses that name no status, more values than terms) are reported in diags with their
+ * line; fails (PONT_EPARSE) only when the header is not this format's. NULL + *err on failure.
+ */
+pont_glossary *pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name,
+					pont_diags *diags, pont_error *err);
+
 /*
  * Folds text for comparison: NFC, case folding, both apostrophes as U+2019, white space and
  * hyphens between words as one space. Appends to *out.

@@ -17,6 +17,7 @@ static const char usage[] =
 	"                          [-g FILE]...\n"
 	"       pont glossary lookup [--lang LANG] [-g FILE]... TERM\n"
 	"       pont glossary stats [-g FILE]...\n"
+	"       pont glossary convert [--to tbx|tbx2008|csv|tsv] IN OUT\n"
 	"\n"
 	"Reads TBX glossaries: TBX v3 (ISO 30042:2019) TBX-Core, TBX-Basic and TBX-Min in DCA or DCT\n"
 	"style, TBX 2008 (<martif>) and the 2013 TBX-Min draft; the dialect comes from the root.\n"
@@ -27,6 +28,10 @@ static const char usage[] =
 	"  lookup     the concepts whose terms are written like TERM (case, apostrophes, hyphens and\n"
 	"             a French elision such as l' or d' do not matter), with all their terms\n"
 	"  stats      dialect, concepts, terms per language and status\n"
+	"  convert    write IN (TBX, or .csv/.tsv) as TBX v3 (TBX-Basic, DCA), TBX 2008, CSV or TSV:\n"
+	"             the format comes from OUT's extension or --to; '-' is standard output.\n"
+	"             CSV and TSV have one row per concept and language, synonyms separated by\n"
+	"             ' | ' (see pont(1)); any command reads a .csv or .tsv glossary too\n"
 	"\n"
 	"  -g, --glossary FILE  the glossary (repeatable); default: $PONT_GLOSSARY, else\n"
 	"                       glossaries/it-careers.tbx here or in " PONT_DATADIR "\n"
@@ -61,6 +66,21 @@ default_glossary(void)
 	return PONT_DATADIR "/glossaries/it-careers.tbx";
 }
 
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+/* 0 for a CSV glossary, 1 for TSV, -1 for TBX (by the file name). */
+static int
+table_kind(const char *path)
+{
+	return has_suffix(path, ".csv") ? 0 : has_suffix(path, ".tsv") ? 1 : -1;
+}
+
 /* Loads a glossary; diagnostics are printed unless diags is given. Returns an exit code. */
 static int
 load(const char *path, pont_glossary **g, pont_diags *diags)
@@ -72,7 +92,10 @@ load(const char *path, pont_glossary **g, pont_diags *diags)
 
 	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)
 		return rc;
-	*g = pont_glossary_load(t.data, t.len, cli_name(path), diags ? diags : &own, &err);
+	if (table_kind(path) >= 0)
+		*g = pont_glossary_read_table(t.data, t.len, table_kind(path), cli_name(path), diags ? diags : &own, &err);
+	else
+		*g = pont_glossary_load(t.data, t.len, cli_name(path), diags ? diags : &own, &err);
 	pont_text_release(&t);
 	if (*g == NULL) {
 		cli_report(&err);
@@ -302,6 +325,26 @@ do_lookup(const opts *o, const char *word, cli_out *out)
 }
 
 static int
+do_convert(const opts *o, const char *in, const char *to, cli_out *out)
+{
+	pont_glossary *g;
+	pont_buf b = PONT_BUF_INIT;
+	pont_gloss_format f;
+	int rc;
+
+	(void)o;
+	f = strcmp(to, "tbx") == 0 ? PONT_GLOSS_TBX : strcmp(to, "tbx2008") == 0 ? PONT_GLOSS_TBX2008 :
+	    strcmp(to, "csv") == 0 ? PONT_GLOSS_CSV : PONT_GLOSS_TSV;
+	if ((rc = load(in, &g, NULL)) != EXIT_OK)
+		return rc;
+	pont_glossary_write(g, f, &b);
+	cli_out_write(out, b.p, b.len);
+	pont_buf_release(&b);
+	pont_glossary_free(g);
+	return EXIT_OK;
+}
+
+static int
 do_stats(const opts *o, cli_out *out)
 {
 	pont_buf b = PONT_BUF_INIT;
@@ -360,11 +403,12 @@ cmd_glossary(int argc, char **argv)
 		{ "subject", required_argument, NULL, 'J' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "to", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	opts o = { NULL, NULL, -1, FMT_TEXT, NULL, 0 };
-	const char *sub, *output = NULL, *dflt[1];
+	const char *sub, *output = NULL, *dflt[1], *to = NULL;
 	const char **given;
 	size_t ngiven = 0;
 	cli_out out;
@@ -407,6 +451,14 @@ cmd_glossary(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'T':
+			to = optarg;
+			if (strcmp(to, "tbx") != 0 && strcmp(to, "tbx2008") != 0 && strcmp(to, "csv") != 0 &&
+			    strcmp(to, "tsv") != 0) {
+				free(given);
+				return cli_usage("glossary", "--to takes tbx, tbx2008, csv or tsv, not '%s'", to);
+			}
+			break;
 		case 'h':
 			free(given);
 			fputs(usage, stdout);
@@ -418,6 +470,25 @@ cmd_glossary(int argc, char **argv)
 	}
 	argc -= 1 + optind;
 	argv += 1 + optind;
+	if (strcmp(sub, "convert") == 0) {
+		if (argc != 2) {
+			free(given);
+			return cli_usage("glossary", "convert takes IN and OUT");
+		}
+		if (to == NULL)
+			to = has_suffix(argv[1], ".csv") ? "csv" : has_suffix(argv[1], ".tsv") ? "tsv" :
+			     has_suffix(argv[1], ".tbx") || has_suffix(argv[1], ".xml") ? "tbx" : NULL;
+		if (to == NULL) {
+			free(given);
+			return cli_usage("glossary", "say the output format with --to (tbx, tbx2008, csv, tsv)");
+		}
+		if ((rc = cli_out_open(&out, argv[1])) == EXIT_OK) {
+			rc = do_convert(&o, argv[0], to, &out);
+			rc = cli_worse(rc, cli_out_close(&out, rc == EXIT_OK));
+		}
+		free(given);
+		return rc;
+	}
 	if (strcmp(sub, "validate") == 0) {
 		/* files to validate are the arguments, or the --glossary ones */
 		for (c = 0; c < argc; c++)
@@ -433,7 +504,7 @@ cmd_glossary(int argc, char **argv)
 				 argc ? argv[0] : "");
 	}
 	if (strcmp(sub, "validate") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "lookup") != 0 &&
-	    strcmp(sub, "stats") != 0) {
+	    strcmp(sub, "stats") != 0) {	/* convert was handled above */
 		free(given);
 		return cli_usage("glossary", "unknown subcommand '%s' (validate, list, lookup or stats)", sub);
 	}

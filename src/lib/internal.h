@@ -52,6 +52,15 @@ void pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out);
 /* Length of the emoticon at s[i] (":-)", ";)", "^^"...), 0 if none. */
 size_t pont_emoticon_len(const char *s, size_t len, size_t i);
 
+/* Building a glossary (tbx.c): for readers other than TBX. Strings are copied. */
+pont_glossary *pont__glossary_new(pont_tbx_dialect d);
+size_t pont__glossary_add_concept(pont_glossary *g, const char *id, const char *subject,
+				  const char *definition, const char *note);
+/* A term of the last concept added; returns it for the caller to fill (strings via keep). */
+pont_term *pont__glossary_add_term(pont_glossary *g, const char *lang, const char *text);
+void pont__glossary_set_langnote(pont_glossary *g, const char *lang, const char *definition, const char *note);
+const char *pont__glossary_keep(pont_glossary *g, const char *s);
+
 #include "banned.h"
 
 #endif

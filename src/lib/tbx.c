@@ -1057,3 +1057,67 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *d
 	}
 	return g;
 }
+
+/* --- building (for the CSV reader) --- */
+
+pont_glossary *
+pont__glossary_new(pont_tbx_dialect d)
+{
+	pont_glossary *g = xcalloc(1, sizeof *g);
+
+	g->dialect = d;
+	return g;
+}
+
+const char *
+pont__glossary_keep(pont_glossary *g, const char *s)
+{
+	return s && *s ? keep(g, s, strlen(s)) : NULL;
+}
+
+size_t
+pont__glossary_add_concept(pont_glossary *g, const char *id, const char *subject, const char *definition,
+			   const char *note)
+{
+	pont_concept *c;
+
+	XGROW(g->c, g->ac, g->nc + 1);
+	c = &g->c[g->nc];
+	memset(c, 0, sizeof *c);
+	c->id = pont__glossary_keep(g, id);
+	c->subject = pont__glossary_keep(g, subject);
+	c->definition = pont__glossary_keep(g, definition);
+	c->note = pont__glossary_keep(g, note);
+	c->term0 = g->nt;
+	return g->nc++;
+}
+
+pont_term *
+pont__glossary_add_term(pont_glossary *g, const char *lang, const char *text)
+{
+	pont_term *t;
+
+	XGROW(g->t, g->at, g->nt + 1);
+	t = &g->t[g->nt++];
+	memset(t, 0, sizeof *t);
+	t->concept = g->nc - 1;
+	t->lang = pont__glossary_keep(g, lang);
+	t->text = keep(g, text, strlen(text));
+	g->c[g->nc - 1].nterms++;
+	return t;
+}
+
+void
+pont__glossary_set_langnote(pont_glossary *g, const char *lang, const char *definition, const char *note)
+{
+	pont_langnote *l;
+
+	if ((definition == NULL || !*definition) && (note == NULL || !*note))
+		return;
+	XGROW(g->ln, g->aln, g->nln + 1);
+	l = &g->ln[g->nln++];
+	l->concept = g->nc - 1;
+	l->lang = pont__glossary_keep(g, lang);
+	l->definition = pont__glossary_keep(g, definition);
+	l->note = pont__glossary_keep(g, note);
+}

@@ -185,3 +185,56 @@ def test_deep_nesting():
         assert r.json()["terms"][0]["note"] == "x"
     finally:
         os.unlink(f.name)
+
+
+def convert(src, dst, *args):
+    r = pont("glossary", "convert", *args, src, dst)
+    assert r.rc == 0, f"{src} -> {dst}: {r.errtext}"
+
+
+def test_round_trips_keep_everything():
+    # TBX -> CSV -> TBX, TBX -> TBX 2008 -> CSV, TBX -> TSV -> CSV: the spreadsheet form holds
+    # every field, so equal CSV means nothing was lost (concepts, synonyms, statuses, notes...)
+    files = [MINI] + [p for p in tbx_files() if label(p) == "good" or "converter" in p or "okapi" in p]
+    files = [p for p in files if "win1254" not in p]
+    with tempfile.TemporaryDirectory() as d:
+        for i, p in enumerate(files):
+            base = os.path.join(d, str(i))
+            convert(p, base + ".csv")
+            convert(base + ".csv", base + ".tbx")
+            convert(base + ".tbx", base + "-2.csv")
+            convert(p, base + ".2008.tbx", "--to", "tbx2008")
+            convert(base + ".2008.tbx", base + "-3.csv")
+            convert(p, base + ".tsv")
+            convert(base + ".tsv", base + "-4.csv")
+            first = open(base + ".csv", encoding="utf-8").read()
+            for other in ("-2.csv", "-3.csv", "-4.csv"):
+                assert open(base + other, encoding="utf-8").read() == first, f"{p}: {other} differs"
+            rows = first.count("\n") - 1
+            assert rows >= 1, p
+            # what pont writes, pont validates
+            for out in (base + ".tbx", base + ".2008.tbx"):
+                r = pont("glossary", "validate", out)
+                assert r.rc == 0, f"{p} -> {out}:\n{r.text}"
+    assert len(files) >= 15
+
+
+def test_table_errors():
+    with tempfile.TemporaryDirectory() as d:
+        bad = os.path.join(d, "bad.csv")
+        with open(bad, "w") as f:
+            f.write("concept,lang,terms,statuses\n"
+                    "c1,fr,infra | infrastructure,admitted | favourite\n"
+                    ",,orphan,\n"
+                    "c2,en,a,preferred | admitted\n"
+                    "c1,en,again,\n")
+        r = pont("glossary", "validate", bad)
+        assert r.rc == 1
+        assert f"{bad}:2:1: error: [table-status] unknown status 'favourite'" in r.text, r.text
+        assert f"{bad}:3:1: error: [table-lang]" in r.text
+        assert f"{bad}:4:1: error: [table-values] column statuses has 2 values for 1 terms" in r.text
+        assert f"{bad}:5:1: error: [table-concept] concept 'c1' appears again" in r.text
+        with open(bad, "w") as f:
+            f.write("id,language,term\nc1,fr,x\n")
+        r = pont("glossary", "validate", bad)
+        assert r.rc == 3 and "unknown column 'id'" in r.errtext
