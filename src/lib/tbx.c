@@ -102,7 +102,7 @@ static const char *const status_names[] = { "", "preferred", "admitted", "deprec
 	"obsolete", "forbidden" };
 static const char *const type_names[] = { "", "fullForm", "acronym", "abbreviation", "shortForm",
 	"variant", "phrase", "other" };
-static const char *const dialect_names[] = { "unknown", "TBX 2008", "TBX-Core", "TBX-Basic",
+static const char *const dialect_names[] = { "glossary table", "TBX 2008", "TBX-Core", "TBX-Basic",
 	"TBX-Min", "TBX-Min (2013 draft)" };
 
 const char *

@@ -238,3 +238,42 @@ def test_table_errors():
             f.write("id,language,term\nc1,fr,x\n")
         r = pont("glossary", "validate", bad)
         assert r.rc == 3 and "unknown column 'id'" in r.errtext
+
+
+IT = os.path.join(os.path.dirname(DATA), "..", "glossaries", "it-careers.tbx")
+
+
+def test_it_careers_glossary():
+    r = pont("glossary", "validate", IT)
+    assert r.rc == 0 and "valid TBX-Basic" in r.text, r.text
+    terms = pont("glossary", "list", "--format", "json", "-g", IT).json()["terms"]
+    concepts = {}
+    for t in terms:
+        concepts.setdefault(t["concept"], []).append(t)
+    assert len(concepts) >= 120, len(concepts)
+    for cid, ts in concepts.items():
+        langs = {t["lang"].split("-")[0] for t in ts}
+        assert {"fr", "en"} <= langs, cid
+        assert ts[0]["definition"], f"{cid}: no definition"
+        assert all(t["status"] for t in ts), f"{cid}: a term without status"
+        assert any(t["status"] == "preferred" and t["lang"].startswith("en") for t in ts), f"{cid}: no preferred English term"
+    # what the sample interviews need, and the notes for concepts English has no equivalent of
+    for word in ("Ops", "SRE", "DevOps", "dev", "CDI", "DSI", "infra", "CTO", "data center", "datacenter",
+                 "bac L", "alternance", "reconversion", "astreinte", "24h/7j", "mise en production",
+                 "syndrome de l’imposteur", "soft skills", "montée en compétences", "bienveillance",
+                 "base de données", "cloud", "hébergement", "technicien support", "lead", "R&D", "start-up",
+                 "Master", "stage", "freelance", "platform engineering", "administrateur système"):
+        r = pont("glossary", "lookup", "-g", IT, "--lang", "fr", word)
+        assert r.rc == 0, f"{word!r} not in the glossary"
+    for word, must in (("CDI", "permanent contract"), ("DSI", "IT department"), ("DSI", "CIO"),
+                       ("bac L", "literary baccalaureate")):
+        r = pont("glossary", "lookup", "-g", IT, word, "--format", "json")
+        cs = r.json()["concepts"]
+        assert any(any(t["term"] == must and t["status"] == "preferred" for t in c["terms"]) for c in cs), (word, must)
+        assert any(c["note"] for c in cs), f"{word}: no note"
+    deprecated_en = [t for t in terms if t["lang"].startswith("en") and t["status"] == "deprecated"]
+    assert len(deprecated_en) >= 40, len(deprecated_en)
+    with tempfile.TemporaryDirectory() as d:
+        convert(IT, os.path.join(d, "a.csv"))
+        convert(os.path.join(d, "a.csv"), os.path.join(d, "a.tbx"))
+        assert open(os.path.join(d, "a.tbx"), encoding="utf-8").read() == open(IT, encoding="utf-8").read()
