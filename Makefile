@@ -20,7 +20,9 @@ ICU_CFLAGS := $(shell $(PKG_CONFIG) --cflags icu-uc 2>/dev/null)
 ICU_LIBS := $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
 EXPAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
 EXPAT_LIBS := $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat)
-DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS)
+HUNSPELL_CFLAGS := $(shell $(PKG_CONFIG) --cflags hunspell 2>/dev/null || echo -I/usr/include/hunspell)
+HUNSPELL_LIBS ?= $(shell $(PKG_CONFIG) --libs hunspell 2>/dev/null || echo -lhunspell-1.7)
+DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS) $(HUNSPELL_LIBS)
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wwrite-strings -Wvla -Wformat=2 -Wno-format-nonliteral
@@ -61,7 +63,7 @@ $(O)/gen/abbrev.inc: data/abbrev-fr.txt data/abbrev-en.txt tests/gen-abbrev.sh
 
 $(O)/src/lib/%.o: src/lib/%.c src/pont.h $(GEN)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) -Isrc -Isrc/lib -I$(O)/gen -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) $(HUNSPELL_CFLAGS) -Isrc -Isrc/lib -I$(O)/gen -MMD -MP -c -o $@ $<
 
 # the CLI sees pont.h only: no ICU flags, no -Isrc/lib
 $(O)/src/cli/%.o: src/cli/%.c src/pont.h

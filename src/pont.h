@@ -354,6 +354,71 @@ void pont_fold(const char *s, size_t n, pont_buf *out);
  */
 size_t pont_glossary_lookup(const pont_glossary *g, const char *s, size_t n, const char *lang, pont_spans *out);
 
+/* --- Hunspell dictionaries ---------------------------------------------------------------- */
+
+typedef struct pont_dict pont_dict;
+
+/*
+ * Opens the Hunspell dictionary for lang ("fr", "en", "en-US", "en-GB"): LANG.aff and LANG.dic
+ * (fr_FR, en_US, en_GB...) looked for in dir when given, else in $PONT_DICT_PATH and $DICPATH
+ * (colon-separated), then /usr/share/hunspell, /usr/share/myspell. A missing dictionary is
+ * PONT_EIO with a message naming the Debian package to install. _free(NULL) is a no-op.
+ */
+pont_dict *pont_dict_open(const char *lang, const char *dir, pont_error *err);
+void pont_dict_free(pont_dict *d);
+/* The .dic file that was opened. */
+const char *pont_dict_path(const pont_dict *d);
+/* Is word (UTF-8) correct? */
+int pont_dict_spell(pont_dict *d, const char *word);
+/* Appends the stems Hunspell finds for word, each NUL-terminated, to *out; returns their number. */
+int pont_dict_stems(pont_dict *d, const char *word, pont_buf *out);
+
+/* --- Term matching ------------------------------------------------------------------------ */
+
+typedef struct pont_matcher pont_matcher;
+typedef struct pont_doc pont_doc;	/* documents: below */
+
+/*
+ * Compiles the terms of language lang ("fr") of the ng glossaries into one automaton over
+ * folded token sequences: matching costs O(text) whatever the size of the glossaries.
+ * Tokens compare case-folded with both apostrophes and hyphen/space/joined variants
+ * ("data center", "data-center", "datacenter"); a term written with capitals (an acronym such as
+ * SRE, DSI, or Ops) matches only as written or in capitals. When dict is given (the Hunspell
+ * dictionary of lang), inflected forms the dictionary confirms are added: plurals and feminine
+ * forms ("bases de données", "certifications", "ingénieure"); without it, regular plurals.
+ * The glossaries must outlive the matcher.
+ */
+pont_matcher *pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, pont_dict *dict,
+			       pont_error *err);
+void pont_matcher_free(pont_matcher *m);
+
+typedef struct pont_match {
+	pont_span span;		/* bytes of the text */
+	size_t glossary;	/* which glossary */
+	size_t term;		/* the term that matched (in that glossary) */
+	size_t nalt;		/* other concepts written the same way: alternative k is the term */
+	size_t alt0;		/* alts[2 * (alt0 + k) + 1] of glossary alts[2 * (alt0 + k)] */
+} pont_match;
+
+typedef struct pont_matches {
+	pont_match *v;
+	size_t n, alloc;
+	size_t *alts;		/* (glossary, term) pairs of the alternatives */
+	size_t nalts, aalts;
+} pont_matches;
+#define PONT_MATCHES_INIT { NULL, 0, 0, NULL, 0, 0 }
+
+void pont_matches_release(pont_matches *m);
+
+/*
+ * Finds every term occurrence in the text blocks of doc, left to right, longest match first;
+ * never inside URLs, e-mail addresses, code, markup or another word. A French elision before a
+ * term ("l’infra") is not part of the match. When several concepts are written the same way, a
+ * determiner's gender ("la DSI" / "le DSI") picks among them where it can; the others are kept
+ * as alternatives.
+ */
+void pont_match_doc(pont_matcher *m, const pont_doc *doc, pont_matches *out);
+
 /* --- Documents -------------------------------------------------------------------------- */
 
 typedef enum pont_format {

@@ -19,6 +19,7 @@ enum {
 int cmd_segment(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
+int cmd_terms(int argc, char **argv);
 
 /* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
 void cli_report(const pont_error *err);

@@ -12,7 +12,8 @@ static const struct command {
 } commands[] = {
 	{ "segment", cmd_segment, "split an article into paragraphs and sentences (ICU)" },
 	{ "normalize", cmd_normalize, "NFC and French or English typography (--check to report)" },
-	{ "glossary", cmd_glossary, "TBX glossaries: validate, list, lookup, stats" },
+	{ "glossary", cmd_glossary, "TBX glossaries: validate, list, lookup, stats, convert" },
+	{ "terms", cmd_terms, "glossary terms in an article, with the English to use" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,0 +1,131 @@
+/* dict.c: Hunspell dictionaries: finding them, spelling and stemming words. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <hunspell.h>
+
+#include "internal.h"
+
+struct pont_dict {
+	Hunhandle *h;
+	char *path;
+};
+
+static const struct {
+	const char *lang;
+	const char *names[3];
+	const char *package;
+} known[] = {
+	{ "fr", { "fr_FR", "fr", NULL }, "hunspell-fr" },
+	{ "en", { "en_US", "en_GB", NULL }, "hunspell-en-us" },
+	{ "en-US", { "en_US", NULL, NULL }, "hunspell-en-us" },
+	{ "en-GB", { "en_GB", NULL, NULL }, "hunspell-en-gb" },
+};
+
+static int
+try_dir(const char *dir, size_t dlen, const char *name, pont_buf *aff, pont_buf *dic)
+{
+	pont_buf_reset(aff);
+	pont_buf_reset(dic);
+	pont_buf_addf(aff, "%.*s/%s.aff", (int)dlen, dir, name);
+	pont_buf_addf(dic, "%.*s/%s.dic", (int)dlen, dir, name);
+	return access(aff->p, R_OK) == 0 && access(dic->p, R_OK) == 0;
+}
+
+pont_dict *
+pont_dict_open(const char *lang, const char *dir, pont_error *err)
+{
+	static const char *const defaults = "/usr/share/hunspell:/usr/share/myspell:/usr/share/myspell/dicts:"
+					    "/usr/local/share/hunspell";
+	const char *lists[4];
+	pont_buf aff = PONT_BUF_INIT, dic = PONT_BUF_INIT, searched = PONT_BUF_INIT;
+	size_t k, l, i;
+	pont_dict *d = NULL;
+
+	for (k = 0; k < sizeof known / sizeof known[0]; k++)
+		if (strcasecmp(lang, known[k].lang) == 0)
+			break;
+	if (k == sizeof known / sizeof known[0]) {
+		pont_fail(err, PONT_EINVAL, "no dictionary for language '%s' (fr, en, en-US, en-GB)", lang);
+		return NULL;
+	}
+	lists[0] = dir;
+	lists[1] = dir ? NULL : getenv("PONT_DICT_PATH");
+	lists[2] = dir ? NULL : getenv("DICPATH");
+	lists[3] = dir ? NULL : defaults;
+	for (l = 0; l < 4 && d == NULL; l++) {
+		const char *p = lists[l];
+
+		while (p && *p && d == NULL) {
+			const char *e = strchr(p, ':');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+
+			if (n) {
+				if (searched.len)
+					pont_buf_addc(&searched, ':');
+				pont_buf_add(&searched, p, n);
+			}
+			for (i = 0; n && known[k].names[i]; i++) {
+				if (!try_dir(p, n, known[k].names[i], &aff, &dic))
+					continue;
+				d = xcalloc(1, sizeof *d);
+				d->h = Hunspell_create(aff.p, dic.p);
+				d->path = xstrndup(dic.p, dic.len);
+				break;
+			}
+			p = e ? e + 1 : NULL;
+		}
+	}
+	if (d == NULL)
+		pont_fail(err, PONT_EIO, "no Hunspell dictionary for %s (%s.dic) in %s: install the Debian package %s, "
+			  "or give --dict DIR", lang, known[k].names[0], searched.len ? searched.p : "(nowhere)",
+			  known[k].package);
+	else if (d->h == NULL || strcasecmp(Hunspell_get_dic_encoding(d->h), "UTF-8") != 0) {
+		pont_fail(err, PONT_EIO, "%s: the dictionary is not UTF-8 (SET %s): pont needs UTF-8 dictionaries",
+			  d->path, d->h ? Hunspell_get_dic_encoding(d->h) : "?");
+		pont_dict_free(d);
+		d = NULL;
+	}
+	pont_buf_release(&aff);
+	pont_buf_release(&dic);
+	pont_buf_release(&searched);
+	return d;
+}
+
+void
+pont_dict_free(pont_dict *d)
+{
+	if (d == NULL)
+		return;
+	if (d->h)
+		Hunspell_destroy(d->h);
+	free(d->path);
+	free(d);
+}
+
+const char *
+pont_dict_path(const pont_dict *d)
+{
+	return d->path;
+}
+
+int
+pont_dict_spell(pont_dict *d, const char *word)
+{
+	return Hunspell_spell(d->h, word) != 0;
+}
+
+int
+pont_dict_stems(pont_dict *d, const char *word, pont_buf *out)
+{
+	char **l = NULL;
+	int n = Hunspell_stem(d->h, &l, word), i;
+
+	for (i = 0; i < n; i++)
+		pont_buf_add(out, l[i], strlen(l[i]) + 1);
+	if (n > 0)
+		Hunspell_free_list(d->h, &l, n);
+	return n > 0 ? n : 0;
+}

@@ -1,0 +1,70 @@
+"""The term matcher through `pont terms`, on the IT-careers glossary: what French prose really
+writes is found, and nothing else."""
+import os
+
+from pontt import ROOT, pont
+
+IT = os.path.join(ROOT, "glossaries", "it-careers.tbx")
+
+
+def occ(text, *args, fmt="markdown"):
+    r = pont("terms", "--format", "json", "--input", fmt, "-g", IT, *args, stdin=text.encode())
+    assert r.rc == 0, r.errtext
+    return [(o["text"], o["concept"]) for o in r.json()["files"][0]["occurrences"]]
+
+
+def test_inflection_elision_case():
+    got = occ("L’infra et les bases de données. Les devs et les SRE parlent de l'Infra. "
+              "Infra : une certification, deux certifications, des ingénieures.\n")
+    assert ("infra", "infrastructure") in got and ("Infra", "infrastructure") in got
+    assert ("bases de données", "database") in got
+    assert ("devs", "developer") in got and ("SRE", "sre") in got
+    assert ("certifications", "certification") in got and ("ingénieures", "engineer") in got
+    assert not any(t.startswith(("L’", "l'")) for t, _ in got), "the elision is not part of the match"
+
+
+def test_variants_and_longest_match():
+    got = occ("Un data center, un data-center, un datacenter, un Data Center. Le syndrome de l’imposteur "
+              "et le syndrome de l'imposteur. Un ingénieur infra, 24h/7j, la R&D, une start-up, une startup.\n")
+    assert [t for t, c in got if c == "data-center"] == ["data center", "data-center", "datacenter", "Data Center"]
+    assert [t for t, c in got if c == "impostor-syndrome"] == ["syndrome de l’imposteur", "syndrome de l'imposteur"]
+    assert ("ingénieur infra", "infra-engineer") in got, "the longest term wins over « infra »"
+    assert ("24h/7j", "24-7") in got and ("R&D", "r-and-d") in got
+    assert ("start-up", "startup") in got and ("startup", "startup") in got
+
+
+def test_acronym_case_policy():
+    got = occ("Le sre et les SRE, un cdi et un CDI, les OPS, les ops et les Ops.\n")
+    assert ("SRE", "sre") in got and not any(t == "sre" for t, _ in got)
+    assert ("CDI", "cdi") in got and not any(t == "cdi" for t, _ in got)
+    assert ("OPS", "ops") in got and ("Ops", "ops") in got and not any(t == "ops" for t, _ in got)
+
+
+def test_not_inside_words_urls_code():
+    got = occ("Une devise prodigieuse, des infrastructures cloudées. Voir https://infra.example.fr/dev "
+              "ou infra@example.fr et `infra dev` en code.\n")
+    texts = [t for t, _ in got]
+    assert "infrastructures" in texts          # a word of its own: the term infrastructure, plural
+    assert not any(t in ("dev", "infra", "prod") for t in texts), got
+    assert not any("example" in t for t in texts)
+
+
+def test_gender_picks_the_concept():
+    got = dict((t + str(i), c) for i, (t, c) in enumerate(occ("La DSI recrute. Le DSI valide.\n")))
+    assert list(got.values()) == ["dsi-department", "dsi-director"], got
+
+
+def test_english_by_status():
+    r = pont("terms", "-g", IT, "--format", "json", stdin="Il a signé un CDI.\n".encode())
+    o = r.json()["files"][0]["occurrences"][0]
+    assert o["english"][0] == {"term": "permanent contract", "lang": "en", "status": "preferred"}
+    assert [e["status"] for e in o["english"]][-2:] == ["deprecated", "deprecated"]
+    r = pont("terms", "-g", IT, "--target-lang", "en-GB", "--format", "json", stdin="Un data center.\n".encode())
+    assert r.json()["files"][0]["occurrences"][0]["english"][0]["term"] == "data centre"
+    r = pont("terms", "-g", IT, stdin="Il a signé un CDI.\n".encode())
+    assert "CDI → cdi: permanent contract, permanent position (admitted); not: CDI" in r.text, r.text
+
+
+def test_missing_dictionary():
+    r = pont("terms", "-g", IT, "--dict", "/nonexistent", stdin=b"x\n")
+    assert r.rc == 4 and "install the Debian package hunspell-fr" in r.errtext, r.errtext
