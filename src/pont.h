@@ -386,7 +386,7 @@ typedef struct pont_doc pont_doc;	/* documents: below */
  * SRE, DSI, or Ops) matches only as written or in capitals. When dict is given (the Hunspell
  * dictionary of lang), inflected forms the dictionary confirms are added: plurals and feminine
  * forms ("bases de données", "certifications", "ingénieure"); without it, regular plurals.
- * The glossaries must outlive the matcher.
+ * The glossaries must outlive the matcher (the array gs itself is copied).
  */
 pont_matcher *pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, pont_dict *dict,
 			       pont_error *err);

@@ -107,7 +107,7 @@ typedef struct tnode {
 } tnode;
 
 struct pont_matcher {
-	const pont_glossary *const *gs;
+	const pont_glossary **gs;	/* a copy of the caller's array */
 	size_t ng;
 	smap tok;		/* folded tokens of terms and their inflected forms */
 	smap orig;		/* original (case kept) token surfaces of terms */
@@ -472,7 +472,8 @@ pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, po
 	uint32_t *endnode;
 
 	(void)err;
-	m->gs = gs;
+	m->gs = xcalloc(ng + 1, sizeof *m->gs);
+	memcpy(m->gs, gs, ng * sizeof *gs);
 	m->ng = ng;
 	m->cm = ucasemap_open(NULL, U_FOLD_CASE_DEFAULT, &st);
 	XGROW(m->nodes, m->anode, 1);
@@ -537,6 +538,7 @@ pont_matcher_free(pont_matcher *m)
 
 	if (m == NULL)
 		return;
+	free(m->gs);
 	smap_free(&m->tok);
 	smap_free(&m->orig);
 	smap_free(&m->surf);
