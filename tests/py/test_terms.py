@@ -68,3 +68,37 @@ def test_english_by_status():
 def test_missing_dictionary():
     r = pont("terms", "-g", IT, "--dict", "/nonexistent", stdin=b"x\n")
     assert r.rc == 4 and "install the Debian package hunspell-fr" in r.errtext, r.errtext
+
+
+def annotations(name):
+    rows = []
+    with open(os.path.join(ROOT, "tests", "data", f"terms-{name}.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and line.strip():
+                l, c, a, e, text, concept = line.rstrip("\n").split("\t")
+                rows.append((int(a), int(e), text, concept))
+    return rows
+
+
+def test_sample_interviews_match_the_hand_annotations():
+    for name in ("lucas-ops-microsoft", "gautier-sre-trajectoire"):
+        want = annotations(name)
+        r = pont("terms", "--format", "json", "-g", IT, os.path.join(ROOT, "tests", "data", f"{name}.fr.txt"))
+        got = [(o["start"], o["end"], o["text"], o["concept"]) for o in r.json()["files"][0]["occurrences"]]
+        missed = [w for w in want if w not in got]
+        extra = [g for g in got if g not in want]
+        assert not missed and not extra, f"{name}: missed {missed}, false positives {extra}"
+    # the annotations cover the cases that matter
+    lucas = [(t, c) for _, _, t, c in annotations("lucas-ops-microsoft")]
+    gautier = [(t, c) for _, _, t, c in annotations("gautier-sre-trajectoire")]
+    both = lucas + gautier
+    assert ("infra", "infrastructure") in lucas                   # elided: « l’infra »
+    assert ("bases de données", "database") in lucas              # plural, multiword
+    assert ("montées en compétences", "upskilling") in lucas      # inflected head of a multiword term
+    assert ("devs", "developer") in lucas and ("Devs", "developer") in lucas
+    assert ("Data center", "data-center") in gautier              # capitalised at a sentence start
+    assert ("start-up", "startup") in gautier                     # hyphen variant
+    assert ("SRE", "sre") in gautier and ("CDI", "cdi") in lucas  # acronyms, case kept
+    assert ("DSI", "dsi-department") in gautier                   # « la DSI »: the department
+    assert ("Site Reliability Engineering", "sre") in gautier     # longest match, English inside French
+    assert ("infrastructures réseaux", "network-infrastructure") in lucas   # not « infra » inside a word
