@@ -13,7 +13,7 @@ DEB_BUILD = gcc make pkg-config libicu-dev libexpat1-dev libhunspell-dev
 DEB_DATA = hunspell-fr hunspell-en-us hunspell-en-gb
 DEB_TEST = python3
 DEB_FUZZ = clang libclang-rt-14-dev
-DEB_BENCH = icu-devtools
+DEB_BENCH = icu-devtools expat
 DEPS = $(DEB_BUILD) $(DEB_DATA) $(DEB_TEST)
 
 ICU_CFLAGS := $(shell $(PKG_CONFIG) --cflags icu-uc 2>/dev/null)

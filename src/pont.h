@@ -129,6 +129,8 @@ typedef struct pont_lines {
 	size_t n;
 	const char *text;
 	size_t len, bom;
+	size_t last_off, last_line;	/* cache: positions asked in order cost O(distance) */
+	unsigned long last_col;
 } pont_lines;
 
 /* Builds the index for text (borrowed: it must outlive *li). bom bytes at the start are not

@@ -82,7 +82,7 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 {
 	const char *s = t->data;
 	size_t i, nb = pont_doc_nblocks(doc), prevblock = (size_t)-1, sent = 0;
-	pont_lines li = { NULL, 0, s, t->len, t->bom };
+	pont_lines li = { NULL, 0, s, t->len, t->bom, 0, 0, 0 };
 
 	if (fmt == FMT_JSON)
 		pont_lines_init(&li, s, t->len, t->bom);	/* only JSON gives lines and columns */

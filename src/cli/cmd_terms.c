@@ -121,13 +121,21 @@ typedef struct count {
 } count;
 
 static void
-emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_glossary *const *gs,
+emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_glossary *const *gs, size_t ng,
      const pont_matches *ms, const char *lang, int first)
 {
 	pont_lines li;
-	size_t i, k, en[32], nen;
+	size_t i, k, en[32], nen, **slot;
 	count *counts = NULL;
 	size_t ncounts = 0;
+
+	/* slot[g][concept]: 1 + index in counts, so counting stays linear in the matches */
+	slot = calloc(ng, sizeof *slot);
+	if (slot == NULL)
+		abort();
+	for (k = 0; k < ng; k++)
+		if ((slot[k] = calloc(pont_glossary_nconcepts(gs[k]) + 1, sizeof *slot[k])) == NULL)
+			abort();
 
 	pont_lines_init(&li, t->data, t->len, t->bom);
 	if (fmt == FMT_JSON) {
@@ -145,17 +153,16 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_glos
 		const char *id = c->id ? c->id : "-";
 		unsigned long line, col;
 
-		for (k = 0; k < ncounts && !(counts[k].glossary == m->glossary && counts[k].concept == tm->concept); k++)
-			;
-		if (k == ncounts) {
+		if ((k = slot[m->glossary][tm->concept]) == 0) {
 			counts = realloc(counts, (ncounts + 1) * sizeof *counts);
 			if (counts == NULL)
 				abort();
 			counts[ncounts].glossary = m->glossary;
 			counts[ncounts].concept = tm->concept;
 			counts[ncounts++].n = 0;
+			k = slot[m->glossary][tm->concept] = ncounts;
 		}
-		counts[k].n++;
+		counts[k - 1].n++;
 		pont_lines_pos(&li, m->span.start, &line, &col);
 		nen = english(g, tm->concept, lang, en, 32);
 		if (fmt == FMT_JSON) {
@@ -253,6 +260,9 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_glos
 		pont_buf_addc(b, '\n');
 	}
 	free(counts);
+	for (k = 0; k < ng; k++)
+		free(slot[k]);
+	free(slot);
 	pont_lines_release(&li);
 }
 
@@ -349,7 +359,7 @@ cmd_terms(int argc, char **argv)
 			rc = cli_exit_code(err.code);
 		} else {
 			pont_match_doc(m, doc, &ms);
-			emit(&out, fmt, cli_name(files[c]), &t, (const pont_glossary *const *)gs, &ms, target, c == 0);
+			emit(&out, fmt, cli_name(files[c]), &t, (const pont_glossary *const *)gs, ng, &ms, target, c == 0);
 		}
 		pont_matches_release(&ms);
 		pont_doc_free(doc);

@@ -359,6 +359,9 @@ pont_lines_init(pont_lines *li, const char *text, size_t len, size_t bom)
 
 	li->start = NULL;
 	li->n = 0;
+	li->last_off = 0;
+	li->last_line = SIZE_MAX;
+	li->last_col = 0;
 	li->text = text;
 	li->len = len;
 	li->bom = bom;
@@ -394,7 +397,15 @@ pont_lines_pos(const pont_lines *li, size_t off, unsigned long *line, unsigned l
 	if (lo == 0 && li->bom && off >= li->bom)
 		from = li->bom;
 	*line = (unsigned long)lo + 1;
-	*col = (unsigned long)pont_utf8_count(li->text + from, off - from) + 1;
+	if (li->last_line == lo && li->last_off <= off && li->last_off >= from) {
+		/* later on the same line: count from where the last question stopped */
+		*col = li->last_col + (unsigned long)pont_utf8_count(li->text + li->last_off, off - li->last_off);
+	} else {
+		*col = (unsigned long)pont_utf8_count(li->text + from, off - from) + 1;
+	}
+	((pont_lines *)li)->last_line = lo;	/* the cache is not part of the value */
+	((pont_lines *)li)->last_off = off;
+	((pont_lines *)li)->last_col = *col;
 }
 
 void

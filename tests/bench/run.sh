@@ -58,3 +58,38 @@ echo
 pair "pont normalize (NFC + French rules)" "uconv -x any-nfc" norm uconv_nfc
 pair "pont normalize --check" "uconv -x any-nfc" norm_check uconv_nfc
 echo "  goal: normalize faster than uconv (ratio < 1)"
+
+# --- terms: glossaries of 100, 1 000 and 10 000 concepts (it-careers, then generated ones) ---
+B=$O/bench
+mkdir -p "$B"
+"$pont" glossary convert glossaries/it-careers.tbx "$B/base.tsv"
+for n in 100 1000 10000; do
+	python3 tests/bench/gen_glossary.py $n "$B/g$n.tsv" "$B/g$n.terms" "$big" "$B/base.tsv"
+	"$pont" glossary convert "$B/g$n.tsv" "$B/g$n.tbx"
+done
+echo
+echo "pont terms on the same file (French terms of the glossary; compile = load the TBX and the"
+echo "Hunspell dictionary, build the automaton with its inflected forms; match = the rest)"
+for n in 100 1000 10000; do
+	eval "terms_$n() { \"\$pont\" terms --format tsv -g \"\$B/g$n.tbx\" \"\$big\"; }"
+	eval "compile_$n() { \"\$pont\" terms --format tsv -g \"\$B/g$n.tbx\" /dev/null; }"
+	eval "grep_$n() { grep -F -o -i -f \"\$B/g$n.terms\" \"\$big\"; }"
+	t_all=$(for i in $(seq "$RUNS"); do sample "terms_$n"; done | median)
+	t_comp=$(for i in $(seq "$RUNS"); do sample "compile_$n"; done | median)
+	hits=$("$pont" terms --format tsv -g "$B/g$n.tbx" "$big" | tail -n +2 | wc -l)
+	awk -v n="$n" -v a="$t_all" -v c="$t_comp" -v mb="$mb" -v h="$hits" 'BEGIN {
+		printf "  %5d concepts: %6.3f s in all (%5.1f MB/s), compile %5.3f s, match %5.3f s (%5.1f MB/s), %d occurrences\n",
+			n, a, mb / a, c, a - c, mb / (a - c), h }'
+	eval "t_terms_$n=$t_all"
+done
+t_grep=$(sample grep_100)
+echo "  floor: grep -F -o -i -f with the 100-concept term list: $t_grep s; with 10 000: $(sample grep_10000) s"
+awk -v a="$t_terms_100" -v b="$t_terms_10000" 'BEGIN { printf "  10 000 concepts vs 100: ratio %.2f (goal <= 1.5; goal >= 20 MB/s)\n", b / a }'
+echo
+stats_10000() { "$pont" glossary stats -g "$B/g10000.tbx"; }
+xmlwf_10000() { xmlwf "$B/g10000.tbx"; }
+t_load=$(for i in $(seq "$RUNS"); do sample stats_10000; done | median)
+t_xmlwf=$(for i in $(seq "$RUNS"); do sample xmlwf_10000; done | median)
+awk -v a="$t_load" -v b="$t_xmlwf" -v kb="$(stat -c %s "$B/g10000.tbx")" 'BEGIN {
+	printf "TBX load, 10 000 concepts (%.1f MB): pont glossary stats %.3f s | xmlwf %.3f s | ratio %.2f\n",
+		kb / 1e6, a, b, a / b }'

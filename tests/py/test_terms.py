@@ -91,7 +91,6 @@ def test_sample_interviews_match_the_hand_annotations():
     # the annotations cover the cases that matter
     lucas = [(t, c) for _, _, t, c in annotations("lucas-ops-microsoft")]
     gautier = [(t, c) for _, _, t, c in annotations("gautier-sre-trajectoire")]
-    both = lucas + gautier
     assert ("infra", "infrastructure") in lucas                   # elided: « l’infra »
     assert ("bases de données", "database") in lucas              # plural, multiword
     assert ("montées en compétences", "upskilling") in lucas      # inflected head of a multiword term

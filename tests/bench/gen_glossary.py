@@ -1,0 +1,34 @@
+"""gen_glossary.py N OUT.tsv TERMS.txt: a synthetic glossary of N concepts for `make bench`.
+The it-careers concepts come first; the rest are frequent word pairs and single words of the
+French man pages, so that the matcher has real work to do. TERMS.txt lists the French terms,
+one a line, for `grep -F -f`."""
+import collections
+import re
+import sys
+
+n, out, terms_out, corpus, base = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+rows = [l.rstrip("\n").split("\t") for l in open(base, encoding="utf-8")]
+header, rows = rows[0], rows[1:]
+concepts, seen = [], set()
+for r in rows:
+    if r[0] not in seen:
+        seen.add(r[0])
+        concepts.append(r[0])
+keep = set(concepts[:n])
+lines = ["\t".join(header)] + ["\t".join(r) for r in rows if r[0] in keep]
+fr_terms = [t.strip() for r in rows if r[0] in keep and r[4] == "fr" for t in r[7].split("|")]
+words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]{4,}", open(corpus, encoding="utf-8").read(4_000_000).lower())
+pairs = collections.Counter(zip(words, words[1:]))
+singles = collections.Counter(words)
+extra = [" ".join(p) for p, _ in pairs.most_common(n)] + [w for w, _ in singles.most_common(n)]
+i = 0
+while len(keep) < n and i < len(extra):
+    cid = f"g{i}"
+    term = extra[i]
+    i += 1
+    lines.append("\t".join([cid, "generated", "", "", "fr", "", "", term, "admitted", "", "noun"] + [""] * 7))
+    lines.append("\t".join([cid, "generated", "", "", "en", "", "", "term " + cid, "preferred", "", "noun"] + [""] * 7))
+    fr_terms.append(term)
+    keep.add(cid)
+open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+open(terms_out, "w", encoding="utf-8").write("\n".join(fr_terms) + "\n")
