@@ -421,6 +421,44 @@ void pont_matches_release(pont_matches *m);
  */
 void pont_match_doc(pont_matcher *m, const pont_doc *doc, pont_matches *out);
 
+/* Words an article uses that a glossary may be missing. */
+typedef enum pont_cand_kind {
+	PONT_CAND_ACRONYM,	/* CDI, DSI, R&D */
+	PONT_CAND_CAMELCASE,	/* DevOps */
+	PONT_CAND_ANGLICISM	/* build, cloud, soft skills: the French dictionary rejects it, English accepts it */
+} pont_cand_kind;
+
+typedef struct pont_candidate {
+	char *text;		/* owned; as first written */
+	pont_cand_kind kind;
+	size_t count;
+	pont_span first;	/* its first occurrence */
+} pont_candidate;
+
+typedef struct pont_candidates {
+	pont_candidate *v;
+	size_t n, alloc;
+} pont_candidates;
+#define PONT_CANDIDATES_INIT { NULL, 0, 0 }
+
+void pont_candidates_release(pont_candidates *c);
+
+/*
+ * Appends the candidates of doc's text blocks, most frequent first: acronyms, CamelCase words
+ * and anglicisms (a lower-case word, or two in a row, that fr rejects and en accepts). Words
+ * inside a known match (pont_match_doc's output, may be NULL) are left out; en may be NULL
+ * (no anglicisms then).
+ */
+void pont_find_candidates(const pont_doc *doc, const pont_matches *known, pont_dict *fr, pont_dict *en,
+			  pont_candidates *out);
+
+/*
+ * Writes the candidates as a draft TBX for a terminologist (TBX-Basic, DCA): one concept per
+ * candidate with its French term and, when contexts[i] is not NULL, that sentence as the
+ * term's context; English is left for the terminologist to fill.
+ */
+void pont_candidates_write_tbx(const pont_candidates *c, const char *const *contexts, pont_buf *out);
+
 /* --- Documents -------------------------------------------------------------------------- */
 
 typedef enum pont_format {

@@ -13,6 +13,7 @@
 
 static const char usage[] =
 	"usage: pont terms [-g FILE]... [--target-lang en|en-US|en-GB] [--format text|json|tsv]\n"
+	"                  [--candidates [--tbx FILE]]\n"
 	"                  [--dict DIR] [--input text|markdown|auto] [--paragraphs MODE]\n"
 	"                  [--replace-invalid] [-o FILE] [FILE...]\n"
 	"\n"
@@ -31,6 +32,11 @@ static const char usage[] =
 	"      --replace-invalid   replace invalid UTF-8 by U+FFFD instead of failing\n"
 	"  -o, --output FILE       write to FILE (atomically)\n"
 	"  -h, --help              show this help\n"
+	"\n"
+	"      --candidates       instead: list words the glossary may be missing, most frequent\n"
+	"                          first, with a sentence each: acronyms (CDI, R&D), CamelCase\n"
+	"                          (DevOps) and anglicisms (French Hunspell rejects, English accepts)\n"
+	"      --tbx FILE          with --candidates: also write them as a draft TBX\n"
 	"\n"
 	"Exit status: 0 ok, 2 usage, 3 bad input (invalid UTF-8, malformed glossary),\n"
 	"4 I/O error (missing file or dictionary).\n";
@@ -275,10 +281,19 @@ cmd_terms(int argc, char **argv)
 		{ "target-lang", required_argument, NULL, 't' },
 		{ "dict", required_argument, NULL, 'D' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "candidates", no_argument, NULL, 'C' },
+		{ "tbx", required_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	cli_textopts to = CLI_TEXTOPTS_INIT;
+	int candidates = 0;
+	const char *tbx = NULL;
+	pont_dict *endict = NULL;
+	pont_candidates cands = PONT_CANDIDATES_INIT;
+	pont_segmenter *sg = NULL;
+	pont_buf ctx = PONT_BUF_INIT;
+	char **contexts = NULL;
 	const char *target = "en", *dictdir = NULL, **gpaths;
 	size_t ng = 0, i;
 	int fmt = FMT_TEXT, c, rc = EXIT_OK, nfiles;
@@ -308,6 +323,13 @@ cmd_terms(int argc, char **argv)
 			break;
 		case 'D':
 			dictdir = optarg;
+			break;
+		case 'C':
+			candidates = 1;
+			break;
+		case 'X':
+			tbx = optarg;
+			candidates = 1;
 			break;
 		case 'f':
 			fmt = strcmp(optarg, "json") == 0 ? FMT_JSON : strcmp(optarg, "tsv") == 0 ? FMT_TSV :
@@ -341,6 +363,11 @@ cmd_terms(int argc, char **argv)
 	}
 	if (rc == EXIT_OK)
 		m = pont_matcher_new((const pont_glossary *const *)gs, ng, to.lang, dict, &err);
+	if (rc == EXIT_OK && candidates && ((endict = pont_dict_open("en", dictdir, &err)) == NULL ||
+					    (sg = pont_segmenter_new(to.lang, &err)) == NULL)) {
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	}
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	if (fmt == FMT_JSON)
@@ -357,6 +384,32 @@ cmd_terms(int argc, char **argv)
 			err.file = cli_name(files[c]);
 			cli_report(&err);
 			rc = cli_exit_code(err.code);
+		} else if (candidates) {
+			size_t k, from = cands.n;
+
+			pont_match_doc(m, doc, &ms);
+			pont_find_candidates(doc, &ms, dict, endict, &cands);
+			contexts = realloc(contexts, (cands.n + 1) * sizeof *contexts);
+			if (contexts == NULL)
+				abort();
+			{
+				pont_segs segs = PONT_SEGS_INIT;
+
+				pont_segment_doc(sg, doc, &segs, &err);
+				for (k = from; k < cands.n; k++) {	/* the sentence of the first occurrence */
+					size_t q;
+
+					contexts[k] = NULL;
+					for (q = 0; q < segs.n; q++)
+						if (segs.v[q].span.start <= cands.v[k].first.start &&
+						    cands.v[k].first.end <= segs.v[q].span.end) {
+							contexts[k] = strndup(t.data + segs.v[q].span.start,
+									      segs.v[q].span.end - segs.v[q].span.start);
+							break;
+						}
+				}
+				pont_segs_release(&segs);
+			}
 		} else {
 			pont_match_doc(m, doc, &ms);
 			emit(&out, fmt, cli_name(files[c]), &t, (const pont_glossary *const *)gs, ng, &ms, target, c == 0);
@@ -365,13 +418,53 @@ cmd_terms(int argc, char **argv)
 		pont_doc_free(doc);
 		pont_text_release(&t);
 	}
-	if (fmt == FMT_JSON)
+	if (candidates) {
+		size_t k, a, b;
+
+		/* most frequent first over all the files (a stable insertion sort, contexts alongside) */
+		for (a = 1; a < cands.n; a++)
+			for (b = a; b > 0 && cands.v[b].count > cands.v[b - 1].count; b--) {
+				pont_candidate tc = cands.v[b];
+				char *tx = contexts[b];
+
+				cands.v[b] = cands.v[b - 1];
+				cands.v[b - 1] = tc;
+				contexts[b] = contexts[b - 1];
+				contexts[b - 1] = tx;
+			}
+		pont_buf_reset(&out);
+		if (tbx) {
+			pont_candidates_write_tbx(&cands, (const char *const *)contexts, &ctx);
+			if (rc == EXIT_OK && (rc = cli_out_open(&o, tbx)) == EXIT_OK) {
+				cli_out_write(&o, ctx.p, ctx.len);
+				rc = cli_out_close(&o, 1);
+			}
+		}
+		for (k = 0; k < cands.n; k++) {
+			static const char *const kinds[] = { "acronym", "camelcase", "anglicism" };
+
+			if (fmt == FMT_TSV)
+				pont_buf_addf(&out, "%s%zu\t%s\t%s\t%s\n", k ? "" : "count\tkind\tcandidate\tcontext\n",
+					      cands.v[k].count, kinds[cands.v[k].kind], cands.v[k].text,
+					      contexts && contexts[k] ? contexts[k] : "");
+			else
+				pont_buf_addf(&out, "%4zu  %-9s  %-20s  %s\n", cands.v[k].count, kinds[cands.v[k].kind],
+					      cands.v[k].text, contexts && contexts[k] ? contexts[k] : "");
+		}
+		for (k = 0; contexts && k < cands.n; k++)
+			free(contexts[k]);
+		free(contexts);
+	} else if (fmt == FMT_JSON)
 		pont_buf_adds(&out, "\n]}\n");
 	if (rc == EXIT_OK && (rc = cli_out_open(&o, to.output)) == EXIT_OK) {
 		cli_out_write(&o, out.p, out.len);
 		rc = cli_out_close(&o, 1);
 	}
 	pont_buf_release(&out);
+	pont_buf_release(&ctx);
+	pont_candidates_release(&cands);
+	pont_segmenter_free(sg);
+	pont_dict_free(endict);
 	pont_matcher_free(m);
 	pont_dict_free(dict);
 	for (i = 0; i < ng; i++)

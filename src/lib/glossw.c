@@ -580,3 +580,26 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 			pont_buf_release(&vals[col][k]);
 	return g;
 }
+
+void
+pont_candidates_write_tbx(const pont_candidates *c, const char *const *contexts, pont_buf *out)
+{
+	static const char *const kinds[] = { "acronym", "CamelCase word", "anglicism" };
+	pont_glossary *g = pont__glossary_new(PONT_TBX_BASIC);
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		char id[32], note[96];
+		pont_term *t;
+
+		snprintf(id, sizeof id, "candidate-%zu", i + 1);
+		snprintf(note, sizeof note, "Candidate (%s), found %zu time%s: add the English and a status.",
+			 kinds[c->v[i].kind], c->v[i].count, c->v[i].count == 1 ? "" : "s");
+		pont__glossary_add_concept(g, id, NULL, NULL, note);
+		t = pont__glossary_add_term(g, "fr", c->v[i].text);
+		t->type = c->v[i].kind == PONT_CAND_ACRONYM ? PONT_TYPE_ACRONYM : PONT_TYPE_NONE;
+		t->context = contexts ? pont__glossary_keep(g, contexts[i]) : NULL;
+	}
+	write_tbx(g, 0, out);
+	pont_glossary_free(g);
+}

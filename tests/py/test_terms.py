@@ -1,6 +1,7 @@
 """The term matcher through `pont terms`, on the IT-careers glossary: what French prose really
 writes is found, and nothing else."""
 import os
+import tempfile
 
 from pontt import ROOT, pont
 
@@ -101,3 +102,37 @@ def test_sample_interviews_match_the_hand_annotations():
     assert ("DSI", "dsi-department") in gautier                   # « la DSI »: the department
     assert ("Site Reliability Engineering", "sre") in gautier     # longest match, English inside French
     assert ("infrastructures réseaux", "network-infrastructure") in lucas   # not « infra » inside a word
+
+
+def test_candidates():
+    import subprocess
+    samples = [os.path.join(ROOT, "tests", "data", f) for f in ("lucas-ops-microsoft.fr.txt", "gautier-sre-trajectoire.fr.txt")]
+    empty = os.path.join(ROOT, "tests", "data", "empty.tbx")
+    r = pont("terms", "--candidates", "--format", "tsv", "-g", empty, *samples)
+    assert r.rc == 0, r.errtext
+    rows = [l.split("\t") for l in r.text.splitlines()[1:]]
+    found = {c: (k, n) for n, k, c, _ in rows}
+    for acronym in ("CDI", "DSI", "SRE", "CTO", "R&D", "IT"):
+        assert found.get(acronym, ("",))[0] == "acronym", acronym
+    assert found["DevOps"][0] == "camelcase"
+    for anglicism in ("start-up", "mad skills", "setup", "laptops", "flashback"):
+        assert found.get(anglicism, ("",))[0] == "anglicism", anglicism
+    assert all(ctx for *_, ctx in rows), "each candidate has its sentence"
+    counts = [int(n) for n, *_ in rows]
+    assert counts == sorted(counts, reverse=True)
+    # no ordinary French word in the top 20: the French dictionary (hunspell itself) rejects
+    # every anglicism, and acronyms and CamelCase words are not words of the dictionary
+    top = [c for n, k, c, _ in rows[:20]]
+    words = "\n".join(w for c in top for w in c.replace("-", " ").split()) + "\n"
+    p = subprocess.run(["hunspell", "-d", "fr_FR", "-l"], input=words.encode(), stdout=subprocess.PIPE)
+    rejected = set(p.stdout.decode().split())
+    assert all(w in rejected for c in top for w in c.replace("-", " ").split() if w.islower() and len(w) > 2), (top, rejected)
+    # with the glossary, what it knows is no longer a candidate; the draft TBX is valid
+    with tempfile.TemporaryDirectory() as d:
+        draft = os.path.join(d, "draft.tbx")
+        r = pont("terms", "--candidates", "--format", "tsv", "--tbx", draft, "-g", IT, *samples)
+        known = {c for _, _, c, _ in (l.split("\t") for l in r.text.splitlines()[1:])}
+        assert not known & {"CDI", "DSI", "SRE", "CTO", "DevOps", "start-up"}, known
+        assert "HTML" in known
+        v = pont("glossary", "validate", draft)
+        assert v.rc == 0 and f"{len(known)} concepts" in v.text, v.text
