@@ -254,6 +254,64 @@ do_list(const opts *o, cli_out *out)
 }
 
 static int
+has_letters(const char *s)
+{
+	for (; *s; s++)
+		if (((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') || (unsigned char)*s >= 0xC0)
+			return 1;
+	return 0;
+}
+
+/* Is word[0, n) empty or a French or English article ("la ", "l’", "des ", "the ")? */
+static int
+only_article(const char *word, size_t n)
+{
+	static const char *const arts[] = { "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an" };
+	size_t e = n, k;
+
+	while (e > 0 && (word[e - 1] == ' ' || word[e - 1] == '\''))
+		e--;
+	if (e >= 3 && memcmp(word + e - 3, "\xE2\x80\x99", 3) == 0)	/* ’ */
+		e -= 3;
+	if (e == 0)
+		return 1;
+	for (k = 0; k < sizeof arts / sizeof arts[0]; k++)
+		if (strlen(arts[k]) == e && strncasecmp(word, arts[k], e) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Inflected forms ("infrastructures", "les bases de données"): the term matcher, with the
+ * French dictionary when it is there, run over the word as a one-line text; a match that
+ * covers every letter of the word counts.
+ */
+static void
+inflected_lookup(const pont_glossary *g, const char *word, const char *lang, pont_spans *hits)
+{
+	const char *ml = lang && !pont_lang_matches(lang, "en") ? lang : "fr";
+	const pont_glossary *gs[1] = { g };
+	pont_dict *dict = pont_dict_open(ml, NULL, NULL);
+	pont_matcher *m = pont_matcher_new(gs, 1, ml, dict, NULL);
+	pont_doc *doc = pont_doc_parse(word, strlen(word), NULL, NULL);
+	pont_matches ms = PONT_MATCHES_INIT;
+	size_t i, k;
+
+	pont_match_doc(m, doc, &ms);
+	for (i = 0; i < ms.n; i++) {
+		if (!only_article(word, ms.v[i].span.start) || has_letters(word + ms.v[i].span.end))
+			continue;	/* the term is only part of what was asked */
+		pont_spans_push(hits, ms.v[i].term, ms.v[i].term + 1);
+		for (k = 0; k < ms.v[i].nalt; k++)
+			pont_spans_push(hits, ms.alts[2 * (ms.v[i].alt0 + k) + 1], ms.alts[2 * (ms.v[i].alt0 + k) + 1] + 1);
+	}
+	pont_matches_release(&ms);
+	pont_doc_free(doc);
+	pont_matcher_free(m);
+	pont_dict_free(dict);
+}
+
+static int
 do_lookup(const opts *o, const char *word, cli_out *out)
 {
 	pont_buf b = PONT_BUF_INIT;
@@ -272,6 +330,8 @@ do_lookup(const opts *o, const char *word, cli_out *out)
 			return rc;
 		}
 		pont_glossary_lookup(g, word, strlen(word), o->lang, &hits);
+		if (hits.n == 0)
+			inflected_lookup(g, word, o->lang, &hits);
 		for (k = 0; k < hits.n; k++) {
 			const pont_term *hit = pont_glossary_term(g, hits.v[k].start);
 			const pont_concept *c = pont_glossary_concept(g, hit->concept);

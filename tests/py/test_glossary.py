@@ -125,8 +125,12 @@ def test_lookup():
     assert pont("glossary", "lookup", "-g", MINI, "L'INFRA").text == r.text
     r = pont("glossary", "lookup", "-g", MINI, "--lang", "en", "Data-Center", "--format", "json")
     assert r.rc == 0 and [c["id"] for c in r.json()["concepts"]] == ["datacenter"]
-    r = pont("glossary", "lookup", "-g", MINI, "infrastructures")
-    assert r.rc == 1 and "no term written like" in r.errtext   # inflection comes with the term matcher
+    r = pont("glossary", "lookup", "-g", MINI, "infrastructures")     # inflected: the term matcher
+    assert r.rc == 0 and r.text.startswith("infra — infrastructure"), r.text
+    r = pont("glossary", "lookup", "-g", MINI, "les centres de données")
+    assert r.rc == 0 and r.text.startswith("datacenter"), r.text
+    r = pont("glossary", "lookup", "-g", MINI, "infrastructures réseau")       # more than a term
+    assert r.rc == 1 and "no term written like" in r.errtext
 
 
 def test_unknown_encoding_and_non_tbx():
