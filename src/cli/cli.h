@@ -56,6 +56,19 @@ int cli_textopt(int c, const char *arg, cli_textopts *t);
 /* Checks the shared options' values; EXIT_OK, or a usage error already reported. */
 int cli_textopts_check(const char *cmd, cli_textopts *t);
 
+/* The glossary used when none is given: $PONT_GLOSSARY, else glossaries/it-careers.tbx here or
+ * in the installed data directory. */
+const char *cli_default_glossary(void);
+/* Does s end with suffix (case-insensitive)? */
+int cli_has_suffix(const char *s, const char *suffix);
+/* 0 when path names a CSV glossary, 1 for TSV, -1 for TBX. */
+int cli_glossary_table(const char *path);
+/*
+ * Reads a glossary (TBX, or CSV/TSV by the file name). Its problems go to diags when given,
+ * else to stderr as warnings-and-go-on. Reports and returns an exit code on failure.
+ */
+int cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags);
+
 /* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */
 int cli_input_format(const char *opt, const char *path, pont_format *out);
 /* Paragraph mode from --paragraphs; -1 when unknown. */

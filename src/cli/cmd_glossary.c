@@ -8,7 +8,7 @@
 #include "cli.h"
 
 #ifndef PONT_DATADIR
-#define PONT_DATADIR "/usr/local/share/pont"
+#define PONT_DATADIR "/usr/local/share/pont"	/* for the help text */
 #endif
 
 static const char usage[] =
@@ -54,65 +54,6 @@ typedef struct opts {
 	size_t nfiles;
 } opts;
 
-static const char *
-default_glossary(void)
-{
-	const char *env = getenv("PONT_GLOSSARY");
-
-	if (env && *env)
-		return env;
-	if (access("glossaries/it-careers.tbx", R_OK) == 0)
-		return "glossaries/it-careers.tbx";
-	return PONT_DATADIR "/glossaries/it-careers.tbx";
-}
-
-static int
-has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcasecmp(s + n - m, suffix) == 0;
-}
-
-/* 0 for a CSV glossary, 1 for TSV, -1 for TBX (by the file name). */
-static int
-table_kind(const char *path)
-{
-	return has_suffix(path, ".csv") ? 0 : has_suffix(path, ".tsv") ? 1 : -1;
-}
-
-/* Loads a glossary; diagnostics are printed unless diags is given. Returns an exit code. */
-static int
-load(const char *path, pont_glossary **g, pont_diags *diags)
-{
-	pont_text t = PONT_TEXT_INIT;
-	pont_diags own = PONT_DIAGS_INIT;
-	pont_error err;
-	int rc;
-
-	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)
-		return rc;
-	if (table_kind(path) >= 0)
-		*g = pont_glossary_read_table(t.data, t.len, table_kind(path), cli_name(path), diags ? diags : &own, &err);
-	else
-		*g = pont_glossary_load(t.data, t.len, cli_name(path), diags ? diags : &own, &err);
-	pont_text_release(&t);
-	if (*g == NULL) {
-		cli_report(&err);
-		pont_diags_release(&own);
-		return cli_exit_code(err.code);
-	}
-	if (own.n) {			/* loading for use: say what was wrong, keep going */
-		pont_buf b = PONT_BUF_INIT;
-
-		pont_diags_write_text(&own, cli_name(path), &b);
-		fprintf(stderr, "%s", b.p);
-		pont_buf_release(&b);
-	}
-	pont_diags_release(&own);
-	return EXIT_OK;
-}
-
 static int
 do_validate(const opts *o, cli_out *out)
 {
@@ -125,7 +66,7 @@ do_validate(const opts *o, cli_out *out)
 	for (i = 0; i < o->nfiles; i++) {
 		pont_diags d = PONT_DIAGS_INIT;
 		pont_glossary *g = NULL;
-		int r = load(o->files[i], &g, &d);
+		int r = cli_load_glossary(o->files[i], &g, &d);
 
 		if (r != EXIT_OK) {
 			rc = cli_worse(rc, r);
@@ -227,7 +168,7 @@ do_list(const opts *o, cli_out *out)
 	for (i = 0; i < o->nfiles; i++) {
 		pont_glossary *g;
 
-		if ((rc = load(o->files[i], &g, NULL)) != EXIT_OK) {
+		if ((rc = cli_load_glossary(o->files[i], &g, NULL)) != EXIT_OK) {
 			pont_buf_release(&b);
 			return rc;
 		}
@@ -325,7 +266,7 @@ do_lookup(const opts *o, const char *word, cli_out *out)
 		pont_spans hits = PONT_SPANS_INIT;
 		size_t last = (size_t)-1;
 
-		if ((rc = load(o->files[i], &g, NULL)) != EXIT_OK) {
+		if ((rc = cli_load_glossary(o->files[i], &g, NULL)) != EXIT_OK) {
 			pont_buf_release(&b);
 			return rc;
 		}
@@ -395,7 +336,7 @@ do_convert(const opts *o, const char *in, const char *to, cli_out *out)
 	(void)o;
 	f = strcmp(to, "tbx") == 0 ? PONT_GLOSS_TBX : strcmp(to, "tbx2008") == 0 ? PONT_GLOSS_TBX2008 :
 	    strcmp(to, "csv") == 0 ? PONT_GLOSS_CSV : PONT_GLOSS_TSV;
-	if ((rc = load(in, &g, NULL)) != EXIT_OK)
+	if ((rc = cli_load_glossary(in, &g, NULL)) != EXIT_OK)
 		return rc;
 	pont_glossary_write(g, f, &b);
 	cli_out_write(out, b.p, b.len);
@@ -416,7 +357,7 @@ do_stats(const opts *o, cli_out *out)
 		const char *langs[64];
 		size_t nl = 0, per[64] = { 0 }, status[8] = { 0 }, nodef = 0;
 
-		if ((rc = load(o->files[i], &g, NULL)) != EXIT_OK) {
+		if ((rc = cli_load_glossary(o->files[i], &g, NULL)) != EXIT_OK) {
 			pont_buf_release(&b);
 			return rc;
 		}
@@ -536,8 +477,8 @@ cmd_glossary(int argc, char **argv)
 			return cli_usage("glossary", "convert takes IN and OUT");
 		}
 		if (to == NULL)
-			to = has_suffix(argv[1], ".csv") ? "csv" : has_suffix(argv[1], ".tsv") ? "tsv" :
-			     has_suffix(argv[1], ".tbx") || has_suffix(argv[1], ".xml") ? "tbx" : NULL;
+			to = cli_glossary_table(argv[1]) == 0 ? "csv" : cli_glossary_table(argv[1]) == 1 ? "tsv" :
+			     cli_has_suffix(argv[1], ".tbx") || cli_has_suffix(argv[1], ".xml") ? "tbx" : NULL;
 		if (to == NULL) {
 			free(given);
 			return cli_usage("glossary", "say the output format with --to (tbx, tbx2008, csv, tsv)");
@@ -555,7 +496,7 @@ cmd_glossary(int argc, char **argv)
 			given[ngiven++] = argv[c];
 		argc = 0;
 	}
-	dflt[0] = default_glossary();
+	dflt[0] = cli_default_glossary();
 	o.files = ngiven ? given : dflt;
 	o.nfiles = ngiven ? ngiven : 1;
 	if ((strcmp(sub, "lookup") == 0) != (argc == 1) || (strcmp(sub, "lookup") != 0 && argc != 0)) {

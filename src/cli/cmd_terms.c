@@ -43,40 +43,6 @@ static const char usage[] =
 
 enum { FMT_TEXT, FMT_JSON, FMT_TSV };
 
-static const char *
-default_glossary(void)
-{
-	const char *env = getenv("PONT_GLOSSARY");
-
-	if (env && *env)
-		return env;
-	if (access("glossaries/it-careers.tbx", R_OK) == 0)
-		return "glossaries/it-careers.tbx";
-	return PONT_DATADIR "/glossaries/it-careers.tbx";
-}
-
-static int
-load_glossary(const char *path, pont_glossary **g)
-{
-	pont_text t = PONT_TEXT_INIT;
-	pont_error err;
-	size_t n = strlen(path);
-	int rc;
-
-	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)
-		return rc;
-	if (n > 4 && (strcasecmp(path + n - 4, ".csv") == 0 || strcasecmp(path + n - 4, ".tsv") == 0))
-		*g = pont_glossary_read_table(t.data, t.len, strcasecmp(path + n - 4, ".tsv") == 0, path, NULL, &err);
-	else
-		*g = pont_glossary_load(t.data, t.len, path, NULL, &err);
-	pont_text_release(&t);
-	if (*g == NULL) {
-		cli_report(&err);
-		return cli_exit_code(err.code);
-	}
-	return EXIT_OK;
-}
-
 static int
 rank(pont_term_status s)
 {
@@ -354,9 +320,9 @@ cmd_terms(int argc, char **argv)
 	if (rc == EXIT_OK)
 		rc = cli_textopts_check("terms", &to);
 	if (rc == EXIT_OK && ng == 0)
-		gpaths[ng++] = default_glossary();
+		gpaths[ng++] = cli_default_glossary();
 	for (i = 0; rc == EXIT_OK && i < ng; i++)
-		rc = load_glossary(gpaths[i], &gs[i]);
+		rc = cli_load_glossary(gpaths[i], &gs[i], NULL);
 	if (rc == EXIT_OK && (dict = pont_dict_open(to.lang, dictdir, &err)) == NULL) {
 		cli_report(&err);
 		rc = cli_exit_code(err.code);

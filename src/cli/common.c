@@ -122,8 +122,8 @@ cli_read(const char *path, unsigned flags, pont_text *t)
 	return EXIT_OK;
 }
 
-static int
-ends_with(const char *s, const char *suffix)
+int
+cli_has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 
@@ -134,7 +134,7 @@ int
 cli_input_format(const char *opt, const char *path, pont_format *out)
 {
 	if (opt == NULL || strcmp(opt, "auto") == 0) {
-		*out = path && (ends_with(path, ".md") || ends_with(path, ".markdown") || ends_with(path, ".mkd"))
+		*out = path && (cli_has_suffix(path, ".md") || cli_has_suffix(path, ".markdown") || cli_has_suffix(path, ".mkd"))
 			       ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
 		return 0;
 	}
@@ -283,5 +283,59 @@ cli_textopts_check(const char *cmd, cli_textopts *t)
 		return cli_usage(cmd, "unknown input format '%s' (text, markdown or auto)", t->input);
 	if (cli_paragraphs(t->paragraphs, &t->doc.paragraphs) < 0)
 		return cli_usage(cmd, "unknown paragraph mode '%s' (auto, lines or blank)", t->paragraphs);
+	return EXIT_OK;
+}
+
+#ifndef PONT_DATADIR
+#define PONT_DATADIR "/usr/local/share/pont"
+#endif
+
+const char *
+cli_default_glossary(void)
+{
+	const char *env = getenv("PONT_GLOSSARY");
+
+	if (env && *env)
+		return env;
+	if (access("glossaries/it-careers.tbx", R_OK) == 0)
+		return "glossaries/it-careers.tbx";
+	return PONT_DATADIR "/glossaries/it-careers.tbx";
+}
+
+int
+cli_glossary_table(const char *path)
+{
+	return cli_has_suffix(path, ".csv") ? 0 : cli_has_suffix(path, ".tsv") ? 1 : -1;
+}
+
+int
+cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags)
+{
+	pont_text t = PONT_TEXT_INIT;
+	pont_diags own = PONT_DIAGS_INIT;
+	pont_error err;
+	int rc;
+
+	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)
+		return rc;
+	if (cli_glossary_table(path) >= 0)
+		*g = pont_glossary_read_table(t.data, t.len, cli_glossary_table(path), cli_name(path),
+					      diags ? diags : &own, &err);
+	else
+		*g = pont_glossary_load(t.data, t.len, cli_name(path), diags ? diags : &own, &err);
+	pont_text_release(&t);
+	if (*g == NULL) {
+		cli_report(&err);
+		pont_diags_release(&own);
+		return cli_exit_code(err.code);
+	}
+	if (own.n) {			/* loading for use: say what was wrong, and go on */
+		pont_buf b = PONT_BUF_INIT;
+
+		pont_diags_write_text(&own, cli_name(path), &b);
+		fputs(b.p, stderr);
+		pont_buf_release(&b);
+	}
+	pont_diags_release(&own);
 	return EXIT_OK;
 }

@@ -772,10 +772,38 @@ match_tokens(pont_matcher *m, const char *s, const token *toks, size_t nt, pont_
 	}
 }
 
+/*
+ * Tokenizes the text of block b, between its protected marks (code, URLs, e-mail, HTML, link
+ * syntax): nothing runs across them. Line structure and emphasis do not stop words.
+ */
+static void
+block_tokens(const char *s, const pont_block *b, const pont_mark *mk, token **toks, size_t *nt, size_t *at)
+{
+	size_t from = b->content.start, k;
+
+	*nt = 0;
+	for (k = 0; k <= b->nmarks; k++) {
+		const pont_mark *x = k < b->nmarks ? &mk[b->mark0 + k] : NULL;
+		size_t to = x ? x->span.start : b->content.end;
+
+		if (x && (x->kind == PONT_MARK_BLOCK || x->kind == PONT_MARK_EMPH))
+			continue;
+		if (to > from) {
+			size_t n0 = *nt;
+
+			tokenize(s, from, to, toks, nt, at);
+			if (n0 > 0 && n0 < *nt)
+				(*toks)[n0].joined = 0;
+		}
+		if (x)
+			from = x->span.end > from ? x->span.end : from;
+	}
+}
+
 void
 pont_match_doc(pont_matcher *m, const pont_doc *doc, pont_matches *out)
 {
-	size_t nb = pont_doc_nblocks(doc), nmk, len, i, k;
+	size_t nb = pont_doc_nblocks(doc), nmk, len, i;
 	const pont_mark *mk = pont_doc_marks(doc, &nmk);
 	const char *s = pont_doc_text(doc, &len);
 	token *toks = NULL;
@@ -783,28 +811,10 @@ pont_match_doc(pont_matcher *m, const pont_doc *doc, pont_matches *out)
 
 	for (i = 0; i < nb; i++) {
 		const pont_block *b = pont_doc_block(doc, i);
-		size_t from = b->content.start;
 
 		if (!pont_block_kind_is_text(b->kind))
 			continue;
-		nt = 0;
-		/* text between protected marks (code, URLs, e-mail, HTML, link syntax) */
-		for (k = 0; k <= b->nmarks; k++) {
-			const pont_mark *x = k < b->nmarks ? &mk[b->mark0 + k] : NULL;
-			size_t to = x ? x->span.start : b->content.end;
-
-			if (x && (x->kind == PONT_MARK_BLOCK || x->kind == PONT_MARK_EMPH))
-				continue;	/* line structure and emphasis: words go on across them */
-			if (to > from) {
-				size_t n0 = nt;
-
-				tokenize(s, from, to, &toks, &nt, &at);
-				if (n0 > 0 && n0 < nt)
-					toks[n0].joined = 0;	/* nothing runs across a protected span */
-			}
-			if (x)
-				from = x->span.end > from ? x->span.end : from;
-		}
+		block_tokens(s, b, mk, &toks, &nt, &at);
 		match_tokens(m, s, toks, nt, out);
 	}
 	free(toks);
@@ -966,27 +976,10 @@ pont_find_candidates(const pont_doc *doc, const pont_matches *known, pont_dict *
 		smap_get(&seen, out->v[k].text, strlen(out->v[k].text), 1);
 	for (i = 0; i < nb; i++) {
 		const pont_block *b = pont_doc_block(doc, i);
-		size_t from = b->content.start;
 
 		if (!pont_block_kind_is_text(b->kind))
 			continue;
-		nt = 0;
-		for (k = 0; k <= b->nmarks; k++) {
-			const pont_mark *x = k < b->nmarks ? &mk[b->mark0 + k] : NULL;
-			size_t to = x ? x->span.start : b->content.end;
-
-			if (x && (x->kind == PONT_MARK_BLOCK || x->kind == PONT_MARK_EMPH))
-				continue;
-			if (to > from) {
-				size_t t0 = nt;
-
-				tokenize(s, from, to, &toks, &nt, &at);
-				if (t0 > 0 && t0 < nt)
-					toks[t0].joined = 0;
-			}
-			if (x)
-				from = x->span.end > from ? x->span.end : from;
-		}
+		block_tokens(s, b, mk, &toks, &nt, &at);
 		XGROW(eng, aeng, nt + 1);
 		for (j = 0; j < nt; j++) {
 			const char *p = s + toks[j].start;
