@@ -299,6 +299,7 @@ typedef struct frame {
 	int nterm;			/* in a term section: terms seen */
 	int seen_other;			/* in a term section: a descrip/admin/note came already */
 	int ndescrip;			/* in a descripGrp: descrips seen */
+	int owns_term;			/* a term section that started a term of the glossary */
 	size_t text0;			/* where its text starts in the text buffer */
 } frame;
 
@@ -843,9 +844,14 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		break;
 	}
 	case E_TERMSEC:
-		x->term = SIZE_MAX;
-		if (x->lang != NULL && x->concept != SIZE_MAX)
+		if (x->term != SIZE_MAX) {	/* nested: the outer section keeps its term */
+			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> inside a term section", local);
+			break;
+		}
+		if (x->lang != NULL && x->concept != SIZE_MAX) {
 			start_term(x, line);
+			f->owns_term = 1;
+		}
 		if (level(x) != L_TERM || !p || p->el != E_LANG)
 			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> outside a language section", local);
 		break;
@@ -924,6 +930,8 @@ on_end(void *ud, const XML_Char *name)
 		x->langnote = SIZE_MAX;
 		break;
 	case E_TERMSEC:
+		if (!f->owns_term)
+			break;
 		if (x->term != SIZE_MAX && x->g->t[x->term].text == NULL) {
 			diag(x, PONT_SEV_ERROR, "tbx-structure", f->line, f->col, "term section without a term");
 			x->g->nt--;

@@ -281,3 +281,18 @@ def test_it_careers_glossary():
         convert(IT, os.path.join(d, "a.csv"))
         convert(os.path.join(d, "a.csv"), os.path.join(d, "a.tbx"))
         assert open(os.path.join(d, "a.tbx"), encoding="utf-8").read() == open(IT, encoding="utf-8").read()
+
+
+def test_nested_term_sections():
+    # a regression found by fuzzing: a term section inside another left an empty term behind
+    text = ("<?xml version='1.0'?><martif type='TBX'><text><body><termEntry id='c'><langSet xml:lang='en'>"
+            "<tig><termSec><term>CDI</term></termSec></tig></langSet></termEntry></body></text></martif>")
+    with tempfile.NamedTemporaryFile("w", suffix=".tbx", delete=False) as f:
+        f.write(text)
+    try:
+        r = pont("glossary", "validate", f.name)
+        assert r.rc == 1 and "<termSec> inside a term section" in r.text, r.text
+        terms = pont("glossary", "list", "--format", "json", "-g", f.name).json()["terms"]
+        assert [t["term"] for t in terms] == ["CDI"]
+    finally:
+        os.unlink(f.name)
