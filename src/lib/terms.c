@@ -354,6 +354,11 @@ inflect(pont_matcher *m, pont_dict *dict, uint32_t t, int cs)
 		fl = strlen(rules[i].from);
 		if (fl > n || memcmp(base + n - fl, rules[i].from, fl) != 0)
 			continue;
+		/* forms French spelling cannot have: no Hunspell call for them */
+		if (fl == 0 && i > 0 && rules[i].to[0] == 'x' && !(n >= 2 && base[n - 1] == 'u'))
+			continue;	/* x plurals: -au, -eu, -ou */
+		if (fl == 0 && rules[i].to[0] == 'e' && (base[n - 1] == 'e' || base[n - 1] == 's' || base[n - 1] == 'x'))
+			continue;	/* no feminine -e on -e, -s, -x */
 		pont_buf_reset(&cand);
 		pont_buf_add(&cand, base, n - fl);
 		pont_buf_adds(&cand, rules[i].to);
