@@ -21,6 +21,9 @@ void *xmalloc_big(size_t n);
 void xgrow_big(void **v, size_t *alloc, size_t need, size_t sz);
 #define XGROW_BIG(v, alloc, need) xgrow_big((void **)&(v), &(alloc), (need), sizeof *(v))
 
+/* A 64-bit hash of s[0, n) for the library's hash tables. */
+uint64_t pont_hash(const char *s, size_t n);
+
 /* Fills err (when not NULL) and returns code. */
 pont_status pont_fail(pont_error *err, pont_status code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

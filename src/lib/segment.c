@@ -34,20 +34,11 @@ struct pont_segmenter {
 	int dotted_initials;	/* "J.A. Howe" is a name (French), not "the U.S. How" (English) */
 };
 
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
 
 static void
 add_abbr(pont_segmenter *sg, const abbr *a)
 {
-	uint32_t h = hash(a->s, a->n) & (HSIZE - 1);
+	uint32_t h = pont_hash(a->s, a->n) & (HSIZE - 1);
 
 	while (sg->tab[h])
 		h = (h + 1) & (HSIZE - 1);
@@ -59,7 +50,7 @@ add_abbr(pont_segmenter *sg, const abbr *a)
 static const abbr *
 find_abbr(const pont_segmenter *sg, const char *s, size_t n)
 {
-	uint32_t h = hash(s, n) & (HSIZE - 1);
+	uint32_t h = pont_hash(s, n) & (HSIZE - 1);
 
 	while (sg->tab[h]) {
 		if (sg->tab[h]->n == n && memcmp(sg->tab[h]->s, s, n) == 0)

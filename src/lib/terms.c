@@ -18,15 +18,6 @@ typedef struct smap {
 	size_t n, alloc;
 } smap;
 
-static uint64_t
-hash64(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
 
 static const char *
 smap_str(const smap *m, uint32_t id)
@@ -46,7 +37,7 @@ smap_get(smap *m, const char *s, size_t n, int add)
 		m->nslot = 1024;
 		m->slot = xcalloc(m->nslot, sizeof *m->slot);
 	}
-	for (i = hash64(s, n) & (m->nslot - 1);; i = (i + 1) & (m->nslot - 1)) {
+	for (i = pont_hash(s, n) & (m->nslot - 1);; i = (i + 1) & (m->nslot - 1)) {
 		uint32_t v = m->slot[i];
 		const char *t;
 
@@ -69,7 +60,7 @@ smap_get(smap *m, const char *s, size_t n, int add)
 
 		for (k = 0; k < m->n; k++) {
 			const char *t = smap_str(m, (uint32_t)k);
-			size_t j = hash64(t, strlen(t)) & (ns - 1);
+			size_t j = pont_hash(t, strlen(t)) & (ns - 1);
 
 			while (slot[j])
 				j = (j + 1) & (ns - 1);

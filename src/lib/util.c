@@ -159,6 +159,16 @@ pont_status_name(pont_status st)
 	return "unknown error";
 }
 
+uint64_t
+pont_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
 /* --- buffers --- */
 
 static void
