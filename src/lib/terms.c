@@ -97,7 +97,16 @@ typedef struct tnode {
 	uint32_t ref0, nref;	/* terminal: terms ending here (indexes into refs via reflist) */
 } tnode;
 
+typedef struct flags {
+	unsigned char *v;
+	size_t n;
+} flags;
+
 struct pont_matcher {
+	pont_dict *dict;	/* borrowed: confirms inflected forms as the text shows them */
+	flags termtok;		/* token ids that are words of terms */
+	flags capital;		/* ... written with capitals */
+	flags known;		/* ... known to the dictionary (1 no, 2 yes; 0 not asked yet) */
 	const pont_glossary **gs;	/* a copy of the caller's array */
 	size_t ng;
 	smap tok;		/* folded tokens of terms and their inflected forms */
@@ -318,65 +327,6 @@ add_alias(pont_matcher *m, uint32_t form, uint32_t base)
 	m->alias[form] = a;
 }
 
-/* Inflected forms of base token t that the dictionary confirms (or plain plurals without one). */
-static void
-inflect(pont_matcher *m, pont_dict *dict, uint32_t t, int cs)
-{
-	static const struct { const char *from, *to; } rules[] = {
-		{ "", "s" }, { "", "x" }, { "al", "aux" }, { "", "e" }, { "", "es" }, { "eur", "euse" },
-		{ "eur", "euses" }, { "eur", "rice" }, { "eur", "rices" }, { "ien", "ienne" },
-		{ "ien", "iennes" }, { "ier", "ière" }, { "ier", "ières" }, { "if", "ive" }, { "if", "ives" },
-		{ "er", "ère" }, { "er", "ères" }, { "eau", "eaux" },
-	};
-	char base[128];
-	size_t n, i, fl;
-	pont_buf cand = PONT_BUF_INIT, stems = PONT_BUF_INIT;
-	int known;
-
-	snprintf(base, sizeof base, "%s", smap_str(&m->tok, t));
-	n = strlen(base);
-	if (n < 2 || n >= sizeof base - 8 || pont_cp_is_digit((unsigned char)base[0]))
-		return;
-	known = dict && pont_dict_spell(dict, base);
-	for (i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-		const char *p, *end;
-		int ok = 0;
-
-		fl = strlen(rules[i].from);
-		if (fl > n || memcmp(base + n - fl, rules[i].from, fl) != 0)
-			continue;
-		/* forms French spelling cannot have: no Hunspell call for them */
-		if (fl == 0 && i > 0 && rules[i].to[0] == 'x' && !(n >= 2 && base[n - 1] == 'u'))
-			continue;	/* x plurals: -au, -eu, -ou */
-		if (fl == 0 && rules[i].to[0] == 'e' && (base[n - 1] == 'e' || base[n - 1] == 's' || base[n - 1] == 'x'))
-			continue;	/* no feminine -e on -e, -s, -x */
-		pont_buf_reset(&cand);
-		pont_buf_add(&cand, base, n - fl);
-		pont_buf_adds(&cand, rules[i].to);
-		if (!known || cs) {
-			ok = i == 0;	/* jargon or acronym: the regular plural only ("devs", "SREs") */
-		} else {
-			pont_buf_reset(&stems);
-			if (pont_dict_stems(dict, cand.p, &stems) > 0)
-				for (p = stems.p, end = stems.p + stems.len; p < end; p += strlen(p) + 1) {
-					size_t sl;
-					const char *f = fold(m, p, strlen(p), &sl);
-
-					if (sl == n && memcmp(f, base, n) == 0)
-						ok = 1;
-				}
-		}
-		if (ok)
-			add_alias(m, smap_get(&m->tok, cand.p, cand.len, 1), t);
-	}
-	pont_buf_release(&cand);
-	pont_buf_release(&stems);
-}
-
-typedef struct flags {
-	unsigned char *v;
-	size_t n;
-} flags;
 
 /* Marks token id as done; returns 1 the first time. */
 static int
@@ -395,8 +345,103 @@ first_time(flags *f, uint32_t id)
 	return 1;
 }
 
+/* French inflections, from a base form to an inflected one. */
+static const struct { const char *from, *to; } rules[] = {
+	{ "", "s" }, { "", "x" }, { "al", "aux" }, { "", "e" }, { "", "es" }, { "eur", "euse" },
+	{ "eur", "euses" }, { "eur", "rice" }, { "eur", "rices" }, { "ien", "ienne" },
+	{ "ien", "iennes" }, { "ier", "ière" }, { "ier", "ières" }, { "if", "ive" }, { "if", "ives" },
+	{ "er", "ère" }, { "er", "ères" }, { "eau", "eaux" },
+};
+
+static int
+flag(const flags *f, uint32_t id)
+{
+	return id < f->n && f->v[id];
+}
+
 static void
-add_term(pont_matcher *m, uint32_t gi, uint32_t ti, const char *text, pont_dict *dict, flags *inflected)
+set_flag(flags *f, uint32_t id, unsigned char v)
+{
+	first_time(f, id);
+	f->v[id] = v;
+}
+
+/*
+ * Is the folded text form an inflection of term token base by rule r? The dictionary confirms
+ * it (base among the stems of form); a word the dictionary does not know (jargon: "dev",
+ * "infra") or a token written with capitals (SRE) takes the regular plural only.
+ */
+static int
+confirm(pont_matcher *m, const char *form, uint32_t base, size_t r)
+{
+	const char *b = smap_str(&m->tok, base);
+	size_t n = strlen(b);
+	pont_buf stems = PONT_BUF_INIT;
+	const char *p, *end;
+	int ok = 0, known;
+
+	if (!flag(&m->known, base)) {	/* cache: 1 not known, 2 known to the dictionary */
+		char w[128];
+
+		snprintf(w, sizeof w, "%s", b);
+		set_flag(&m->known, base, (unsigned char)(m->dict && pont_dict_spell(m->dict, w) ? 2 : 1));
+	}
+	known = m->known.v[base] == 2;
+	if (!known || flag(&m->capital, base))
+		return r == 0;
+	if (pont_dict_stems(m->dict, form, &stems) > 0)
+		for (p = stems.p, end = stems.p + stems.len; p < end && !ok; p += strlen(p) + 1) {
+			size_t sl;
+			const char *f = fold(m, p, strlen(p), &sl);
+
+			ok = sl == n && memcmp(f, b, n) == 0;
+		}
+	pont_buf_release(&stems);
+	return ok;
+}
+
+/*
+ * The term tokens the folded text form f can stand for as an inflected form, added as its
+ * aliases; returns the form's token id, or UINT32_MAX when it stands for nothing. Done once per
+ * distinct form of the text, so the cost follows the text's vocabulary, not the glossary's size.
+ */
+static uint32_t
+inflected(pont_matcher *m, const char *f, size_t fl, uint32_t id)
+{
+	char form[128], base[136];
+	size_t i, tl, fromlen;
+	uint32_t bid, fid = id;
+
+	if (fl < 3 || fl >= sizeof form)
+		return id;
+	memcpy(form, f, fl);
+	form[fl] = '\0';
+	for (i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+		tl = strlen(rules[i].to);
+		fromlen = strlen(rules[i].from);
+		if (tl >= fl || memcmp(form + fl - tl, rules[i].to, tl) != 0)
+			continue;
+		memcpy(base, form, fl - tl);
+		memcpy(base + fl - tl, rules[i].from, fromlen + 1);
+		bid = smap_get(&m->tok, base, fl - tl + fromlen, 0);
+		if (bid == UINT32_MAX || !flag(&m->termtok, bid))
+			continue;
+		/* forms French spelling cannot have */
+		if (i == 1 && !(fl - tl >= 1 && base[fl - tl - 1] == 'u'))
+			continue;
+		if (fromlen == 0 && rules[i].to[0] == 'e' && strchr("esx", base[fl - tl - 1]))
+			continue;
+		if (!confirm(m, form, bid, i))
+			continue;
+		if (fid == UINT32_MAX)
+			fid = smap_get(&m->tok, form, fl, 1);
+		add_alias(m, fid, bid);
+	}
+	return fid;
+}
+
+static void
+add_term(pont_matcher *m, uint32_t gi, uint32_t ti, const char *text)
 {
 	token *tok = NULL;
 	size_t ntok = 0, atok = 0, k;
@@ -426,12 +471,14 @@ add_term(pont_matcher *m, uint32_t gi, uint32_t ti, const char *text, pont_dict 
 		m->orig.off[m->orig.n++] = m->orig.pool.len;
 		pont_buf_add(&m->orig.pool, text + tok[k].start, tok[k].end - tok[k].start);
 		pont_buf_addc(&m->orig.pool, '\0');
-		if (!tok[k].sym && first_time(inflected, id)) {
+		if (!tok[k].sym) {
 			char w[128];
 
 			/* a token written with capitals (SRE, Ops) takes the plain plural only */
 			snprintf(w, sizeof w, "%.*s", (int)(tok[k].end - tok[k].start), text + tok[k].start);
-			inflect(m, dict, id, has_upper(w));
+			set_flag(&m->termtok, id, 1);
+			if (has_upper(w))
+				set_flag(&m->capital, id, 1);
 		}
 	}
 	XGROW(m->refs, m->aref, m->nref + 2);
@@ -463,11 +510,11 @@ pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, po
 	pont_matcher *m = xcalloc(1, sizeof *m);
 	UErrorCode st = U_ZERO_ERROR;
 	size_t gi, ti, k;
-	flags inflected = { NULL, 0 };
 	uint32_t *fill;
 	uint32_t *endnode;
 
 	(void)err;
+	m->dict = dict;
 	m->gs = xcalloc(ng + 1, sizeof *m->gs);
 	memcpy(m->gs, gs, ng * sizeof *gs);
 	m->ng = ng;
@@ -482,10 +529,9 @@ pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, po
 
 			if (t->text == NULL || !pont_lang_matches(t->lang, lang))
 				continue;
-			add_term(m, (uint32_t)gi, (uint32_t)ti, t->text, dict, &inflected);
+			add_term(m, (uint32_t)gi, (uint32_t)ti, t->text);
 		}
 	}
-	free(inflected.v);
 	/* lay out each node's refs contiguously */
 	endnode = xcalloc(m->nref + 1, sizeof *endnode);
 	for (k = 0; k < m->nref; k++) {
@@ -535,6 +581,9 @@ pont_matcher_free(pont_matcher *m)
 	if (m == NULL)
 		return;
 	free(m->gs);
+	free(m->termtok.v);
+	free(m->capital.v);
+	free(m->known.v);
 	smap_free(&m->tok);
 	smap_free(&m->orig);
 	smap_free(&m->surf);
@@ -583,6 +632,7 @@ text_tok(pont_matcher *m, const char *s, size_t n)
 	}
 	f = fold(m, s, n, &fl);
 	id = smap_get(&m->tok, f, fl, 0);
+	id = inflected(m, f, fl, id);	/* also a form of another term word? */
 	m->surf_tok[sid] = id == UINT32_MAX ? -1 : (int32_t)id;
 	return m->surf_tok[sid];
 }
