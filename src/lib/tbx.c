@@ -326,6 +326,7 @@ typedef struct ps {
 	target *targets;
 	size_t ntargets, atargets;
 	int dialect_checks;		/* Basic/Min data-category rules apply */
+	int16_t eslot[256];		/* element name -> index in elements[] + 1 (open addressing) */
 } ps;
 
 static void
@@ -704,9 +705,9 @@ element_kind(ps *x, const XML_Char *name, const char **local, int *dct)
 			if (strcmp(*local, min13[i]) == 0)
 				return E_MIN13;
 	}
-	for (i = 0; i < sizeof elements / sizeof elements[0]; i++)
-		if (strcmp(*local, elements[i].name) == 0)
-			return elements[i].el;
+	for (i = pont_hash(*local, strlen(*local)) & 255; x->eslot[i]; i = (i + 1) & 255)
+		if (strcmp(*local, elements[x->eslot[i] - 1].name) == 0)
+			return elements[x->eslot[i] - 1].el;
 	return E_UNKNOWN;
 }
 
@@ -1011,6 +1012,13 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *d
 	x.name = name;
 	x.err = err;
 	x.concept = x.term = x.langnote = SIZE_MAX;
+	for (i = 0; i < sizeof elements / sizeof elements[0]; i++) {	/* element names, hashed */
+		size_t h = pont_hash(elements[i].name, strlen(elements[i].name)) & 255;
+
+		while (x.eslot[h])
+			h = (h + 1) & 255;
+		x.eslot[h] = (int16_t)(i + 1);
+	}
 	x.p = XML_ParserCreateNS(NULL, '|');
 	if (x.p == NULL)
 		abort();
