@@ -245,6 +245,11 @@ typedef enum pont_term_type {
 const char *pont_term_status_name(pont_term_status s);
 int pont_term_status_parse(const char *s);
 const char *pont_term_type_name(pont_term_type t);
+/*
+ * Order of preference for an editor: preferred 0, admitted 1, none 2, superseded 3,
+ * deprecated 4, obsolete 5, forbidden 6. From 3 on, a term is not to be used.
+ */
+int pont_term_status_rank(pont_term_status s);
 int pont_term_type_parse(const char *s);
 
 typedef enum pont_tbx_dialect {

@@ -43,14 +43,6 @@ static const char usage[] =
 
 enum { FMT_TEXT, FMT_JSON, FMT_TSV };
 
-static int
-rank(pont_term_status s)
-{
-	static const int r[] = { 2, 0, 1, 4, 3, 5, 6 };
-
-	return (unsigned)s < 7 ? r[s] : 9;
-}
-
 /* The English terms of a concept, best status first: indexes into the glossary's terms. */
 static size_t
 english(const pont_glossary *g, size_t concept, const char *lang, size_t *out, size_t max)
@@ -79,7 +71,7 @@ english(const pont_glossary *g, size_t concept, const char *lang, size_t *out, s
 		out[n++] = c->term0 + i;
 	}
 	for (i = 1; i < n; i++)		/* stable insertion sort by status */
-		for (j = i; j > 0 && rank(pont_glossary_term(g, out[j])->status) < rank(pont_glossary_term(g, out[j - 1])->status); j--) {
+		for (j = i; j > 0 && pont_term_status_rank(pont_glossary_term(g, out[j])->status) < pont_term_status_rank(pont_glossary_term(g, out[j - 1])->status); j--) {
 			size_t t = out[j];
 
 			out[j] = out[j - 1];
@@ -182,9 +174,8 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_glos
 			for (k = 0; k < nen; k++) {
 				const pont_term *e = pont_glossary_term(g, en[k]);
 
-				if (e->status == PONT_STATUS_DEPRECATED || e->status == PONT_STATUS_FORBIDDEN ||
-				    e->status == PONT_STATUS_OBSOLETE || e->status == PONT_STATUS_SUPERSEDED)
-					continue;
+				if (pont_term_status_rank(e->status) >= 3)
+					continue;	/* not to be used: listed after "not:" */
 				pont_buf_addf(b, "%s %s%s%s", shown ? "," : "", e->text,
 					      e->status == PONT_STATUS_PREFERRED ? "" : " (",
 					      e->status == PONT_STATUS_PREFERRED ? "" :
@@ -196,8 +187,7 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_glos
 			for (k = 0, shown = 0; k < nen; k++) {
 				const pont_term *e = pont_glossary_term(g, en[k]);
 
-				if (e->status != PONT_STATUS_DEPRECATED && e->status != PONT_STATUS_FORBIDDEN &&
-				    e->status != PONT_STATUS_OBSOLETE && e->status != PONT_STATUS_SUPERSEDED)
+				if (pont_term_status_rank(e->status) < 3)
 					continue;
 				pont_buf_addf(b, "%s%s", shown++ ? ", " : "; not: ", e->text);
 			}

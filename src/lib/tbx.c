@@ -111,6 +111,14 @@ pont_term_status_name(pont_term_status s)
 	return (unsigned)s < sizeof status_names / sizeof status_names[0] ? status_names[s] : "";
 }
 
+int
+pont_term_status_rank(pont_term_status s)
+{
+	static const int rank[] = { 2, 0, 1, 4, 3, 5, 6 };
+
+	return (unsigned)s < sizeof rank / sizeof rank[0] ? rank[s] : 9;
+}
+
 const char *
 pont_term_type_name(pont_term_type t)
 {

@@ -696,14 +696,6 @@ determiner(const char *s, size_t n)
 	return 0;
 }
 
-static int
-status_rank(pont_term_status s)
-{
-	static const int rank[] = { 2, 0, 1, 4, 3, 5, 6 };
-
-	return (unsigned)s < sizeof rank / sizeof rank[0] ? rank[s] : 9;
-}
-
 #define MAXFRONT 32
 
 static void
@@ -780,7 +772,7 @@ match_tokens(pont_matcher *m, const char *s, const token *toks, size_t nt, pont_
 				bt = pont_glossary_term(m->gs[b->glossary], b->term);
 				gfit = g && tm->gender && tm->gender[0] == (g == 'f' ? 'f' : 'm');
 				bfit = g && bt->gender && bt->gender[0] == (g == 'f' ? 'f' : 'm');
-				if (gfit > bfit || (gfit == bfit && status_rank(tm->status) < status_rank(bt->status)))
+				if (gfit > bfit || (gfit == bfit && pont_term_status_rank(tm->status) < pont_term_status_rank(bt->status)))
 					pick = k;
 			}
 			XGROW(out->v, out->alloc, out->n + 1);
