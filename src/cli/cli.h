@@ -69,6 +69,15 @@ int cli_glossary_table(const char *path);
  */
 int cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags);
 
+/*
+ * Opens a Hunspell dictionary on a second thread, so it loads while the caller reads its
+ * glossaries; cli_dict_wait gives it (or reports the failure and returns NULL with *rc set).
+ * Both must be called, in that order, once per cli_dict_job.
+ */
+typedef struct cli_dict_job cli_dict_job;
+cli_dict_job *cli_dict_start(const char *lang, const char *dir);
+pont_dict *cli_dict_wait(cli_dict_job *job, int *rc);
+
 /* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */
 int cli_input_format(const char *opt, const char *path, pont_format *out);
 /* Paragraph mode from --paragraphs; -1 when unknown. */

@@ -311,11 +311,12 @@ cmd_terms(int argc, char **argv)
 		rc = cli_textopts_check("terms", &to);
 	if (rc == EXIT_OK && ng == 0)
 		gpaths[ng++] = cli_default_glossary();
-	for (i = 0; rc == EXIT_OK && i < ng; i++)
-		rc = cli_load_glossary(gpaths[i], &gs[i], NULL);
-	if (rc == EXIT_OK && (dict = pont_dict_open(to.lang, dictdir, &err)) == NULL) {
-		cli_report(&err);
-		rc = cli_exit_code(err.code);
+	if (rc == EXIT_OK) {
+		cli_dict_job *job = cli_dict_start(to.lang, dictdir);	/* loads while the glossaries are read */
+
+		for (i = 0; rc == EXIT_OK && i < ng; i++)
+			rc = cli_load_glossary(gpaths[i], &gs[i], NULL);
+		dict = cli_dict_wait(job, &rc);
 	}
 	if (rc == EXIT_OK)
 		m = pont_matcher_new((const pont_glossary *const *)gs, ng, to.lang, dict, &err);

@@ -1,6 +1,7 @@
 /* common.c: input, output and messages shared by the subcommands. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,4 +339,58 @@ cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags)
 	}
 	pont_diags_release(&own);
 	return EXIT_OK;
+}
+
+struct cli_dict_job {
+	const char *lang, *dir;
+	pont_dict *dict;
+	pont_error err;
+	pthread_t thread;
+	int threaded;
+};
+
+static void *
+dict_job_run(void *arg)
+{
+	cli_dict_job *j = arg;
+
+	j->dict = pont_dict_open(j->lang, j->dir, &j->err);
+	return NULL;
+}
+
+cli_dict_job *
+cli_dict_start(const char *lang, const char *dir)
+{
+	cli_dict_job *j = calloc(1, sizeof *j);
+
+	if (j == NULL) {
+		fputs("pont: error: out of memory\n", stderr);
+		exit(EXIT_SYSTEM);
+	}
+	j->lang = lang;
+	j->dir = dir;
+	j->threaded = pthread_create(&j->thread, NULL, dict_job_run, j) == 0;
+	if (!j->threaded)		/* no thread to be had: load it here */
+		dict_job_run(j);
+	return j;
+}
+
+pont_dict *
+cli_dict_wait(cli_dict_job *j, int *rc)
+{
+	pont_dict *d;
+
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	d = j->dict;
+	if (d == NULL && *rc == EXIT_OK) {
+		cli_report(&j->err);
+		*rc = cli_exit_code(j->err.code);
+	}
+	if (*rc != EXIT_OK) {
+		pont_dict_free(d);
+		d = NULL;
+	}
+	free(j);
+	return d;
 }
