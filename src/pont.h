@@ -163,6 +163,9 @@ typedef struct pont_finding {
 	size_t start, end;
 	char *msg;
 	char *repl;
+	char *alts;		/* suggestions, each NUL-terminated (owned, may be NULL) */
+	size_t nalts;
+	int has_alts;		/* write "suggestions" in JSON, even when there are none */
 } pont_finding;
 
 typedef struct pont_findings {
@@ -175,6 +178,8 @@ typedef struct pont_findings {
 void pont_findings_add(pont_findings *f, const char *id, pont_severity sev, size_t start,
 		       size_t end, const char *repl, size_t repl_len, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
+/* Gives the last finding added n suggestions (list: n NUL-terminated strings, copied). */
+void pont_findings_set_alts(pont_findings *f, const char *list, size_t n);
 /* Sorts by position (stable for equal positions). */
 void pont_findings_sort(pont_findings *f);
 /* Highest severity present, 0 when empty. */
@@ -370,6 +375,8 @@ typedef struct pont_dict pont_dict;
  * (fr_FR, en_US, en_GB...) looked for in dir when given, else in $PONT_DICT_PATH and $DICPATH
  * (colon-separated), then /usr/share/hunspell, /usr/share/myspell. A missing dictionary is
  * PONT_EIO with a message naming the Debian package to install. _free(NULL) is a no-op.
+ * Dictionaries may be opened on several threads at once (opening and freeing are serialized:
+ * Hunspell shares a table between them); one dictionary is used by one thread at a time.
  */
 pont_dict *pont_dict_open(const char *lang, const char *dir, pont_error *err);
 void pont_dict_free(pont_dict *d);
@@ -379,11 +386,21 @@ const char *pont_dict_path(const pont_dict *d);
 int pont_dict_spell(pont_dict *d, const char *word);
 /* Appends the stems Hunspell finds for word, each NUL-terminated, to *out; returns their number. */
 int pont_dict_stems(pont_dict *d, const char *word, pont_buf *out);
+/*
+ * Adds word to the dictionary for this run. With model (a word the dictionary knows), word also
+ * takes the regular endings the dictionary accepts on the model (-s, -x, -e, -es, -al/-aux,
+ * -y/-ies, -ed, -ing, -er, -ers): "laptop" like "serveur" also accepts "laptops". Returns 0
+ * when the model is unknown (word is then added alone), else 1.
+ */
+int pont_dict_add(pont_dict *d, const char *word, const char *model);
+/* Appends up to max suggestions for word, each NUL-terminated, to *out; returns their number. */
+int pont_dict_suggest(pont_dict *d, const char *word, int max, pont_buf *out);
 
 /* --- Term matching ------------------------------------------------------------------------ */
 
 typedef struct pont_matcher pont_matcher;
 typedef struct pont_doc pont_doc;	/* documents: below */
+typedef struct pont_segmenter pont_segmenter;	/* segmentation: below */
 
 /*
  * Compiles the terms of language lang ("fr") of the ng glossaries into one automaton over
@@ -463,6 +480,60 @@ void pont_find_candidates(const pont_doc *doc, const pont_matches *known, pont_d
  * term's context; English is left for the terminologist to fill.
  */
 void pont_candidates_write_tbx(const pont_candidates *c, const char *const *contexts, pont_buf *out);
+
+/* --- Spelling ----------------------------------------------------------------------------- */
+
+typedef struct pont_speller pont_speller;
+
+/*
+ * A spelling checker for lang ("fr", "en", "en-US", "en-GB") over Hunspell dictionary dict (its
+ * language) and, optionally, other (the other language: English for French text, French for
+ * English): sentences mostly in the other language are checked against it, and French text can
+ * accept English words (anglicisms). Both are borrowed; words added to the speller go into dict
+ * for the run. PONT_EINVAL for another language, PONT_EICU.
+ */
+pont_speller *pont_speller_new(const char *lang, pont_dict *dict, pont_dict *other, pont_error *err);
+void pont_speller_free(pont_speller *sp);
+/* Also accepts what variant (borrowed) knows: another spelling of the language, such as en-GB
+ * next to en-US when the text may use either. Vocabulary added to the speller goes to dict only. */
+void pont_speller_set_variant(pont_speller *sp, pont_dict *variant);
+
+/* Accepts word, inflected like model (a word of the dictionary, may be NULL); 0 when model is unknown. */
+int pont_speller_add_word(pont_speller *sp, const char *word, size_t n, const char *model);
+/*
+ * Reads a word list: one entry a line, "word" or "word/model" (inflected like model), "#"
+ * comments, an optional first line with the word count (Hunspell .dic style). Several words on
+ * a line are each accepted. PONT_EUTF8 with the position; other problems go to diags.
+ */
+pont_status pont_speller_add_wordlist(pont_speller *sp, const char *data, size_t len, const char *name,
+				      pont_diags *diags, pont_error *err);
+/* Accepts every word of every term of sp's language in g, nouns with their plurals. Returns the
+ * number of words added. */
+size_t pont_speller_add_glossary(pont_speller *sp, const pont_glossary *g);
+
+typedef struct pont_spell_options {
+	int anglicisms;		/* French: words only the English dictionary knows are info findings */
+	int suggest;		/* suggestions per unknown word (at most 9; 0: none, faster) */
+	int repeated;		/* report repeated words */
+} pont_spell_options;
+
+/*
+ * Checks the text blocks of doc (never labels, code, URLs, e-mail addresses or markup) and
+ * appends findings sorted by position: "spelling" (error; with suggestions), "repeated-word"
+ * (warning), "name" (info: a capitalised word no dictionary has, used in mid-sentence) and
+ * "anglicism" (info, with opt->anglicisms). opt may be NULL (5 suggestions, repeated words).
+ * Not words: tokens with digits, identifiers (_ . :), mixed-case names (DevOps), acronyms of up
+ * to five capitals, roman ordinals (XXIe), paths, options and variables. stats, when not NULL,
+ * is added to.
+ */
+typedef struct pont_spell_stats {
+	size_t words;		/* word tokens (ICU words with letters or digits) */
+	size_t checked;		/* of which looked up (not numbers, acronyms, identifiers...) */
+	size_t flagged;		/* of which reported as spelling errors */
+} pont_spell_stats;
+
+pont_status pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *opt,
+			   pont_findings *out, pont_spell_stats *stats, pont_error *err);
 
 /* --- Documents -------------------------------------------------------------------------- */
 
@@ -549,8 +620,6 @@ const pont_mark *pont_doc_marks(const pont_doc *d, size_t *n);
 const char *pont_doc_text(const pont_doc *d, size_t *len);
 
 /* --- Segmentation ----------------------------------------------------------------------- */
-
-typedef struct pont_segmenter pont_segmenter;
 
 /*
  * A sentence segmenter for lang "fr" or "en": ICU's sentence rules ("fr"; "en@ss=standard"),

@@ -17,3 +17,16 @@ echo "   ... $("$pont" normalize --check "$article" | wc -l) changes in all: $("
 echo
 echo "== pont normalize --to en $article (English typography for the edition; first turns)"
 "$pont" normalize --to en "$article" | sed -n '5,7p' | cut -c1-160
+echo
+echo "== pont terms $article (glossary terms and the English to use; first lines and the count)"
+"$pont" terms "$article" | head -n 5 | cut -c1-160
+"$pont" terms "$article" | tail -n 1 | cut -c1-160
+echo
+echo "== pont spell --glossary glossaries/it-careers.tbx $article (Hunspell; nothing to report is good news)"
+"$pont" spell --glossary glossaries/it-careers.tbx --stats "$article" && echo "   no spelling error"
+echo "   names taken as names (pont spell -v):"
+"$pont" spell --glossary glossaries/it-careers.tbx -v "$article" | sed 's/^/   /'
+echo
+echo "== the same interview with three typos seeded"
+sed -e '0,/parcours/s//parcour/' -e 's/développeur/dévelopeur/' -e 's/carrière/carriere/' "$article" |
+	"$pont" spell --glossary glossaries/it-careers.tbx --suggestions 3 | sed 's/^/   /' || true

@@ -20,6 +20,7 @@ int cmd_segment(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
 int cmd_terms(int argc, char **argv);
+int cmd_spell(int argc, char **argv);
 
 /* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
 void cli_report(const pont_error *err);
@@ -71,11 +72,12 @@ int cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags);
 
 /*
  * Opens a Hunspell dictionary on a second thread, so it loads while the caller reads its
- * glossaries; cli_dict_wait gives it (or reports the failure and returns NULL with *rc set).
- * Both must be called, in that order, once per cli_dict_job.
+ * glossaries; cli_dict_wait gives it, or reports the failure and returns NULL with *rc set
+ * (an optional dictionary: a warning, and *rc stays EXIT_OK). Both must be called, in that
+ * order, once per cli_dict_job.
  */
 typedef struct cli_dict_job cli_dict_job;
-cli_dict_job *cli_dict_start(const char *lang, const char *dir);
+cli_dict_job *cli_dict_start(const char *lang, const char *dir, int optional);
 pont_dict *cli_dict_wait(cli_dict_job *job, int *rc);
 
 /* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */

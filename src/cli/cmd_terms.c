@@ -312,7 +312,7 @@ cmd_terms(int argc, char **argv)
 	if (rc == EXIT_OK && ng == 0)
 		gpaths[ng++] = cli_default_glossary();
 	if (rc == EXIT_OK) {
-		cli_dict_job *job = cli_dict_start(to.lang, dictdir);	/* loads while the glossaries are read */
+		cli_dict_job *job = cli_dict_start(to.lang, dictdir, 0);	/* loads while the glossaries are read */
 
 		for (i = 0; rc == EXIT_OK && i < ng; i++)
 			rc = cli_load_glossary(gpaths[i], &gs[i], NULL);

@@ -346,7 +346,7 @@ struct cli_dict_job {
 	pont_dict *dict;
 	pont_error err;
 	pthread_t thread;
-	int threaded;
+	int threaded, quiet;
 };
 
 static void *
@@ -359,7 +359,7 @@ dict_job_run(void *arg)
 }
 
 cli_dict_job *
-cli_dict_start(const char *lang, const char *dir)
+cli_dict_start(const char *lang, const char *dir, int optional)
 {
 	cli_dict_job *j = calloc(1, sizeof *j);
 
@@ -369,6 +369,7 @@ cli_dict_start(const char *lang, const char *dir)
 	}
 	j->lang = lang;
 	j->dir = dir;
+	j->quiet = optional;
 	j->threaded = pthread_create(&j->thread, NULL, dict_job_run, j) == 0;
 	if (!j->threaded)		/* no thread to be had: load it here */
 		dict_job_run(j);
@@ -384,8 +385,11 @@ cli_dict_wait(cli_dict_job *j, int *rc)
 		pthread_join(j->thread, NULL);
 	d = j->dict;
 	if (d == NULL && *rc == EXIT_OK) {
-		cli_report(&j->err);
-		*rc = cli_exit_code(j->err.code);
+		if (j->quiet)
+			cli_msg(NULL, "warning", "%s", j->err.msg);
+		else
+			cli_report(&j->err);
+		*rc = j->quiet ? EXIT_OK : cli_exit_code(j->err.code);
 	}
 	if (*rc != EXIT_OK) {
 		pont_dict_free(d);

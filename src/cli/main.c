@@ -14,6 +14,7 @@ static const struct command {
 	{ "normalize", cmd_normalize, "NFC and French or English typography (--check to report)" },
 	{ "glossary", cmd_glossary, "TBX glossaries: validate, list, lookup, stats, convert" },
 	{ "terms", cmd_terms, "glossary terms in an article, with the English to use" },
+	{ "spell", cmd_spell, "spell-check French or English text with Hunspell" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

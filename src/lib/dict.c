@@ -1,4 +1,5 @@
 /* dict.c: Hunspell dictionaries: finding them, spelling and stemming words. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,6 +8,12 @@
 #include <hunspell.h>
 
 #include "internal.h"
+
+/*
+ * Hunspell's constructor and destructor share a global table (its UTF-8 case data) with an
+ * unguarded reference count: dictionaries are opened and freed one at a time.
+ */
+static pthread_mutex_t lifecycle = PTHREAD_MUTEX_INITIALIZER;
 
 struct pont_dict {
 	Hunhandle *h;
@@ -71,7 +78,9 @@ pont_dict_open(const char *lang, const char *dir, pont_error *err)
 				if (!try_dir(p, n, known[k].names[i], &aff, &dic))
 					continue;
 				d = xcalloc(1, sizeof *d);
+				pthread_mutex_lock(&lifecycle);
 				d->h = Hunspell_create(aff.p, dic.p);
+				pthread_mutex_unlock(&lifecycle);
 				d->path = xstrndup(dic.p, dic.len);
 				break;
 			}
@@ -99,8 +108,11 @@ pont_dict_free(pont_dict *d)
 {
 	if (d == NULL)
 		return;
-	if (d->h)
+	if (d->h) {
+		pthread_mutex_lock(&lifecycle);
 		Hunspell_destroy(d->h);
+		pthread_mutex_unlock(&lifecycle);
+	}
 	free(d->path);
 	free(d);
 }
@@ -128,4 +140,64 @@ pont_dict_stems(pont_dict *d, const char *word, pont_buf *out)
 	if (n > 0)
 		Hunspell_free_list(d->h, &l, n);
 	return n > 0 ? n : 0;
+}
+
+/* Does the dictionary know a + b? (b replaces the last drop bytes of a) */
+static int
+spell_joined(pont_dict *d, const char *a, size_t drop, const char *b, pont_buf *tmp)
+{
+	size_t n = strlen(a);
+
+	if (drop > n)
+		return 0;
+	pont_buf_reset(tmp);
+	pont_buf_add(tmp, a, n - drop);
+	pont_buf_adds(tmp, b);
+	return Hunspell_spell(d->h, tmp->p) != 0;
+}
+
+int
+pont_dict_add(pont_dict *d, const char *word, const char *model)
+{
+	/* the regular endings a model word can show: plurals, feminines, English verb forms */
+	static const struct {
+		const char *from, *to;
+	} ends[] = {
+		{ "", "s" }, { "", "x" }, { "", "e" }, { "", "es" }, { "", "ed" }, { "", "ing" }, { "", "er" },
+		{ "", "ers" }, { "al", "aux" }, { "y", "ies" }, { "y", "ied" }, { "e", "ed" }, { "e", "ing" },
+	};
+	pont_buf a = PONT_BUF_INIT, b = PONT_BUF_INIT;
+	size_t k, wl = strlen(word), ml;
+
+	Hunspell_add(d->h, word);
+	if (model == NULL || *model == '\0')
+		return 1;
+	if (!Hunspell_spell(d->h, model))
+		return 0;
+	ml = strlen(model);
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		size_t fl = strlen(ends[k].from);
+
+		if (fl > wl || fl > ml || memcmp(word + wl - fl, ends[k].from, fl) != 0 ||
+		    memcmp(model + ml - fl, ends[k].from, fl) != 0)
+			continue;
+		if (spell_joined(d, model, fl, ends[k].to, &a) && !spell_joined(d, word, fl, ends[k].to, &b))
+			Hunspell_add(d->h, b.p);
+	}
+	pont_buf_release(&a);
+	pont_buf_release(&b);
+	return 1;
+}
+
+int
+pont_dict_suggest(pont_dict *d, const char *word, int max, pont_buf *out)
+{
+	char **l = NULL;
+	int n = Hunspell_suggest(d->h, &l, word), i;
+
+	for (i = 0; i < n && i < max; i++)
+		pont_buf_add(out, l[i], strlen(l[i]) + 1);
+	if (n > 0)
+		Hunspell_free_list(d->h, &l, n);
+	return n < max ? (n > 0 ? n : 0) : max;
 }

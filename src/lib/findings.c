@@ -50,6 +50,25 @@ pont_findings_add(pont_findings *f, const char *id, pont_severity sev, size_t st
 	x->end = end;
 	x->msg = msg.p;
 	x->repl = repl ? xstrndup(repl, repl_len) : NULL;
+	x->alts = NULL;
+	x->nalts = 0;
+	x->has_alts = 0;
+}
+
+void
+pont_findings_set_alts(pont_findings *f, const char *list, size_t n)
+{
+	pont_finding *x = &f->v[f->n - 1];
+	size_t len = 0, i;
+
+	for (i = 0; i < n; i++)
+		len += strlen(list + len) + 1;
+	free(x->alts);
+	x->alts = len ? xmalloc(len) : NULL;
+	if (len)
+		memcpy(x->alts, list, len);
+	x->nalts = n;
+	x->has_alts = 1;
 }
 
 /* Insertion-merge sort keeps equal positions in insertion order. */
@@ -108,6 +127,7 @@ pont_findings_release(pont_findings *f)
 	for (i = 0; i < f->n; i++) {
 		free(f->v[i].msg);
 		free(f->v[i].repl);
+		free(f->v[i].alts);
 	}
 	free(f->v);
 	f->v = NULL;
@@ -155,6 +175,19 @@ pont_findings_write_json(const pont_findings *f, const char *file, const pont_li
 		if (x->repl) {
 			pont_buf_adds(out, ",\"replacement\":");
 			pont_buf_add_json(out, x->repl, strlen(x->repl));
+		}
+		if (x->has_alts) {
+			const char *a = x->alts;
+			size_t k;
+
+			pont_buf_adds(out, ",\"suggestions\":[");
+			for (k = 0; k < x->nalts; k++) {
+				if (k)
+					pont_buf_addc(out, ',');
+				pont_buf_add_json(out, a, strlen(a));
+				a += strlen(a) + 1;
+			}
+			pont_buf_addc(out, ']');
 		}
 		pont_buf_addc(out, '}');
 	}

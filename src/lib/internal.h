@@ -39,6 +39,8 @@ int pont_cp_is_upper(uint32_t c);
 int pont_cp_is_lower(uint32_t c);
 int pont_cp_is_digit(uint32_t c);
 int pont_cp_is_alnum(uint32_t c);
+int pont_cp_is_hyphen(uint32_t c);	/* - U+2010 U+2011: hyphens inside words */
+int pont_cp_is_apostrophe(uint32_t c);	/* ' U+2019 U+02BC */
 
 /* Decodes the code point that ends just before s[i] (valid UTF-8 assumed); *start gets its offset. */
 uint32_t pont_utf8_prev(const char *s, size_t i, size_t *start);

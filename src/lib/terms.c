@@ -190,18 +190,6 @@ typedef struct token {
 } token;
 
 static int
-is_hyphen(uint32_t c)
-{
-	return c == '-' || c == 0x2010 || c == 0x2011;
-}
-
-static int
-is_apostrophe(uint32_t c)
-{
-	return c == '\'' || c == 0x2019 || c == 0x02BC;
-}
-
-static int
 is_word_char(uint32_t c)
 {
 	return pont_cp_is_alnum(c) || (c >= 0x300 && c <= 0x36F);
@@ -246,7 +234,7 @@ tokenize(const char *s, size_t a, size_t b, token **tok, size_t *n, size_t *allo
 			(*tok)[*n].joined = 1;	/* "24h/7j", "R&D": symbols hold their neighbours */
 			(*n)++;
 			joined = 1;
-		} else if (!(pont_cp_is_space(c) || is_hyphen(c) || is_apostrophe(c))) {
+		} else if (!(pont_cp_is_space(c) || pont_cp_is_hyphen(c) || pont_cp_is_apostrophe(c))) {
 			joined = 0;		/* any other punctuation ends a term */
 		}
 		i = j;

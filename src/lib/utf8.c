@@ -193,6 +193,18 @@ pont_cp_is_alnum(uint32_t c)
 	return pont_cp_is_letter(c) || pont_cp_is_digit(c);
 }
 
+int
+pont_cp_is_hyphen(uint32_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+int
+pont_cp_is_apostrophe(uint32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
 /* --- input text --- */
 
 static pont_status

@@ -93,3 +93,18 @@ t_xmlwf=$(for i in $(seq "$RUNS"); do sample xmlwf_10000; done | median)
 awk -v a="$t_load" -v b="$t_xmlwf" -v kb="$(stat -c %s "$B/g10000.tbx")" 'BEGIN {
 	printf "TBX load, 10 000 concepts (%.1f MB): pont glossary stats %.3f s | xmlwf %.3f s | ratio %.2f\n",
 		kb / 1e6, a, b, a / b }'
+
+# --- spell: pont spell --list next to hunspell -l on the same file; the flagged-word sets are
+# compared so that speed is not bought by skipping words ---
+SPELL_RUNS=${SPELL_RUNS:-3}
+spell_list() { "$pont" spell --list --lang fr "$big"; }
+hunspell_list() { hunspell -d fr_FR -l "$big"; }
+echo
+saved=$RUNS
+RUNS=$SPELL_RUNS
+pair "pont spell --list --lang fr" "hunspell -d fr_FR -l" spell_list hunspell_list
+RUNS=$saved
+echo "  goal: pont spell at least 5x hunspell's throughput (ratio <= 0.2)"
+"$pont" spell --list --lang fr "$big" | cut -f2 >"$tmp/pont.words"
+hunspell -d fr_FR -l "$big" >"$tmp/hunspell.words"
+python3 tests/bench/spell_overlap.py "$tmp/pont.words" "$tmp/hunspell.words"
