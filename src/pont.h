@@ -366,6 +366,14 @@ void pont_fold(const char *s, size_t n, pont_buf *out);
  */
 size_t pont_glossary_lookup(const pont_glossary *g, const char *s, size_t n, const char *lang, pont_spans *out);
 
+/*
+ * The English terms of a concept for an edition in lang ("en", "en-US", "en-GB"), best status
+ * first (preferred, admitted, none, then those not to use): at most max indexes into g's terms.
+ * en-GB takes the concept's en-GB terms when it has some, else its plain en ones; en takes the
+ * plain en ones, else whatever English the concept has.
+ */
+size_t pont_glossary_english(const pont_glossary *g, size_t concept, const char *lang, size_t *out, size_t max);
+
 /* --- Hunspell dictionaries ---------------------------------------------------------------- */
 
 typedef struct pont_dict pont_dict;
@@ -684,5 +692,126 @@ pont_status pont_normalize(const char *text, size_t len, const pont_doc_options 
  * appends the result to *out. Findings without repl are ignored.
  */
 void pont_apply_changes(const char *text, size_t len, const pont_findings *changes, pont_buf *out);
+
+/* --- Translation memory ------------------------------------------------------------------ */
+
+typedef struct pont_tm pont_tm;
+
+/* An empty memory from src_lang to trg_lang ("fr", "en"). */
+pont_tm *pont_tm_new(const char *src_lang, const char *trg_lang);
+void pont_tm_free(pont_tm *tm);
+size_t pont_tm_size(const pont_tm *tm);
+const char *pont_tm_src_lang(const pont_tm *tm);
+const char *pont_tm_trg_lang(const pont_tm *tm);
+/* Unit i's texts. Inline codes of TMX are private-use characters U+E000... in them. */
+const char *pont_tm_source(const pont_tm *tm, size_t i);
+const char *pont_tm_target(const pont_tm *tm, size_t i);
+const char *pont_tm_note(const pont_tm *tm, size_t i);	/* NULL when none */
+/* Adds a unit; returns 0 (and adds nothing) when the same pair is already there. */
+int pont_tm_add(pont_tm *tm, const char *src, size_t sn, const char *tgt, size_t tn, const char *note);
+
+typedef struct pont_tm_match {
+	uint32_t unit;
+	int score;		/* 0-100: 100 the same text, 99 the same words written otherwise */
+} pont_tm_match;
+
+/*
+ * The best units for text, at most max, score at least min_score, best first (ties: older unit
+ * first). Score: 100 * (1 - d / W), d the weighted edit distance between the token sequences
+ * (words weigh 1, numbers 0.5, punctuation and inline codes 0.25; replacing a number by a
+ * number, a mark by a mark costs that weight; case is ignored), W the larger total weight.
+ * Candidates come from an inverted index of tokens, best possible score first, so that only a
+ * few units are scored; the result is the same as scoring every unit (pont_tm_lookup_all).
+ */
+size_t pont_tm_lookup(pont_tm *tm, const char *text, size_t n, int min_score, pont_tm_match *out, size_t max);
+size_t pont_tm_lookup_all(pont_tm *tm, const char *text, size_t n, int min_score, pont_tm_match *out, size_t max);
+/* The score of unit for text. */
+int pont_tm_score(pont_tm *tm, const char *text, size_t n, size_t unit);
+
+/* The memory as pont's file (the units and their index; native byte order). */
+void pont_tm_write(const pont_tm *tm, pont_buf *out);
+int pont_tm_is_file(const char *data, size_t len);
+/* Reads it back (data copied); PONT_EPARSE for a damaged file or another version. */
+pont_tm *pont_tm_open(const char *data, size_t len, const char *name, pont_error *err);
+
+typedef struct pont_tmx_stats {
+	size_t units;		/* <tu> read */
+	size_t added, duplicates;
+	size_t skipped;		/* without both languages */
+} pont_tmx_stats;
+
+/*
+ * Adds the units of a TMX 1.4b file that have a <tuv> in both of tm's languages (exact, else
+ * region fallback: "fr-FR" for "fr"); <note> texts are kept; inline codes become placeholders
+ * and come back on export. Fails (PONT_EPARSE, located) on XML that is not well-formed, entity
+ * declarations, a root other than <tmx>, or units none of which has both languages. diags
+ * (may be NULL) receives warnings; st (may be NULL) the counts.
+ */
+pont_status pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, pont_diags *diags,
+			     pont_tmx_stats *st, pont_error *err);
+/* Writes the memory as TMX 1.4b. */
+void pont_tm_write_tmx(const pont_tm *tm, pont_buf *out);
+
+/* --- The work file (XLIFF 2.1) ------------------------------------------------------------ */
+
+/* A translation-memory hit offered to prepare: source and target are owned by the receiver. */
+typedef struct pont_xliff_tm_hit {
+	char *source, *target;
+	int score;		/* 0-100; 100 = exact */
+	const char *origin;	/* static or long-lived: the memory's name */
+} pont_xliff_tm_hit;
+
+typedef struct pont_xliff_prep {
+	const char *original;		/* the article's path, recorded in <file original> */
+	const char *src_lang, *trg_lang;	/* "fr", "en-US" */
+	pont_format format;
+	/* glossary terms found in the article (pont_match_doc), to list per unit; may be NULL */
+	const pont_matches *matches;
+	const pont_glossary *const *glossaries;
+	const char *const *glossary_names;	/* per glossary, may be NULL */
+	/* the best translation-memory hit for a sentence: returns 1 and fills *hit, or 0; may be NULL */
+	int (*tm_lookup)(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
+	void *tm_ctx;
+} pont_xliff_prep;
+
+/*
+ * Writes doc as an XLIFF 2.1 work file: one <unit> per text block that has sentences (id: a
+ * hash of its text, stable when other paragraphs change), one <segment> per sentence of segs
+ * (pont_segment_doc), the text between sentences as <ignorable>, inline markup as <ph/> with
+ * its text in <originalData>; per unit, the block's kind, markers, speaker and the text before
+ * it in metadata (mda, category "pont"), the speaker as a note, glossary entries (gls) and
+ * translation-memory matches (mtc): exact ones fill the target (state "translated"), fuzzy
+ * ones are notes and candidates only. The file's metadata holds the article's hash and the
+ * text after the last unit, so that pont_xliff_merge rebuilds the article.
+ */
+pont_status pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, pont_buf *out,
+			       pont_error *err);
+
+typedef struct pont_xliff pont_xliff;
+
+/*
+ * Reads an XLIFF 2.0/2.1 work file (one <file>): units, their segments and ignorables with
+ * source and target text (inline codes <ph>, <pc>, <sc>, <ec> replaced by their <originalData>,
+ * <cp> by its character, annotations by their text), and pont's metadata. Other modules are
+ * skipped. Fails (PONT_EPARSE, located) on XML that is not well-formed, entity declarations or
+ * a root other than XLIFF 2's; structural problems go to diags (errors) and the file still loads.
+ */
+pont_xliff *pont_xliff_read(const char *data, size_t len, const char *name, pont_diags *diags, pont_error *err);
+void pont_xliff_free(pont_xliff *x);
+size_t pont_xliff_nunits(const pont_xliff *x);
+const char *pont_xliff_unit_id(const pont_xliff *x, size_t i, unsigned long *line, unsigned long *col);
+const char *pont_xliff_original(const pont_xliff *x);	/* NULL when not given */
+const char *pont_xliff_source_hash(const pont_xliff *x);	/* "" when not a pont file */
+int pont_xliff_format(const pont_xliff *x);			/* pont_format of the article */
+const char *pont_xliff_trg_lang(const pont_xliff *x);
+
+/*
+ * Rebuilds the article from the work file: the text before each unit, its markers, each
+ * segment's target (its source when use_source is set), the ignorables, and the text after the
+ * last unit. A segment without a target is a diagnostic in missing (an error, or a warning when
+ * allow_missing: its source is used); returns PONT_EPARSE when there is any error.
+ */
+pont_status pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out,
+			     pont_diags *missing);
 
 #endif

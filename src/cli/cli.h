@@ -21,6 +21,9 @@ int cmd_normalize(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
 int cmd_terms(int argc, char **argv);
 int cmd_spell(int argc, char **argv);
+int cmd_prepare(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_tm(int argc, char **argv);
 
 /* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
 void cli_report(const pont_error *err);
@@ -79,6 +82,26 @@ int cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags);
 typedef struct cli_dict_job cli_dict_job;
 cli_dict_job *cli_dict_start(const char *lang, const char *dir, int optional);
 pont_dict *cli_dict_wait(cli_dict_job *job, int *rc);
+
+/* Translation memories opened for look-ups: pont files (.ptm) or TMX, fr -> en. */
+typedef struct cli_tms {
+	pont_tm **v;
+	const char **names;
+	size_t n;
+	int min_score;
+} cli_tms;
+#define CLI_TMS_INIT { NULL, NULL, 0, 70 }
+
+/*
+ * Reads a memory: pont's file, a TMX, or a TSV (a header naming the language of each column,
+ * e.g. "en<TAB>fr", then one pair a line). src/trg: the languages wanted. Reports and returns
+ * an exit code.
+ */
+int cli_tm_read(const char *path, const char *src, const char *trg, pont_tm **out);
+int cli_tms_load(cli_tms *t, const char *path, int min_score);
+/* pont_xliff_prep.tm_lookup over the memories: the best hit of all. */
+int cli_tms_lookup(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
+void cli_tms_release(cli_tms *t);
 
 /* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */
 int cli_input_format(const char *opt, const char *path, pont_format *out);

@@ -43,43 +43,6 @@ static const char usage[] =
 
 enum { FMT_TEXT, FMT_JSON, FMT_TSV };
 
-/* The English terms of a concept, best status first: indexes into the glossary's terms. */
-static size_t
-english(const pont_glossary *g, size_t concept, const char *lang, size_t *out, size_t max)
-{
-	const pont_concept *c = pont_glossary_concept(g, concept);
-	size_t i, n = 0, j;
-	int exact = 0;
-
-	/* en-GB asks for the concept's en-GB terms when it has some, else its plain en ones; en asks
-	 * for the plain en ones, else whatever English the concept has */
-	for (i = 0; i < c->nterms; i++) {
-		const char *l = pont_glossary_term(g, c->term0 + i)->lang;
-
-		if (l && strcasecmp(l, strcasecmp(lang, "en") == 0 ? "en" : lang) == 0)
-			exact = 1;
-	}
-	for (i = 0; i < c->nterms && n < max; i++) {
-		const pont_term *t = pont_glossary_term(g, c->term0 + i);
-
-		if (t->lang == NULL || !pont_lang_matches(t->lang, "en"))
-			continue;
-		if (exact && strcasecmp(t->lang, strcasecmp(lang, "en") == 0 ? "en" : lang) != 0)
-			continue;
-		if (!exact && strcasecmp(lang, "en") != 0 && strcasecmp(t->lang, "en") != 0)
-			continue;
-		out[n++] = c->term0 + i;
-	}
-	for (i = 1; i < n; i++)		/* stable insertion sort by status */
-		for (j = i; j > 0 && pont_term_status_rank(pont_glossary_term(g, out[j])->status) < pont_term_status_rank(pont_glossary_term(g, out[j - 1])->status); j--) {
-			size_t t = out[j];
-
-			out[j] = out[j - 1];
-			out[j - 1] = t;
-		}
-	return n;
-}
-
 typedef struct count {
 	size_t glossary, concept, n;
 } count;
@@ -128,7 +91,7 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_glos
 		}
 		counts[k - 1].n++;
 		pont_lines_pos(&li, m->span.start, &line, &col);
-		nen = english(g, tm->concept, lang, en, 32);
+		nen = pont_glossary_english(g, tm->concept, lang, en, 32);
 		if (fmt == FMT_JSON) {
 			pont_buf_addf(b, "%s\n {\"line\":%lu,\"col\":%lu,\"start\":%zu,\"end\":%zu,\"text\":", i ? "," : "",
 				      line, col, m->span.start, m->span.end);

@@ -15,6 +15,8 @@ static const struct command {
 	{ "glossary", cmd_glossary, "TBX glossaries: validate, list, lookup, stats, convert" },
 	{ "terms", cmd_terms, "glossary terms in an article, with the English to use" },
 	{ "spell", cmd_spell, "spell-check French or English text with Hunspell" },
+	{ "prepare", cmd_prepare, "an article as an XLIFF 2.1 work file for its English edition" },
+	{ "merge", cmd_merge, "the English edition, rebuilt from a finished work file" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,6 +1,7 @@
 /* gloss.c: looking terms up in a glossary: folding and French elision. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/ucasemap.h>
 #include <unicode/unorm2.h>
@@ -101,3 +102,40 @@ pont_glossary_lookup(const pont_glossary *g, const char *s, size_t n, const char
 	pont_buf_release(&t);
 	return found;
 }
+
+size_t
+pont_glossary_english(const pont_glossary *g, size_t concept, const char *lang, size_t *out, size_t max)
+{
+	const pont_concept *c = pont_glossary_concept(g, concept);
+	size_t i, n = 0, j;
+	int exact = 0;
+
+	/* en-GB asks for the concept's en-GB terms when it has some, else its plain en ones; en asks
+	 * for the plain en ones, else whatever English the concept has */
+	for (i = 0; i < c->nterms; i++) {
+		const char *l = pont_glossary_term(g, c->term0 + i)->lang;
+
+		if (l && strcasecmp(l, strcasecmp(lang, "en") == 0 ? "en" : lang) == 0)
+			exact = 1;
+	}
+	for (i = 0; i < c->nterms && n < max; i++) {
+		const pont_term *t = pont_glossary_term(g, c->term0 + i);
+
+		if (t->lang == NULL || !pont_lang_matches(t->lang, "en"))
+			continue;
+		if (exact && strcasecmp(t->lang, strcasecmp(lang, "en") == 0 ? "en" : lang) != 0)
+			continue;
+		if (!exact && strcasecmp(lang, "en") != 0 && strcasecmp(t->lang, "en") != 0)
+			continue;
+		out[n++] = c->term0 + i;
+	}
+	for (i = 1; i < n; i++)		/* stable insertion sort by status */
+		for (j = i; j > 0 && pont_term_status_rank(pont_glossary_term(g, out[j])->status) < pont_term_status_rank(pont_glossary_term(g, out[j - 1])->status); j--) {
+			size_t t = out[j];
+
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	return n;
+}
+

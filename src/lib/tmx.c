@@ -1,0 +1,421 @@
+/* tmx.c: TMX 1.4b in and out of a translation memory, with expat. Inline codes (bpt, ept, it,
+ * ph, hi, ut) become one private-use placeholder character each in the text; their XML is kept
+ * in the unit's note so that export writes them back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <expat.h>
+
+#include "internal.h"
+
+#define CODE0 0xE000u		/* first placeholder */
+#define NCODES 0x1000u
+
+typedef struct tuv {
+	char lang[32];
+	pont_buf seg;		/* text with placeholders */
+	pont_buf codes;		/* the codes' XML, each NUL-terminated, in order */
+	int has_seg;
+} tuv;
+
+typedef struct tmxp {
+	XML_Parser p;
+	pont_tm *tm;
+	const char *name;
+	pont_diags *diags;
+	pont_error *err;
+	int fatal, depth, root_ok;
+	int in_tu, in_seg, code_depth, in_note;
+	unsigned long tu_line, tu_col;
+	tuv v[8];
+	int nv;
+	pont_buf note, codexml;
+	unsigned ncodes;
+	size_t added, skipped, dup, units;
+	char langs[256];	/* languages seen, for the message when none matches */
+	char header_src[32];
+} tmxp;
+
+static void
+here(tmxp *x, unsigned long *line, unsigned long *col)
+{
+	*line = (unsigned long)XML_GetCurrentLineNumber(x->p);
+	*col = (unsigned long)XML_GetCurrentColumnNumber(x->p) + 1;
+}
+
+static const char *
+attr(const XML_Char **atts, const char *name)
+{
+	size_t k;
+
+	for (k = 0; atts[k]; k += 2) {
+		const char *a = atts[k], *c = strrchr(a, ':');
+
+		/* xml:lang arrives as "http://www.w3.org/XML/1998/namespace lang" without namespaces */
+		if (strcmp(a, name) == 0 || (c && strcmp(c + 1, name) == 0))
+			return atts[k + 1];
+	}
+	return NULL;
+}
+
+static int
+is_code(const char *n)
+{
+	return strcmp(n, "bpt") == 0 || strcmp(n, "ept") == 0 || strcmp(n, "it") == 0 || strcmp(n, "ph") == 0 ||
+	       strcmp(n, "ut") == 0 || strcmp(n, "hi") == 0;
+}
+
+static void
+xml_escape(pont_buf *b, const char *s, size_t n, int attrib)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': pont_buf_adds(b, "&amp;"); break;
+		case '<': pont_buf_adds(b, "&lt;"); break;
+		case '>': pont_buf_adds(b, "&gt;"); break;
+		case '"': if (attrib) pont_buf_adds(b, "&quot;"); else pont_buf_addc(b, '"'); break;
+		case '\r': pont_buf_adds(b, "&#13;"); break;
+		default: pont_buf_addc(b, s[i]); break;
+		}
+	}
+}
+
+static void
+add_lang(tmxp *x, const char *l)
+{
+	char probe[40];
+	size_t have = strlen(x->langs);
+
+	snprintf(probe, sizeof probe, " %s", l);
+	if (strstr(x->langs, probe) == NULL && have + strlen(probe) < sizeof x->langs - 1)
+		snprintf(x->langs + have, sizeof x->langs - have, "%s", probe);
+}
+
+static void XMLCALL
+on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	tmxp *x = ud;
+	unsigned long line, col;
+
+	if (x->fatal)
+		return;
+	here(x, &line, &col);
+	x->depth++;
+	if (x->depth == 1) {
+		if (strcmp(name, "tmx") != 0) {
+			pont_fail_at(x->err, PONT_EPARSE, x->name, line, col, "not a TMX file: the root element is <%s>",
+				     name);
+			x->fatal = 1;
+			XML_StopParser(x->p, XML_FALSE);
+		}
+		x->root_ok = 1;
+		return;
+	}
+	if (x->in_seg) {
+		if (x->code_depth == 0 && is_code(name)) {
+			size_t k;
+
+			pont_buf_reset(&x->codexml);
+			pont_buf_addf(&x->codexml, "<%s", name);
+			for (k = 0; atts[k]; k += 2) {
+				pont_buf_addf(&x->codexml, " %s=\"", atts[k]);
+				xml_escape(&x->codexml, atts[k + 1], strlen(atts[k + 1]), 1);
+				pont_buf_addc(&x->codexml, '"');
+			}
+			pont_buf_addc(&x->codexml, '>');
+		} else if (x->code_depth > 0) {
+			size_t k;
+
+			pont_buf_addf(&x->codexml, "<%s", name);
+			for (k = 0; atts[k]; k += 2) {
+				pont_buf_addf(&x->codexml, " %s=\"", atts[k]);
+				xml_escape(&x->codexml, atts[k + 1], strlen(atts[k + 1]), 1);
+				pont_buf_addc(&x->codexml, '"');
+			}
+			pont_buf_addc(&x->codexml, '>');
+		} else {
+			pont_diags_add(x->diags, "tmx-element", PONT_SEV_WARNING, line, col,
+				       "<%s> inside <seg>: its text is kept, the element dropped", name);
+			return;
+		}
+		x->code_depth++;
+		return;
+	}
+	if (strcmp(name, "header") == 0) {
+		const char *s = attr(atts, "srclang");
+
+		if (s)
+			snprintf(x->header_src, sizeof x->header_src, "%s", s);
+	} else if (strcmp(name, "tu") == 0) {
+		x->in_tu = 1;
+		x->nv = 0;
+		x->tu_line = line;
+		x->tu_col = col;
+		pont_buf_reset(&x->note);
+		x->units++;
+	} else if (strcmp(name, "tuv") == 0 && x->in_tu) {
+		const char *l = attr(atts, "lang");
+
+		if (l == NULL)
+			l = attr(atts, "xml:lang");
+		if (l == NULL) {
+			pont_diags_add(x->diags, "tmx-lang", PONT_SEV_ERROR, line, col, "<tuv> without xml:lang: ignored");
+			l = "";
+		}
+		if (x->nv < 8) {
+			tuv *v = &x->v[x->nv++];
+
+			snprintf(v->lang, sizeof v->lang, "%s", l);
+			pont_buf_reset(&v->seg);
+			pont_buf_reset(&v->codes);
+			v->has_seg = 0;
+			add_lang(x, l);
+		}
+	} else if (strcmp(name, "seg") == 0 && x->in_tu && x->nv > 0) {
+		x->in_seg = 1;
+		x->ncodes = 0;
+		x->v[x->nv - 1].has_seg = 1;
+	} else if (strcmp(name, "note") == 0 && x->in_tu) {
+		x->in_note = 1;
+		if (x->note.len)
+			pont_buf_adds(&x->note, "; ");
+	}
+}
+
+static void XMLCALL
+on_end(void *ud, const XML_Char *name)
+{
+	tmxp *x = ud;
+
+	if (x->fatal)
+		return;
+	x->depth--;
+	if (x->in_seg && x->code_depth > 0) {
+		pont_buf_addf(&x->codexml, "</%s>", name);
+		if (--x->code_depth == 0) {
+			tuv *v = &x->v[x->nv - 1];
+
+			if (x->ncodes < NCODES)
+				pont_buf_add_utf8(&v->seg, CODE0 + x->ncodes++);
+			pont_buf_add(&v->codes, x->codexml.p, x->codexml.len + 1);
+		}
+		return;
+	}
+	if (strcmp(name, "seg") == 0) {
+		x->in_seg = 0;
+	} else if (strcmp(name, "note") == 0) {
+		x->in_note = 0;
+	} else if (strcmp(name, "tu") == 0 && x->in_tu) {
+		const tuv *s = NULL, *t = NULL;
+		int k;
+
+		x->in_tu = 0;
+		for (k = 0; k < x->nv; k++) {	/* exact language first, then the region fallback */
+			if (!s && strcasecmp(x->v[k].lang, pont_tm_src_lang(x->tm)) == 0)
+				s = &x->v[k];
+			if (!t && strcasecmp(x->v[k].lang, pont_tm_trg_lang(x->tm)) == 0)
+				t = &x->v[k];
+		}
+		for (k = 0; k < x->nv; k++) {
+			if (!s && pont_lang_matches(x->v[k].lang, pont_tm_src_lang(x->tm)))
+				s = &x->v[k];
+			if (!t && pont_lang_matches(x->v[k].lang, pont_tm_trg_lang(x->tm)))
+				t = &x->v[k];
+		}
+		if (s == NULL || t == NULL || !s->has_seg || !t->has_seg) {
+			x->skipped++;
+			return;
+		}
+		{
+			pont_buf note = PONT_BUF_INIT;
+
+			/* codes travel in the note, after a marker, so that export can write them back */
+			pont_buf_add(&note, x->note.p ? x->note.p : "", x->note.len);
+			if (s->codes.len || t->codes.len) {
+				size_t i;
+
+				pont_buf_adds(&note, "\x1D");
+				for (i = 0; i < s->codes.len; i++)
+					pont_buf_addc(&note, s->codes.p[i] ? s->codes.p[i] : '\x1E');
+				pont_buf_adds(&note, "\x1D");
+				for (i = 0; i < t->codes.len; i++)
+					pont_buf_addc(&note, t->codes.p[i] ? t->codes.p[i] : '\x1E');
+			}
+			if (pont_tm_add(x->tm, s->seg.p ? s->seg.p : "", s->seg.len, t->seg.p ? t->seg.p : "", t->seg.len,
+					note.p))
+				x->added++;
+			else
+				x->dup++;
+			pont_buf_release(&note);
+		}
+	}
+}
+
+static void XMLCALL
+on_text(void *ud, const XML_Char *s, int len)
+{
+	tmxp *x = ud;
+
+	if (x->fatal)
+		return;
+	if (x->in_seg && x->code_depth > 0)
+		xml_escape(&x->codexml, s, (size_t)len, 0);
+	else if (x->in_seg)
+		pont_buf_add(&x->v[x->nv - 1].seg, s, (size_t)len);
+	else if (x->in_note)
+		pont_buf_add(&x->note, s, (size_t)len);
+}
+
+static void XMLCALL
+on_entity_decl(void *ud, const XML_Char *name, int pe, const XML_Char *v, int vlen, const XML_Char *base,
+	       const XML_Char *sys, const XML_Char *pub, const XML_Char *notation)
+{
+	tmxp *x = ud;
+	unsigned long line, col;
+
+	(void)pe; (void)v; (void)vlen; (void)base; (void)sys; (void)pub; (void)notation;
+	here(x, &line, &col);
+	pont_fail_at(x->err, PONT_EPARSE, x->name, line, col, "entity declarations are refused (entity '%s')", name);
+	x->fatal = 1;
+	XML_StopParser(x->p, XML_FALSE);
+}
+
+pont_status
+pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, pont_diags *diags, pont_tmx_stats *st,
+		 pont_error *err)
+{
+	tmxp x;
+	int i;
+	pont_status rc = PONT_OK;
+
+	memset(&x, 0, sizeof x);
+	x.tm = tm;
+	x.name = name;
+	x.diags = diags;
+	x.err = err;
+	x.p = XML_ParserCreate(NULL);
+	XML_SetUserData(x.p, &x);
+	XML_SetElementHandler(x.p, on_start, on_end);
+	XML_SetCharacterDataHandler(x.p, on_text);
+	XML_SetEntityDeclHandler(x.p, on_entity_decl);
+	XML_SetParamEntityParsing(x.p, XML_PARAM_ENTITY_PARSING_NEVER);
+	while (len > 0 && !x.fatal) {
+		size_t n = len > (1u << 30) ? (1u << 30) : len;
+
+		if (XML_Parse(x.p, data, (int)n, n == len) == XML_STATUS_ERROR) {
+			if (!x.fatal)
+				pont_fail_at(err, PONT_EPARSE, name, (unsigned long)XML_GetCurrentLineNumber(x.p),
+					     (unsigned long)XML_GetCurrentColumnNumber(x.p) + 1, "not well-formed XML: %s",
+					     XML_ErrorString(XML_GetErrorCode(x.p)));
+			x.fatal = 1;
+		}
+		data += n;
+		len -= n;
+	}
+	if (!x.fatal && !x.root_ok) {
+		pont_fail_at(err, PONT_EPARSE, name, 1, 1, "not a TMX file: empty");
+		x.fatal = 1;
+	}
+	if (!x.fatal && x.units > 0 && x.added + x.dup == 0) {
+		pont_fail_at(err, PONT_EPARSE, name, 0, 0,
+			     "no unit has both %s and %s (the memory's languages:%s)", pont_tm_src_lang(tm),
+			     pont_tm_trg_lang(tm), x.langs[0] ? x.langs : " none");
+		x.fatal = 1;
+	}
+	if (x.fatal)
+		rc = err ? err->code : PONT_EPARSE;
+	if (st) {
+		st->units = x.units;
+		st->added = x.added;
+		st->duplicates = x.dup;
+		st->skipped = x.skipped;
+	}
+	XML_ParserFree(x.p);
+	for (i = 0; i < 8; i++) {
+		pont_buf_release(&x.v[i].seg);
+		pont_buf_release(&x.v[i].codes);
+	}
+	pont_buf_release(&x.note);
+	pont_buf_release(&x.codexml);
+	return rc;
+}
+
+/* Writes seg text, placeholders back to their codes (list: NUL... as \x1E-separated). */
+static void
+write_seg(pont_buf *out, const char *s, const char *codes, size_t ncodes_len)
+{
+	size_t i = 0, n = strlen(s);
+
+	while (i < n) {
+		size_t j = i;
+		uint32_t c = pont_utf8_next(s, n, &j);
+
+		if (c >= CODE0 && c < CODE0 + NCODES && codes) {
+			unsigned k = c - CODE0, q = 0;
+			size_t a = 0;
+
+			while (q < k && a < ncodes_len) {	/* the k-th code */
+				if (codes[a] == '\x1E')
+					q++;
+				a++;
+			}
+			if (a < ncodes_len) {
+				size_t e = a;
+
+				while (e < ncodes_len && codes[e] != '\x1E')
+					e++;
+				pont_buf_add(out, codes + a, e - a);
+				i = j;
+				continue;
+			}
+		}
+		xml_escape(out, s + i, j - i, 0);
+		i = j;
+	}
+}
+
+void
+pont_tm_write_tmx(const pont_tm *tm, pont_buf *out)
+{
+	size_t i;
+
+	pont_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"pont\" "
+		      "creationtoolversion=\"" PONT_VERSION "\" segtype=\"sentence\" o-tmf=\"pont\" adminlang=\"en\" srclang=\"");
+	xml_escape(out, pont_tm_src_lang(tm), strlen(pont_tm_src_lang(tm)), 1);
+	pont_buf_adds(out, "\" datatype=\"plaintext\"/>\n  <body>\n");
+	for (i = 0; i < pont_tm_size(tm); i++) {
+		const char *note = pont_tm_note(tm, i), *sc = NULL, *tc = NULL;
+		size_t nlen = note ? strlen(note) : 0, sl = 0, tl = 0;
+		const char *mark = note ? memchr(note, '\x1D', nlen) : NULL;
+
+		if (mark) {
+			const char *m2 = memchr(mark + 1, '\x1D', nlen - (size_t)(mark + 1 - note));
+
+			sc = mark + 1;
+			sl = m2 ? (size_t)(m2 - sc) : 0;
+			tc = m2 ? m2 + 1 : NULL;
+			tl = m2 ? nlen - (size_t)(tc - note) : 0;
+			nlen = (size_t)(mark - note);
+		}
+		pont_buf_adds(out, "    <tu>\n");
+		if (nlen) {
+			pont_buf_adds(out, "      <note>");
+			xml_escape(out, note, nlen, 0);
+			pont_buf_adds(out, "</note>\n");
+		}
+		pont_buf_adds(out, "      <tuv xml:lang=\"");
+		xml_escape(out, pont_tm_src_lang(tm), strlen(pont_tm_src_lang(tm)), 1);
+		pont_buf_adds(out, "\"><seg>");
+		write_seg(out, pont_tm_source(tm, i), sc, sl);
+		pont_buf_adds(out, "</seg></tuv>\n      <tuv xml:lang=\"");
+		xml_escape(out, pont_tm_trg_lang(tm), strlen(pont_tm_trg_lang(tm)), 1);
+		pont_buf_adds(out, "\"><seg>");
+		write_seg(out, pont_tm_target(tm, i), tc, tl);
+		pont_buf_adds(out, "</seg></tuv>\n    </tu>\n");
+	}
+	pont_buf_adds(out, "  </body>\n</tmx>\n");
+}

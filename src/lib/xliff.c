@@ -1,0 +1,912 @@
+/* xliff.c: the bilingual work file: an article as XLIFF 2.1 (one unit per paragraph, one
+ * segment per sentence, the document's structure in metadata so that merge can rebuild it). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <expat.h>
+
+#include "internal.h"
+
+/* --- XML text --- */
+
+enum { X_TEXT, X_ATTR, X_META };
+
+/*
+ * Appends s[0, n) escaped for XML. Characters XML 1.0 cannot hold are written as <cp hex="..."/>
+ * in content (X_TEXT), and as %XX in metadata (X_META, where '%' itself is %25); a carriage
+ * return is &#13; so that parsers keep it.
+ */
+static void
+xml_text(pont_buf *b, const char *s, size_t n, int mode)
+{
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		const char *rep = NULL;
+		char tmp[32];
+
+		switch (c) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = mode == X_ATTR ? "&quot;" : NULL; break;
+		case '\r': rep = "&#13;"; break;
+		case '\t': rep = mode == X_ATTR ? "&#9;" : NULL; break;
+		case '\n': rep = mode == X_ATTR ? "&#10;" : NULL; break;
+		case '%': rep = mode == X_META ? "%25" : NULL; break;
+		default:
+			if (c < 0x20) {
+				if (mode == X_TEXT)
+					snprintf(tmp, sizeof tmp, "<cp hex=\"%04X\"/>", c);
+				else
+					snprintf(tmp, sizeof tmp, "%%%02X", c);
+				rep = tmp;
+			} else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+				   ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
+				/* U+FFFE, U+FFFF: not XML characters either */
+				if (mode == X_TEXT)
+					snprintf(tmp, sizeof tmp, "<cp hex=\"%s\"/>", s[i + 2] == '\xBE' ? "FFFE" : "FFFF");
+				else
+					snprintf(tmp, sizeof tmp, "%%EF%%BF%%%02X", (unsigned char)s[i + 2]);
+				pont_buf_add(b, s + i - run, run);
+				pont_buf_adds(b, tmp);
+				i += 3;
+				run = 0;
+				continue;
+			}
+			break;
+		}
+		if (rep) {
+			pont_buf_add(b, s + i - run, run);
+			pont_buf_adds(b, rep);
+			run = 0;
+		} else {
+			run++;
+		}
+		i++;
+	}
+	pont_buf_add(b, s + i - run, run);
+}
+
+static void
+meta(pont_buf *b, const char *indent, const char *type, const char *s, size_t n)
+{
+	pont_buf_addf(b, "%s<mda:meta type=\"%s\">", indent, type);
+	xml_text(b, s, n, X_META);
+	pont_buf_adds(b, "</mda:meta>\n");
+}
+
+/* --- prepare --- */
+
+typedef struct unitw {
+	pont_buf data;		/* <data> elements of the unit */
+	unsigned ndata;
+} unitw;
+
+/* Writes text [a, b) with the marks inside it as <ph/> codes (their text in originalData);
+ * URLs and e-mail addresses stay text. */
+static void
+inline_text(pont_buf *out, unitw *u, const char *s, size_t a, size_t b, const pont_mark *mk, size_t nmk)
+{
+	size_t k, at = a;
+
+	for (k = 0; k < nmk; k++) {
+		const pont_mark *x = &mk[k];
+		size_t ms = x->span.start < a ? a : x->span.start, me = x->span.end > b ? b : x->span.end;
+
+		if (x->kind == PONT_MARK_URL || x->kind == PONT_MARK_EMAIL || me <= ms || ms < at)
+			continue;
+		xml_text(out, s + at, ms - at, X_TEXT);
+		u->ndata++;
+		pont_buf_addf(&u->data, "      <data id=\"d%u\">", u->ndata);
+		xml_text(&u->data, s + ms, me - ms, X_TEXT);
+		pont_buf_adds(&u->data, "</data>\n");
+		pont_buf_addf(out, "<ph id=\"p%u\" dataRef=\"d%u\"/>", u->ndata, u->ndata);
+		at = me;
+	}
+	xml_text(out, s + at, b - at, X_TEXT);
+}
+
+/* A stable unit id: a hash of the paragraph's text, so that unchanged paragraphs keep their
+ * ids when the article is prepared again; repeats get a suffix. used: ids given so far. */
+static void
+unit_id(const char *s, const pont_block *b, uint64_t **used, size_t *nused, size_t *aused, char *out, size_t outn)
+{
+	uint64_t h = pont_hash(s + b->span.start, b->span.end - b->span.start) & 0xFFFFFFFFu, key;
+	unsigned rep = 1;
+	size_t k;
+
+	for (;; rep++) {
+		key = h << 16 | rep;
+		for (k = 0; k < *nused && (*used)[k] != key; k++)	/* repeats are rare: a short scan */
+			;
+		if (k == *nused)
+			break;
+	}
+	XGROW(*used, *aused, *nused + 1);
+	(*used)[(*nused)++] = key;
+	if (rep == 1)
+		snprintf(out, outn, "u%08llx", (unsigned long long)h);
+	else
+		snprintf(out, outn, "u%08llx-%u", (unsigned long long)h, rep);
+}
+
+static int
+has_segment(const pont_segs *segs, size_t *si, size_t block)
+{
+	while (*si < segs->n && segs->v[*si].block < block)
+		(*si)++;
+	return *si < segs->n && segs->v[*si].block == block;
+}
+
+static void
+glossary_entries(pont_buf *out, const pont_xliff_prep *p, const pont_block *b, size_t *mi)
+{
+	const pont_matches *ms = p->matches;
+	size_t seen[64], nseen = 0, k, i;
+	int open = 0;
+
+	if (ms == NULL)
+		return;
+	while (*mi < ms->n && ms->v[*mi].span.start < b->content.start)
+		(*mi)++;
+	for (i = *mi; i < ms->n && ms->v[i].span.end <= b->content.end; i++) {
+		const pont_match *m = &ms->v[i];
+		const pont_glossary *g = p->glossaries[m->glossary];
+		const pont_term *t = pont_glossary_term(g, m->term);
+		const pont_concept *c = pont_glossary_concept(g, t->concept);
+		size_t key = m->glossary * 1000003u + t->concept, en[16], nen, j;
+		const char *def = c->definition;
+
+		for (k = 0; k < nseen && seen[k] != key; k++)
+			;
+		if (k < nseen || nseen == 64)
+			continue;
+		seen[nseen++] = key;
+		if (!open) {
+			pont_buf_adds(out, "    <gls:glossary>\n");
+			open = 1;
+		}
+		pont_buf_adds(out, "      <gls:glossEntry>\n        <gls:term source=\"");
+		xml_text(out, p->glossary_names ? p->glossary_names[m->glossary] : "glossary",
+			 strlen(p->glossary_names ? p->glossary_names[m->glossary] : "glossary"), X_ATTR);
+		pont_buf_adds(out, "\">");
+		xml_text(out, t->text, strlen(t->text), X_TEXT);
+		pont_buf_adds(out, "</gls:term>\n");
+		nen = pont_glossary_english(g, t->concept, p->trg_lang, en, 16);
+		for (j = 0; j < nen; j++) {
+			const pont_term *e = pont_glossary_term(g, en[j]);
+
+			if (pont_term_status_rank(e->status) >= 3)
+				continue;	/* not to be used: no translation to offer */
+			pont_buf_adds(out, "        <gls:translation>");
+			xml_text(out, e->text, strlen(e->text), X_TEXT);
+			pont_buf_adds(out, "</gls:translation>\n");
+		}
+		for (j = 0; def == NULL && j < pont_glossary_nlangnotes(g); j++) {
+			const pont_langnote *ln = pont_glossary_langnote(g, j);
+
+			if (ln->concept == t->concept && ln->definition && pont_lang_matches(ln->lang, "en"))
+				def = ln->definition;
+		}
+		if (def) {
+			pont_buf_adds(out, "        <gls:definition>");
+			xml_text(out, def, strlen(def), X_TEXT);
+			pont_buf_adds(out, "</gls:definition>\n");
+		}
+		pont_buf_adds(out, "      </gls:glossEntry>\n");
+	}
+	if (open)
+		pont_buf_adds(out, "    </gls:glossary>\n");
+}
+
+pont_status
+pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, pont_buf *out,
+		   pont_error *err)
+{
+	size_t len, nmk, nb = pont_doc_nblocks(doc), i, si = 0, mi = 0, done = 0, nunits = 0;
+	const char *s = pont_doc_text(doc, &len);
+	const pont_mark *mk = pont_doc_marks(doc, &nmk);
+	uint64_t *used = NULL;
+	size_t nused = 0, aused = 0;
+	pont_buf body = PONT_BUF_INIT, segx = PONT_BUF_INIT, mtc = PONT_BUF_INIT;
+	pont_buf notes = PONT_BUF_INIT, plain = PONT_BUF_INIT;
+	char hash[20];
+
+	(void)err;
+	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)pont_hash(s, len));
+	pont_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\"\n"
+		      "       xmlns:gls=\"urn:oasis:names:tc:xliff:glossary:2.0\"\n"
+		      "       xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\"\n"
+		      "       xmlns:mda=\"urn:oasis:names:tc:xliff:metadata:2.0\"\n       srcLang=\"");
+	xml_text(out, p->src_lang, strlen(p->src_lang), X_ATTR);
+	pont_buf_adds(out, "\" trgLang=\"");
+	xml_text(out, p->trg_lang, strlen(p->trg_lang), X_ATTR);
+	pont_buf_adds(out, "\">\n <file id=\"f1\" original=\"");
+	xml_text(out, p->original ? p->original : "-", strlen(p->original ? p->original : "-"), X_ATTR);
+	pont_buf_adds(out, "\" xml:space=\"preserve\">\n  <mda:metadata>\n   <mda:metaGroup category=\"pont\">\n");
+	meta(out, "    ", "generator", "pont " PONT_VERSION, strlen("pont " PONT_VERSION));
+	meta(out, "    ", "format", p->format == PONT_FORMAT_MARKDOWN ? "markdown" : "text",
+	     p->format == PONT_FORMAT_MARKDOWN ? 8 : 4);
+	meta(out, "    ", "source-hash", hash, strlen(hash));
+	{
+		size_t last = 0, k = 0;		/* where the last unit ends: the rest is the tail */
+
+		for (i = 0; i < nb; i++) {
+			const pont_block *b = pont_doc_block(doc, i);
+
+			if (pont_block_kind_is_text(b->kind) && has_segment(segs, &k, i))
+				last = b->span.end;
+		}
+		meta(out, "    ", "tail", s + last, len - last);
+	}
+	pont_buf_adds(out, "   </mda:metaGroup>\n  </mda:metadata>\n");
+	for (i = 0; i < nb; i++) {
+		const pont_block *b = pont_doc_block(doc, i);
+		size_t k, at, nseg = 0;
+		unitw u = { PONT_BUF_INIT, 0 };
+		char id[64];
+		const pont_mark *bm = mk + b->mark0;
+
+		if (!pont_block_kind_is_text(b->kind) || !has_segment(segs, &si, i))
+			continue;		/* stays in the gap before the next unit */
+		unit_id(s, b, &used, &nused, &aused, id, sizeof id);
+		pont_buf_reset(&body);
+		pont_buf_reset(&segx);
+		pont_buf_reset(&mtc);
+		pont_buf_reset(&notes);
+		pont_buf_addf(&body, "  <unit id=\"%s\" type=\"pont:%s\">\n", id, pont_block_kind_name(b->kind));
+		pont_buf_adds(&body, "    <mda:metadata>\n     <mda:metaGroup category=\"pont\">\n");
+		meta(&body, "      ", "before", s + done, b->span.start - done);
+		meta(&body, "      ", "prefix", s + b->span.start, b->content.start - b->span.start);
+		meta(&body, "      ", "suffix", s + b->content.end, b->span.end - b->content.end);
+		if (b->label.end > b->label.start)
+			meta(&body, "      ", "speaker", s + b->label.start, b->label.end - b->label.start);
+		pont_buf_adds(&body, "     </mda:metaGroup>\n    </mda:metadata>\n");
+		/* segments and the ignorable text between them */
+		at = b->content.start;
+		for (k = si; k < segs->n && segs->v[k].block == i; k++) {
+			const pont_seg *sg = &segs->v[k];
+
+			if (sg->span.start > at) {
+				pont_buf_addf(&segx, "    <ignorable id=\"i%zu\"><source>", k - si + 1);
+				inline_text(&segx, &u, s, at, sg->span.start, bm, b->nmarks);
+				pont_buf_adds(&segx, "</source></ignorable>\n");
+			}
+			nseg++;
+			pont_buf_addf(&segx, "    <segment id=\"s%zu\"", nseg);
+			{
+				pont_xliff_tm_hit hit;
+				int have = 0;
+
+				pont_buf_reset(&plain);
+				pont_buf_add(&plain, s + sg->span.start, sg->span.end - sg->span.start);
+				if (p->tm_lookup)
+					have = p->tm_lookup(p->tm_ctx, plain.p, plain.len, &hit);
+				if (have && hit.score >= 100) {
+					pont_buf_adds(&segx, " state=\"translated\"><source>");
+					inline_text(&segx, &u, s, sg->span.start, sg->span.end, bm, b->nmarks);
+					pont_buf_adds(&segx, "</source><target>");
+					xml_text(&segx, hit.target, strlen(hit.target), X_TEXT);
+					pont_buf_adds(&segx, "</target></segment>\n");
+				} else {
+					pont_buf_adds(&segx, " state=\"initial\"><source>");
+					inline_text(&segx, &u, s, sg->span.start, sg->span.end, bm, b->nmarks);
+					pont_buf_adds(&segx, "</source></segment>\n");
+				}
+				if (have) {
+					pont_buf_addf(&mtc, "      <mtc:match ref=\"#s%zu\" similarity=\"%d\" matchQuality=\"%d\" "
+						      "type=\"tm\" origin=\"", nseg, hit.score, hit.score);
+					xml_text(&mtc, hit.origin ? hit.origin : "memory", strlen(hit.origin ? hit.origin : "memory"),
+						 X_ATTR);
+					pont_buf_adds(&mtc, "\">\n        <source>");
+					xml_text(&mtc, hit.source, strlen(hit.source), X_TEXT);
+					pont_buf_adds(&mtc, "</source>\n        <target>");
+					xml_text(&mtc, hit.target, strlen(hit.target), X_TEXT);
+					pont_buf_adds(&mtc, "</target>\n      </mtc:match>\n");
+					if (hit.score < 100)
+						pont_buf_addf(&notes, "      <note category=\"pont-tm\">s%zu: fuzzy match %d%% in "
+							      "the translation memory</note>\n", nseg, hit.score);
+					free(hit.source);
+					free(hit.target);
+				}
+			}
+			at = sg->span.end;
+		}
+		if (b->content.end > at) {
+			pont_buf_addf(&segx, "    <ignorable id=\"i%zu\"><source>", k - si + 1);
+			inline_text(&segx, &u, s, at, b->content.end, bm, b->nmarks);
+			pont_buf_adds(&segx, "</source></ignorable>\n");
+		}
+		si = k;
+		if (mtc.len) {
+			pont_buf_adds(&body, "    <mtc:matches>\n");
+			pont_buf_add(&body, mtc.p, mtc.len);
+			pont_buf_adds(&body, "    </mtc:matches>\n");
+		}
+		glossary_entries(&body, p, b, &mi);
+		if (b->label.end > b->label.start || notes.len) {
+			pont_buf_adds(&body, "    <notes>\n");
+			if (b->label.end > b->label.start) {
+				pont_buf_adds(&body, "      <note category=\"speaker\">");
+				xml_text(&body, s + b->label.start, b->label.end - b->label.start, X_TEXT);
+				pont_buf_adds(&body, "</note>\n");
+			}
+			pont_buf_add(&body, notes.p ? notes.p : "", notes.len);
+			pont_buf_adds(&body, "    </notes>\n");
+		}
+		if (u.ndata) {
+			pont_buf_adds(&body, "    <originalData>\n");
+			pont_buf_add(&body, u.data.p, u.data.len);
+			pont_buf_adds(&body, "    </originalData>\n");
+		}
+		pont_buf_add(&body, segx.p, segx.len);
+		pont_buf_adds(&body, "  </unit>\n");
+		pont_buf_add(out, body.p, body.len);
+		pont_buf_release(&u.data);
+		done = b->span.end;
+		nunits++;
+	}
+	/* the file needs one unit even when there is nothing to translate */
+	if (nunits == 0)
+		pont_buf_adds(out, "  <unit id=\"u0\" translate=\"no\"><ignorable><source></source></ignorable></unit>\n");
+	pont_buf_adds(out, " </file>\n</xliff>\n");
+	free(used);
+	pont_buf_release(&body);
+	pont_buf_release(&segx);
+	pont_buf_release(&mtc);
+	pont_buf_release(&notes);
+	pont_buf_release(&plain);
+	return PONT_OK;
+}
+
+/* --- reading a work file --- */
+
+#define NS_XLF "urn:oasis:names:tc:xliff:document:2.0"
+#define NS_MDA "urn:oasis:names:tc:xliff:metadata:2.0"
+
+typedef struct xpiece {
+	int ignorable, has_target;
+	char id[64];
+	char state[16];
+	pont_buf src, tgt;
+	unsigned long line, col;
+} xpiece;
+
+typedef struct xdata {
+	char id[64];
+	pont_buf text;
+} xdata;
+
+typedef struct xunit {
+	char id[128];
+	unsigned long line, col;
+	int translate;
+	pont_buf before, prefix, suffix, speaker;
+	int has_before, has_prefix;
+	xpiece *p;
+	size_t np, ap;
+	xdata *d;
+	size_t nd, ad;
+} xunit;
+
+struct pont_xliff {
+	char src_lang[32], trg_lang[32];
+	char *original;
+	pont_buf format, hash, tail, generator;
+	int pont_file;
+	xunit *u;
+	size_t nu, au;
+};
+
+enum { IN_NONE, IN_SOURCE, IN_TARGET, IN_DATA, IN_META };
+
+typedef struct xr {
+	XML_Parser p;
+	pont_xliff *x;
+	const char *name;
+	pont_diags *diags;
+	pont_error *err;
+	int fatal, depth, in_file, nfiles, in_orig;
+	int where;			/* IN_* */
+	int skip;			/* depth inside something not ours (other modules): ignored */
+	char meta_type[32];
+	int meta_level;			/* 1 file, 2 unit */
+	pont_buf *cur;			/* where text goes */
+	/* pc elements open inside source/target: their end data ids */
+	char pcend[16][64];
+	int npc;
+} xr;
+
+static void
+xhere(xr *r, unsigned long *line, unsigned long *col)
+{
+	*line = (unsigned long)XML_GetCurrentLineNumber(r->p);
+	*col = (unsigned long)XML_GetCurrentColumnNumber(r->p) + 1;
+}
+
+static const char *
+xattr(const XML_Char **atts, const char *name)
+{
+	size_t k;
+
+	for (k = 0; atts[k]; k += 2) {
+		const char *sp = strrchr(atts[k], ' ');
+
+		if (strcmp(sp ? sp + 1 : atts[k], name) == 0)
+			return atts[k + 1];
+	}
+	return NULL;
+}
+
+/* Splits "ns local" into ns (may be "") and local. */
+static const char *
+xlocal(const char *name, size_t *nslen)
+{
+	const char *sp = strchr(name, ' ');
+
+	*nslen = sp ? (size_t)(sp - name) : 0;
+	return sp ? sp + 1 : name;
+}
+
+static int
+ns_is(const char *name, size_t nslen, const char *ns)
+{
+	return nslen == strlen(ns) && strncmp(name, ns, nslen) == 0;
+}
+
+static xunit *
+cur_unit(xr *r)
+{
+	return r->x->nu ? &r->x->u[r->x->nu - 1] : NULL;
+}
+
+static const char *
+data_text(xunit *u, const char *id)
+{
+	size_t k;
+
+	for (k = 0; id && k < u->nd; k++)
+		if (strcmp(u->d[k].id, id) == 0)
+			return u->d[k].text.p ? u->d[k].text.p : "";
+	return NULL;
+}
+
+static void
+xerror(xr *r, const char *id, const char *fmt, const char *a)
+{
+	unsigned long line, col;
+
+	xhere(r, &line, &col);
+	pont_diags_add(r->diags, id, PONT_SEV_ERROR, line, col, fmt, a);
+}
+
+static void XMLCALL
+x_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	xr *r = ud;
+	size_t nslen;
+	const char *local = xlocal(name, &nslen);
+	xunit *u = cur_unit(r);
+	unsigned long line, col;
+
+	if (r->fatal)
+		return;
+	r->depth++;
+	if (r->skip) {
+		r->skip++;
+		return;
+	}
+	xhere(r, &line, &col);
+	if (r->depth == 1) {
+		const char *v;
+
+		if (!ns_is(name, nslen, NS_XLF) || strcmp(local, "xliff") != 0) {
+			pont_fail_at(r->err, PONT_EPARSE, r->name, line, col,
+				     "not an XLIFF 2 file: the root element is <%s> (expected xliff in " NS_XLF ")", local);
+			r->fatal = 1;
+			XML_StopParser(r->p, XML_FALSE);
+			return;
+		}
+		v = xattr(atts, "version");
+		if (v == NULL || strncmp(v, "2.", 2) != 0)
+			xerror(r, "xliff-version", "XLIFF version '%s': pont reads 2.0 and 2.1", v ? v : "(none)");
+		if ((v = xattr(atts, "srcLang")) != NULL)
+			snprintf(r->x->src_lang, sizeof r->x->src_lang, "%s", v);
+		else
+			xerror(r, "xliff-structure", "%s", "<xliff> without srcLang");
+		if ((v = xattr(atts, "trgLang")) != NULL)
+			snprintf(r->x->trg_lang, sizeof r->x->trg_lang, "%s", v);
+		return;
+	}
+	if (r->where == IN_SOURCE || r->where == IN_TARGET || r->where == IN_DATA) {
+		/* inline content */
+		const char *ref;
+
+		if (!ns_is(name, nslen, NS_XLF)) {
+			r->skip = 1;
+			return;
+		}
+		if (strcmp(local, "ph") == 0 || strcmp(local, "sc") == 0 || strcmp(local, "ec") == 0) {
+			ref = xattr(atts, "dataRef");
+			if (ref && u && data_text(u, ref))
+				pont_buf_adds(r->cur, data_text(u, ref));
+			else if (ref)
+				xerror(r, "xliff-data", "dataRef '%s' names no <data> of the unit", ref);
+		} else if (strcmp(local, "pc") == 0) {
+			ref = xattr(atts, "dataRefStart");
+			if (ref && u && data_text(u, ref))
+				pont_buf_adds(r->cur, data_text(u, ref));
+			if (r->npc < 16) {
+				const char *e = xattr(atts, "dataRefEnd");
+
+				snprintf(r->pcend[r->npc], sizeof r->pcend[0], "%s", e ? e : "");
+			}
+			r->npc++;
+		} else if (strcmp(local, "cp") == 0) {
+			const char *h = xattr(atts, "hex");
+			unsigned long v = h ? strtoul(h, NULL, 16) : 0;
+
+			if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+				xerror(r, "xliff-cp", "<cp hex=\"%s\"> is not a character", h ? h : "");
+			else
+				pont_buf_add_utf8(r->cur, (uint32_t)v);
+		} else if (strcmp(local, "mrk") == 0 || strcmp(local, "sm") == 0 || strcmp(local, "em") == 0) {
+			/* annotations: their text is kept, the marker dropped */
+		} else {
+			xerror(r, "xliff-element", "unexpected <%s> in a segment", local);
+		}
+		return;
+	}
+	if (ns_is(name, nslen, NS_MDA)) {
+		if (strcmp(local, "meta") == 0) {
+			const char *t = xattr(atts, "type");
+			pont_buf *dst = NULL;
+
+			snprintf(r->meta_type, sizeof r->meta_type, "%s", t ? t : "");
+			if (u && r->meta_level == 2) {
+				if (t && strcmp(t, "before") == 0)
+					dst = &u->before, u->has_before = 1;
+				else if (t && strcmp(t, "prefix") == 0)
+					dst = &u->prefix, u->has_prefix = 1;
+				else if (t && strcmp(t, "suffix") == 0)
+					dst = &u->suffix;
+				else if (t && strcmp(t, "speaker") == 0)
+					dst = &u->speaker;
+			} else if (r->meta_level == 1) {
+				if (t && strcmp(t, "format") == 0)
+					dst = &r->x->format;
+				else if (t && strcmp(t, "source-hash") == 0)
+					dst = &r->x->hash;
+				else if (t && strcmp(t, "tail") == 0)
+					dst = &r->x->tail;
+				else if (t && strcmp(t, "generator") == 0)
+					dst = &r->x->generator;
+			}
+			if (dst) {
+				pont_buf_reset(dst);
+				r->cur = dst;
+				r->where = IN_META;
+			}
+		}
+		return;
+	}
+	if (!ns_is(name, nslen, NS_XLF)) {
+		r->skip = 1;		/* other modules (glossary, matches...): not needed to merge */
+		return;
+	}
+	if (strcmp(local, "file") == 0) {
+		const char *o = xattr(atts, "original");
+
+		if (++r->nfiles > 1)
+			xerror(r, "xliff-structure", "%s", "more than one <file>: pont merges one article per work file");
+		free(r->x->original);
+		r->x->original = o ? xstrndup(o, strlen(o)) : NULL;
+		r->in_file = 1;
+		r->meta_level = 1;
+	} else if (strcmp(local, "unit") == 0) {
+		const char *id = xattr(atts, "id"), *tr = xattr(atts, "translate");
+
+		XGROW(r->x->u, r->x->au, r->x->nu + 1);
+		u = &r->x->u[r->x->nu++];
+		memset(u, 0, sizeof *u);
+		snprintf(u->id, sizeof u->id, "%s", id ? id : "");
+		u->line = line;
+		u->col = col;
+		u->translate = !(tr && strcmp(tr, "no") == 0);
+		if (id == NULL)
+			xerror(r, "xliff-structure", "%s", "<unit> without id");
+		r->meta_level = 2;
+	} else if (strcmp(local, "segment") == 0 || strcmp(local, "ignorable") == 0) {
+		xpiece *pc;
+		const char *id = xattr(atts, "id"), *st = xattr(atts, "state");
+
+		if (u == NULL) {
+			xerror(r, "xliff-structure", "<%s> outside a unit", local);
+			r->skip = 1;
+			return;
+		}
+		XGROW(u->p, u->ap, u->np + 1);
+		pc = &u->p[u->np++];
+		memset(pc, 0, sizeof *pc);
+		pc->ignorable = local[0] == 'i';
+		snprintf(pc->id, sizeof pc->id, "%s", id ? id : "");
+		snprintf(pc->state, sizeof pc->state, "%s", st ? st : "initial");
+		pc->line = line;
+		pc->col = col;
+	} else if (strcmp(local, "source") == 0 || strcmp(local, "target") == 0) {
+		xpiece *pc = u && u->np ? &u->p[u->np - 1] : NULL;
+
+		if (pc == NULL) {
+			xerror(r, "xliff-structure", "<%s> outside a segment", local);
+			r->skip = 1;
+			return;
+		}
+		r->where = local[0] == 's' ? IN_SOURCE : IN_TARGET;
+		r->cur = r->where == IN_SOURCE ? &pc->src : &pc->tgt;
+		pont_buf_reset(r->cur);
+		pont_buf_add(r->cur, "", 0);
+		if (r->where == IN_TARGET)
+			pc->has_target = 1;
+		r->npc = 0;
+	} else if (strcmp(local, "data") == 0 && u) {
+		const char *id = xattr(atts, "id");
+
+		XGROW(u->d, u->ad, u->nd + 1);
+		memset(&u->d[u->nd], 0, sizeof u->d[u->nd]);
+		snprintf(u->d[u->nd].id, sizeof u->d[0].id, "%s", id ? id : "");
+		r->cur = &u->d[u->nd].text;
+		pont_buf_add(r->cur, "", 0);
+		u->nd++;
+		r->where = IN_DATA;
+	} else if (strcmp(local, "originalData") == 0 || strcmp(local, "notes") == 0 || strcmp(local, "note") == 0 ||
+		   strcmp(local, "group") == 0 || strcmp(local, "skeleton") == 0) {
+		if (strcmp(local, "note") == 0 || strcmp(local, "skeleton") == 0)
+			r->skip = 1;
+	} else {
+		xerror(r, "xliff-element", "unexpected <%s>", local);
+		r->skip = 1;
+	}
+}
+
+static void XMLCALL
+x_end(void *ud, const XML_Char *name)
+{
+	xr *r = ud;
+	size_t nslen;
+	const char *local = xlocal(name, &nslen);
+	xunit *u = cur_unit(r);
+
+	if (r->fatal)
+		return;
+	r->depth--;
+	if (r->skip) {
+		r->skip--;
+		return;
+	}
+	if (r->where == IN_META && ns_is(name, nslen, NS_MDA) && strcmp(local, "meta") == 0) {
+		/* %XX escapes of pont's metadata */
+		pont_buf *b = r->cur;
+		size_t i, o = 0;
+
+		for (i = 0; b->p && i < b->len; i++) {
+			if (b->p[i] == '%' && i + 2 < b->len) {
+				char hx[3] = { b->p[i + 1], b->p[i + 2], 0 };
+				char *e;
+				long v = strtol(hx, &e, 16);
+
+				if (*e == '\0' && e == hx + 2) {
+					b->p[o++] = (char)v;
+					i += 2;
+					continue;
+				}
+			}
+			b->p[o++] = b->p[i];
+		}
+		if (b->p) {
+			b->len = o;
+			b->p[o] = '\0';
+		}
+		r->where = IN_NONE;
+		r->cur = NULL;
+		return;
+	}
+	if (!ns_is(name, nslen, NS_XLF))
+		return;
+	if ((r->where == IN_SOURCE || r->where == IN_TARGET) && strcmp(local, "pc") == 0) {
+		r->npc--;
+		if (r->npc < 16 && r->npc >= 0 && u && r->pcend[r->npc][0] && data_text(u, r->pcend[r->npc]))
+			pont_buf_adds(r->cur, data_text(u, r->pcend[r->npc]));
+	} else if (strcmp(local, "source") == 0 || strcmp(local, "target") == 0 || strcmp(local, "data") == 0) {
+		r->where = IN_NONE;
+		r->cur = NULL;
+	} else if (strcmp(local, "unit") == 0) {
+		r->meta_level = 1;
+		if (u && u->np == 0)
+			pont_diags_add(r->diags, "xliff-structure", PONT_SEV_ERROR, u->line, u->col,
+				       "unit '%s' has no segment", u->id);
+	}
+}
+
+static void XMLCALL
+x_text(void *ud, const XML_Char *s, int len)
+{
+	xr *r = ud;
+
+	if (r->fatal || r->skip || r->cur == NULL)
+		return;
+	pont_buf_add(r->cur, s, (size_t)len);
+}
+
+static void XMLCALL
+x_entity_decl(void *ud, const XML_Char *name, int pe, const XML_Char *v, int vlen, const XML_Char *base,
+	      const XML_Char *sys, const XML_Char *pub, const XML_Char *notation)
+{
+	xr *r = ud;
+	unsigned long line, col;
+
+	(void)pe; (void)v; (void)vlen; (void)base; (void)sys; (void)pub; (void)notation;
+	xhere(r, &line, &col);
+	pont_fail_at(r->err, PONT_EPARSE, r->name, line, col, "entity declarations are refused (entity '%s')", name);
+	r->fatal = 1;
+	XML_StopParser(r->p, XML_FALSE);
+}
+
+void
+pont_xliff_free(pont_xliff *x)
+{
+	size_t i, k;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < x->nu; i++) {
+		xunit *u = &x->u[i];
+
+		for (k = 0; k < u->np; k++) {
+			pont_buf_release(&u->p[k].src);
+			pont_buf_release(&u->p[k].tgt);
+		}
+		for (k = 0; k < u->nd; k++)
+			pont_buf_release(&u->d[k].text);
+		free(u->p);
+		free(u->d);
+		pont_buf_release(&u->before);
+		pont_buf_release(&u->prefix);
+		pont_buf_release(&u->suffix);
+		pont_buf_release(&u->speaker);
+	}
+	free(x->u);
+	free(x->original);
+	pont_buf_release(&x->format);
+	pont_buf_release(&x->hash);
+	pont_buf_release(&x->tail);
+	pont_buf_release(&x->generator);
+	free(x);
+}
+
+pont_xliff *
+pont_xliff_read(const char *data, size_t len, const char *name, pont_diags *diags, pont_error *err)
+{
+	xr r;
+
+	memset(&r, 0, sizeof r);
+	r.x = xcalloc(1, sizeof *r.x);
+	r.name = name;
+	r.diags = diags;
+	r.err = err;
+	r.p = XML_ParserCreateNS(NULL, ' ');
+	XML_SetUserData(r.p, &r);
+	XML_SetElementHandler(r.p, x_start, x_end);
+	XML_SetCharacterDataHandler(r.p, x_text);
+	XML_SetEntityDeclHandler(r.p, x_entity_decl);
+	XML_SetParamEntityParsing(r.p, XML_PARAM_ENTITY_PARSING_NEVER);
+	while (!r.fatal) {
+		size_t n = len > (1u << 30) ? (1u << 30) : len;
+
+		if (XML_Parse(r.p, data, (int)n, n == len) == XML_STATUS_ERROR) {
+			if (!r.fatal)
+				pont_fail_at(err, PONT_EPARSE, name, (unsigned long)XML_GetCurrentLineNumber(r.p),
+					     (unsigned long)XML_GetCurrentColumnNumber(r.p) + 1, "not well-formed XML: %s",
+					     XML_ErrorString(XML_GetErrorCode(r.p)));
+			r.fatal = 1;
+		}
+		data += n;
+		len -= n;
+		if (len == 0)
+			break;
+	}
+	if (!r.fatal && r.depth == 0 && r.x->nu == 0 && r.nfiles == 0) {
+		pont_fail_at(err, PONT_EPARSE, name, 1, 1, "not an XLIFF 2 file: no <file>");
+		r.fatal = 1;
+	}
+	XML_ParserFree(r.p);
+	if (r.fatal) {
+		pont_xliff_free(r.x);
+		return NULL;
+	}
+	r.x->pont_file = r.x->generator.len > 0;
+	return r.x;
+}
+
+size_t
+pont_xliff_nunits(const pont_xliff *x)
+{
+	return x->nu;
+}
+
+const char *
+pont_xliff_unit_id(const pont_xliff *x, size_t i, unsigned long *line, unsigned long *col)
+{
+	if (line)
+		*line = x->u[i].line;
+	if (col)
+		*col = x->u[i].col;
+	return x->u[i].id;
+}
+
+const char *
+pont_xliff_original(const pont_xliff *x)
+{
+	return x->original;
+}
+
+const char *
+pont_xliff_source_hash(const pont_xliff *x)
+{
+	return x->hash.p ? x->hash.p : "";
+}
+
+int
+pont_xliff_format(const pont_xliff *x)
+{
+	return x->format.p && strcmp(x->format.p, "markdown") == 0 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+}
+
+const char *
+pont_xliff_trg_lang(const pont_xliff *x)
+{
+	return x->trg_lang;
+}
+
+pont_status
+pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out, pont_diags *missing)
+{
+	size_t i, k;
+
+	for (i = 0; i < x->nu; i++) {
+		const xunit *u = &x->u[i];
+
+		if (u->before.p)
+			pont_buf_add(out, u->before.p, u->before.len);
+		if (u->prefix.p)
+			pont_buf_add(out, u->prefix.p, u->prefix.len);
+		for (k = 0; k < u->np; k++) {
+			const xpiece *p = &u->p[k];
+			int have = p->has_target && (p->tgt.len > 0 || p->src.len == 0);
+
+			if (p->ignorable || use_source || !u->translate) {
+				/* ignorables keep their source unless a tool gave them a target */
+				const pont_buf *b = p->ignorable && p->has_target ? &p->tgt : &p->src;
+
+				pont_buf_add(out, b->p ? b->p : "", b->len);
+				continue;
+			}
+			if (!have) {
+				pont_diags_add(missing, "untranslated", allow_missing ? PONT_SEV_WARNING : PONT_SEV_ERROR,
+					       p->line, p->col, "unit %s, segment %s is not translated%s", u->id,
+					       p->id[0] ? p->id : "?", allow_missing ? ": the French is kept" : "");
+				pont_buf_add(out, p->src.p ? p->src.p : "", p->src.len);
+				continue;
+			}
+			pont_buf_add(out, p->tgt.p, p->tgt.len);
+		}
+		if (u->suffix.p)
+			pont_buf_add(out, u->suffix.p, u->suffix.len);
+	}
+	if (x->tail.p)
+		pont_buf_add(out, x->tail.p, x->tail.len);
+	return pont_diags_count(missing, PONT_SEV_ERROR) ? PONT_EPARSE : PONT_OK;
+}
