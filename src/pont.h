@@ -813,5 +813,11 @@ const char *pont_xliff_trg_lang(const pont_xliff *x);
  */
 pont_status pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out,
 			     pont_diags *missing);
+/*
+ * Adds the approved pairs of a finished work file to tm: segments whose target is not empty
+ * and whose state is translated, reviewed or final. Returns how many were new; *skipped (may be
+ * NULL) is increased by the segments left out (no target, or state initial).
+ */
+size_t pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, size_t *skipped);
 
 #endif

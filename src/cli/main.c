@@ -17,6 +17,7 @@ static const struct command {
 	{ "spell", cmd_spell, "spell-check French or English text with Hunspell" },
 	{ "prepare", cmd_prepare, "an article as an XLIFF 2.1 work file for its English edition" },
 	{ "merge", cmd_merge, "the English edition, rebuilt from a finished work file" },
+	{ "tm", cmd_tm, "the translation memory: import, export, lookup, stats, add" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

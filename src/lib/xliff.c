@@ -885,7 +885,8 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 			pont_buf_add(out, u->prefix.p, u->prefix.len);
 		for (k = 0; k < u->np; k++) {
 			const xpiece *p = &u->p[k];
-			int have = p->has_target && (p->tgt.len > 0 || p->src.len == 0);
+			/* an empty target counts when the segment was approved so (joined with another) */
+			int have = p->has_target && (p->tgt.len > 0 || p->src.len == 0 || strcmp(p->state, "initial") != 0);
 
 			if (p->ignorable || use_source || !u->translate) {
 				/* ignorables keep their source unless a tool gave them a target */
@@ -909,4 +910,28 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 	if (x->tail.p)
 		pont_buf_add(out, x->tail.p, x->tail.len);
 	return pont_diags_count(missing, PONT_SEV_ERROR) ? PONT_EPARSE : PONT_OK;
+}
+
+size_t
+pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, size_t *skipped)
+{
+	size_t i, k, added = 0;
+
+	for (i = 0; i < x->nu; i++) {
+		const xunit *u = &x->u[i];
+
+		for (k = 0; k < u->np; k++) {
+			const xpiece *p = &u->p[k];
+
+			if (p->ignorable || !u->translate || p->src.len == 0)
+				continue;
+			if (!p->has_target || p->tgt.len == 0 || strcmp(p->state, "initial") == 0) {
+				if (skipped)
+					(*skipped)++;
+				continue;
+			}
+			added += (size_t)pont_tm_add(tm, p->src.p, p->src.len, p->tgt.p, p->tgt.len, NULL);
+		}
+	}
+	return added;
 }
