@@ -19,7 +19,8 @@ static const char usage[] =
 	"\n"
 	"The translation memory of a series, French to English, in one file of pont's own (.ptm): the\n"
 	"units and an index of their words, read in one go, so that a look-up scores only the few\n"
-	"units that can reach the minimum score. TMX 1.4b goes in and out (inline codes kept).\n"
+	"units that can reach the minimum score. TMX 1.4b goes in and out (inline codes kept); a\n"
+	"MEMORY ending in .tmx is read and written as TMX (slower to open).\n"
 	"\n"
 	"import adds units, creating the memory when needed (written atomically: an interrupted\n"
 	"import leaves the memory as it was): TMX (units with a French and an English <tuv>), TSV (a\n"
@@ -71,11 +72,10 @@ save_memory(const char *path, const pont_tm *tm)
 	cli_out o;
 	int rc;
 
-	if (!cli_has_suffix(path, ".ptm")) {
-		cli_msg(path, "error", "a memory is written as pont's file: give it the .ptm suffix (export makes TMX)");
-		return EXIT_USAGE;
-	}
-	pont_tm_write(tm, &b);
+	if (cli_has_suffix(path, ".tmx"))
+		pont_tm_write_tmx(tm, &b);	/* a memory kept as TMX stays TMX */
+	else
+		pont_tm_write(tm, &b);
 	if ((rc = cli_out_open(&o, path)) == EXIT_OK) {
 		cli_out_write(&o, b.p, b.len);
 		rc = cli_out_close(&o, 1);
@@ -290,8 +290,8 @@ cmd_tm(int argc, char **argv)
 
 		if (optind >= argc || (aligned && argc - optind != 2))
 			return cli_usage("tm", aligned ? "--aligned takes FR.txt EN.txt" : "give the files to import");
-		if (!cli_has_suffix(mem, ".ptm"))
-			return cli_usage("tm", "the memory is pont's file: give it the .ptm suffix");
+		if (!cli_has_suffix(mem, ".ptm") && !cli_has_suffix(mem, ".tmx"))
+			return cli_usage("tm", "the memory is pont's file (.ptm) or a TMX file (.tmx)");
 		if ((rc = open_memory(mem, 1, &tm)) != EXIT_OK)
 			return rc;
 		before = pont_tm_size(tm);

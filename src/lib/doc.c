@@ -72,8 +72,10 @@ pont_doc_block(const pont_doc *d, size_t i)
 const pont_mark *
 pont_doc_marks(const pont_doc *d, size_t *n)
 {
+	static const pont_mark none[1];
+
 	*n = d->marks.n;
-	return d->marks.v;
+	return d->marks.v ? d->marks.v : none;	/* never NULL: mk + b->mark0 is always defined */
 }
 
 const char *

@@ -183,6 +183,13 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		x->in_note = 1;
 		if (x->note.len)
 			pont_buf_adds(&x->note, "; ");
+	} else if (strcmp(name, "prop") == 0 && x->in_tu) {
+		const char *t = attr(atts, "type");
+
+		x->in_note = 1;		/* kept with the notes, as "type: value" */
+		if (x->note.len)
+			pont_buf_adds(&x->note, "; ");
+		pont_buf_addf(&x->note, "%s: ", t ? t : "prop");
 	}
 }
 
@@ -198,7 +205,16 @@ on_end(void *ud, const XML_Char *name)
 		pont_buf_addf(&x->codexml, "</%s>", name);
 		if (--x->code_depth == 0) {
 			tuv *v = &x->v[x->nv - 1];
+			const char *xc = "<ph type=\"x-char\">U+";
+			unsigned long cp;
+			char *e;
 
+			if (strncmp(x->codexml.p, xc, strlen(xc)) == 0 &&
+			    (cp = strtoul(x->codexml.p + strlen(xc), &e, 16)) > 0 && (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) &&
+			    strcmp(e, "</ph>") == 0) {
+				pont_buf_add_utf8(&v->seg, (uint32_t)cp);	/* a character XML cannot hold, as pont writes it */
+				return;
+			}
 			if (x->ncodes < NCODES)
 				pont_buf_add_utf8(&v->seg, CODE0 + x->ncodes++);
 			pont_buf_add(&v->codes, x->codexml.p, x->codexml.len + 1);
@@ -207,7 +223,7 @@ on_end(void *ud, const XML_Char *name)
 	}
 	if (strcmp(name, "seg") == 0) {
 		x->in_seg = 0;
-	} else if (strcmp(name, "note") == 0) {
+	} else if (strcmp(name, "note") == 0 || strcmp(name, "prop") == 0) {
 		x->in_note = 0;
 	} else if (strcmp(name, "tu") == 0 && x->in_tu) {
 		const tuv *s = NULL, *t = NULL;
@@ -373,7 +389,10 @@ write_seg(pont_buf *out, const char *s, const char *codes, size_t ncodes_len)
 				continue;
 			}
 		}
-		xml_escape(out, s + i, j - i, 0);
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+			pont_buf_addf(out, "<ph type=\"x-char\">U+%04X</ph>", (unsigned)c);	/* not an XML character */
+		else
+			xml_escape(out, s + i, j - i, 0);
 		i = j;
 	}
 }

@@ -108,3 +108,50 @@ echo "  goal: pont spell at least 5x hunspell's throughput (ratio <= 0.2)"
 "$pont" spell --list --lang fr "$big" | cut -f2 >"$tmp/pont.words"
 hunspell -d fr_FR -l "$big" >"$tmp/hunspell.words"
 python3 tests/bench/spell_overlap.py "$tmp/pont.words" "$tmp/hunspell.words"
+
+# --- translation memory: look-ups on a 100 000-unit memory, next to translate-toolkit's
+# pretranslate with the same memory (as TMX) and queries held out of it ---
+echo
+PT_QUERIES=${PT_QUERIES:-50} python3 tests/bench/tm_setup.py "$CORPUS/tm/segments_dedup.tsv.gz" "$B" >/dev/null
+rm -f "$B/m100k.ptm" "$B/all.ptm"
+s=$(date +%s.%N)
+"$pont" tm import --tm "$B/m100k.ptm" "$B/m100k.tsv" 2>/dev/null
+e=$(date +%s.%N)
+"$pont" tm export --tm "$B/m100k.ptm" -o "$B/m100k.tmx"
+echo "pont tm import of 100 000 units (TSV): $(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f", e - s }') s," \
+	"memory file $(stat -c %s "$B/m100k.ptm" | awk '{ printf "%.1f MB", $1 / 1e6 }')"
+"$pont" tm lookup --tm "$B/m100k.ptm" --queries "$B/queries.txt" --timing >/dev/null 2>"$tmp/timing" || true
+cat "$tmp/timing"
+pont_ms=$(sed -n 's/.*(\([0-9.]*\) ms each).*/\1/p' "$tmp/timing")
+pt() { /usr/bin/time -f "%e %M" pretranslate --tm="$B/m100k.tmx" -t "$B/empty.pot" -i "$1" -o "$tmp/out.po" 2>&1 >/dev/null | tail -n 1; }
+pt_empty=$(pt "$B/empty.pot")
+pt_full=$(pt "$B/queries.pot")
+echo "translate-toolkit pretranslate, same memory as TMX: load $(echo "$pt_empty" | cut -d' ' -f1) s;" \
+	"$PT_QUERIES queries in $(echo "$pt_full" | cut -d' ' -f1) s in all; peak RSS $(echo "$pt_full" | awk '{ printf "%d MB", $2 / 1024 }')"
+awk -v a="$pt_empty" -v b="$pt_full" -v n="$PT_QUERIES" -v p="$pont_ms" 'BEGIN {
+	split(a, x, " "); split(b, y, " "); per = 1000 * (y[1] - x[1]) / n
+	printf "  per look-up: pretranslate %.1f ms, pont %.3f ms: pont is %.0fx faster (goal >= 20x)\n", per, p, per / p }'
+
+# the whole memory (192 190 units): the index's best match and score against scoring every unit
+"$pont" tm import --tm "$B/all.ptm" "$B/all.tsv" 2>/dev/null
+"$pont" tm lookup --tm "$B/all.ptm" --queries "$B/queries.txt" --format tsv --max 1 --min-score 50 --timing \
+	>"$tmp/fast.tsv" 2>"$tmp/t1" || true
+"$pont" tm lookup --tm "$B/all.ptm" --queries "$B/queries.txt" --format tsv --max 1 --min-score 50 --brute-force \
+	--timing >"$tmp/slow.tsv" 2>"$tmp/t2" || true
+echo "192 190 units, 1 000 held-out queries: index $(sed -n 's/.*(\([0-9.]*\) ms each).*/\1/p' "$tmp/t1") ms per look-up," \
+	"brute force $(sed -n 's/.*(\([0-9.]*\) ms each).*/\1/p' "$tmp/t2") ms"
+python3 - "$tmp/fast.tsv" "$tmp/slow.tsv" <<'PY'
+import sys
+def best(p):
+    out = {}
+    for line in open(p, encoding="utf-8").read().split("\n")[1:]:
+        if line:
+            q, score, unit = line.split("\t")[:3]
+            out[q] = (score, unit)
+    return out
+a, b = best(sys.argv[1]), best(sys.argv[2])
+keys = set(a) | set(b)
+same = sum(1 for k in keys if a.get(k) == b.get(k))
+print(f"  queries with a match >= 50 %: {len(b)}; index and brute force agree on {same} of {len(keys)} "
+      f"({100 * same / max(len(keys), 1):.1f} %; goal >= 99 %)")
+PY

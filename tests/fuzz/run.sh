@@ -9,8 +9,11 @@ for f in "$dir"/bin/fuzz_*; do
 	mkdir -p "$work"
 	rm -f "$dir/$name-"crash-* "$dir/$name-"timeout-* "$dir/$name-"leak-* "$dir/$name-"oom-*
 	case $name in
-	fuzz_tbx)	# XML: seeds as they are
-		for s in tests/fuzz/corpus-tbx/*; do cp "$s" "$work/seed-$(basename "$s")"; done ;;
+	fuzz_tbx|fuzz_tmx|fuzz_xliff)	# XML: seeds as they are
+		for s in tests/fuzz/corpus-${name#fuzz_}/*; do
+			case $s in */SOURCES) continue ;; esac
+			cp "$s" "$work/seed-$(basename "$s")"
+		done ;;
 	*)		# byte 0 picks the options
 		for s in tests/golden/*/*.in tests/fuzz/corpus/*; do
 			[ -f "$s" ] && { printf '\001'; cat "$s"; } >"$work/seed-$(basename "$s")"

@@ -194,3 +194,47 @@ def test_work_files_feed_the_memory():
         # the work file with no translation adds nothing
         r = pont("tm", "add", w, "--tm", mem)
         assert r.rc == 0 and "0 units added" in r.errtext
+
+
+OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <source_dir_excludes/>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>fr</source_lang>
+        <target_lang>en</target_lang>
+        <source_tok>org.omegat.tokenizer.LuceneFrenchTokenizer</source_tok>
+        <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+        <sentence_seg>true</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
+</omegat>
+"""
+
+
+def test_omegat_reads_pont_tmx():
+    """OmegaT (console mode) loads a TMX pont wrote from its tm/auto folder, without errors, and
+    translates a file with it."""
+    with tempfile.TemporaryDirectory() as d:
+        for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat", "cfg"):
+            os.makedirs(os.path.join(d, sub))
+        open(os.path.join(d, "omegat.project"), "w").write(OMEGAT_PROJECT)
+        open(os.path.join(d, "source", "a.txt"), "w").write("Salut Lucas !\n\nLe serveur a redémarré 3 fois.\n")
+        tsv, mem = os.path.join(d, "m.tsv"), os.path.join(d, "m.ptm")
+        open(tsv, "w").write("fr\ten\nSalut Lucas !\tHi Lucas!\nLe serveur a redémarré 3 fois.\tThe server "
+                             "restarted 3 times.\nUne <b>autre</b> & dernière.\tAnother & last one.\n")
+        assert pont("tm", "import", "--tm", mem, tsv).rc == 0
+        assert pont("tm", "export", "--tm", mem, "-o", os.path.join(d, "tm", "auto", "pont.tmx")).rc == 0
+        p = subprocess.run(["omegat", "--mode=console-translate", "--quiet", "--no-team", "--disable-project-locking",
+                            f"--config-dir={os.path.join(d, 'cfg')}", d], capture_output=True, text=True, timeout=300)
+        log = p.stdout + p.stderr
+        assert p.returncode == 0, log[-2000:]
+        assert "TMXR_INFO_READING_COMPLETE" in log and not re.search(r"(?i)\b(error|exception)\b", log), log[-2000:]
+        got = read(os.path.join(d, "target", "a.txt")).decode()
+        assert got == "Hi Lucas!\n\nThe server restarted 3 times.\n", got
