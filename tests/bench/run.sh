@@ -112,7 +112,9 @@ python3 tests/bench/spell_overlap.py "$tmp/pont.words" "$tmp/hunspell.words"
 # --- translation memory: look-ups on a 100 000-unit memory, next to translate-toolkit's
 # pretranslate with the same memory (as TMX) and queries held out of it ---
 echo
-PT_QUERIES=${PT_QUERIES:-50} python3 tests/bench/tm_setup.py "$CORPUS/tm/segments_dedup.tsv.gz" "$B" >/dev/null
+PT_QUERIES=${PT_QUERIES:-50}
+export PT_QUERIES
+python3 tests/bench/tm_setup.py "$CORPUS/tm/segments_dedup.tsv.gz" "$B" >/dev/null
 rm -f "$B/m100k.ptm" "$B/all.ptm"
 s=$(date +%s.%N)
 "$pont" tm import --tm "$B/m100k.ptm" "$B/m100k.tsv" 2>/dev/null
