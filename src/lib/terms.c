@@ -12,10 +12,12 @@
 
 typedef struct smap {
 	uint32_t *slot;		/* id + 1, 0 = empty */
+	uint32_t *shash;	/* per slot: the low bits of its string's hash, to skip most compares */
 	size_t nslot;
 	pont_buf pool;		/* strings, NUL-terminated */
 	size_t *off;		/* id -> offset in pool */
-	size_t n, alloc;
+	uint32_t *len;		/* id -> length */
+	size_t n, alloc, alen;
 } smap;
 
 
@@ -30,44 +32,51 @@ static uint32_t
 smap_get(smap *m, const char *s, size_t n, int add)
 {
 	size_t i;
+	uint64_t h = pont_hash(s, n);
 
 	if (m->nslot == 0) {
 		if (!add)
 			return UINT32_MAX;
 		m->nslot = 1024;
 		m->slot = xcalloc(m->nslot, sizeof *m->slot);
+		m->shash = xcalloc(m->nslot, sizeof *m->shash);
 	}
-	for (i = pont_hash(s, n) & (m->nslot - 1);; i = (i + 1) & (m->nslot - 1)) {
+	for (i = h & (m->nslot - 1);; i = (i + 1) & (m->nslot - 1)) {
 		uint32_t v = m->slot[i];
-		const char *t;
 
 		if (v == 0)
 			break;
-		t = smap_str(m, v - 1);
-		if (strlen(t) == n && memcmp(t, s, n) == 0)
+		if (m->shash[i] == (uint32_t)(h >> 32) && m->len[v - 1] == n &&
+		    memcmp(smap_str(m, v - 1), s, n) == 0)
 			return v - 1;
 	}
 	if (!add)
 		return UINT32_MAX;
 	XGROW(m->off, m->alloc, m->n + 1);
+	XGROW(m->len, m->alen, m->n + 1);
 	m->off[m->n] = m->pool.len;
+	m->len[m->n] = (uint32_t)n;
 	pont_buf_add(&m->pool, s, n);
 	pont_buf_addc(&m->pool, '\0');
 	m->slot[i] = (uint32_t)++m->n;
+	m->shash[i] = (uint32_t)(h >> 32);
 	if (m->n * 2 > m->nslot) {	/* grow and rehash */
 		size_t ns = m->nslot * 2, k;
-		uint32_t *slot = xcalloc(ns, sizeof *slot);
+		uint32_t *slot = xcalloc(ns, sizeof *slot), *shash = xcalloc(ns, sizeof *shash);
 
 		for (k = 0; k < m->n; k++) {
-			const char *t = smap_str(m, (uint32_t)k);
-			size_t j = pont_hash(t, strlen(t)) & (ns - 1);
+			uint64_t hk = pont_hash(smap_str(m, (uint32_t)k), m->len[k]);
+			size_t j = hk & (ns - 1);
 
 			while (slot[j])
 				j = (j + 1) & (ns - 1);
 			slot[j] = (uint32_t)k + 1;
+			shash[j] = (uint32_t)(hk >> 32);
 		}
 		free(m->slot);
+		free(m->shash);
 		m->slot = slot;
+		m->shash = shash;
 		m->nslot = ns;
 	}
 	return (uint32_t)(m->n - 1);
@@ -77,6 +86,8 @@ static void
 smap_free(smap *m)
 {
 	free(m->slot);
+	free(m->shash);
+	free(m->len);
 	free(m->off);
 	pont_buf_release(&m->pool);
 }
@@ -192,6 +203,8 @@ typedef struct token {
 static int
 is_word_char(uint32_t c)
 {
+	if (c < 0x80)		/* most of the text: no call */
+		return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
 	return pont_cp_is_alnum(c) || (c >= 0x300 && c <= 0x36F);
 }
 
