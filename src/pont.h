@@ -772,6 +772,7 @@ typedef struct pont_xliff_prep {
 	/* the best translation-memory hit for a sentence: returns 1 and fills *hit, or 0; may be NULL */
 	int (*tm_lookup)(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
 	void *tm_ctx;
+	int xliff12;		/* write XLIFF 1.2 instead (for tools that read only that) */
 } pont_xliff_prep;
 
 /*

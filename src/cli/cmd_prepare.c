@@ -8,7 +8,7 @@
 
 static const char usage[] =
 	"usage: pont prepare [-g FILE]... [--no-glossary] [--tm FILE]... [--target-lang en|en-US|en-GB]\n"
-	"                    [--min-score N] [--dict DIR] [--input text|markdown|auto]\n"
+	"                    [--min-score N] [--xliff 2.1|1.2] [--dict DIR] [--input text|markdown|auto]\n"
 	"                    [--paragraphs MODE] [--replace-invalid] [-o WORK.xlf] ARTICLE\n"
 	"\n"
 	"Writes the bilingual work file of a French article: XLIFF 2.1, one unit per paragraph and\n"
@@ -25,6 +25,9 @@ static const char usage[] =
 	"      --tm FILE           translation memory: a pont memory (.ptm) or TMX (repeatable)\n"
 	"      --min-score N       lowest fuzzy score offered, 1-100 (default 70)\n"
 	"  -t, --target-lang LANG  en (default), en-US or en-GB\n"
+	"      --xliff VERSION     2.1 (default), or 1.2 for tools that read only XLIFF 1.2\n"
+	"                          (translate-toolkit, OmegaT 3): the same content, a <group> per\n"
+	"                          paragraph, glossary entries as notes, matches as <alt-trans>\n"
 	"      --dict DIR          where the Hunspell French dictionary is\n"
 	"      --input FORMAT      text, markdown, or auto (default: markdown for .md files)\n"
 	"      --paragraphs MODE   plain text: auto (default), lines or blank\n"
@@ -46,13 +49,14 @@ cmd_prepare(int argc, char **argv)
 		{ "min-score", required_argument, NULL, 'M' },
 		{ "target-lang", required_argument, NULL, 't' },
 		{ "dict", required_argument, NULL, 'D' },
+		{ "xliff", required_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	cli_textopts to = CLI_TEXTOPTS_INIT;
 	const char **gpaths, **tpaths, *target = "en", *dictdir = NULL;
 	size_t ng = 0, nt = 0, i;
-	int c, rc = EXIT_OK, noglossary = 0, minscore = 70;
+	int c, rc = EXIT_OK, noglossary = 0, minscore = 70, v12 = 0;
 	pont_glossary **gs;
 	pont_dict *dict = NULL;
 	pont_matcher *m = NULL;
@@ -99,6 +103,12 @@ cmd_prepare(int argc, char **argv)
 			break;
 		case 'D':
 			dictdir = optarg;
+			break;
+		case 'X':
+			if (strcmp(optarg, "1.2") == 0)
+				v12 = 1;
+			else if (strcmp(optarg, "2.1") != 0)
+				rc = cli_usage("prepare", "--xliff takes 2.1 or 1.2, not '%s'", optarg);
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -163,6 +173,7 @@ cmd_prepare(int argc, char **argv)
 		p.src_lang = "fr";
 		p.trg_lang = target;
 		p.format = to.doc.format;
+		p.xliff12 = v12;
 		if (m) {
 			pont_match_doc(m, doc, &ms);
 			p.matches = &ms;

@@ -10,7 +10,7 @@
 
 /* --- XML text --- */
 
-enum { X_TEXT, X_ATTR, X_META };
+enum { X_TEXT, X_ATTR, X_META, X_TEXT12 };
 
 /*
  * Appends s[0, n) escaped for XML. Characters XML 1.0 cannot hold are written as <cp hex="..."/>
@@ -25,7 +25,7 @@ xml_text(pont_buf *b, const char *s, size_t n, int mode)
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		const char *rep = NULL;
-		char tmp[32];
+		char tmp[64];
 
 		switch (c) {
 		case '&': rep = "&amp;"; break;
@@ -38,7 +38,9 @@ xml_text(pont_buf *b, const char *s, size_t n, int mode)
 		case '%': rep = mode == X_META ? "%25" : NULL; break;
 		default:
 			if (c < 0x20) {
-				if (mode == X_TEXT)
+				if (mode == X_TEXT12)
+					snprintf(tmp, sizeof tmp, "<ph ctype=\"x-pont-char\">U+%04X</ph>", c);
+				else if (mode == X_TEXT)
 					snprintf(tmp, sizeof tmp, "<cp hex=\"%04X\"/>", c);
 				else
 					snprintf(tmp, sizeof tmp, "%%%02X", c);
@@ -46,7 +48,10 @@ xml_text(pont_buf *b, const char *s, size_t n, int mode)
 			} else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
 				   ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
 				/* U+FFFE, U+FFFF: not XML characters either */
-				if (mode == X_TEXT)
+				if (mode == X_TEXT12)
+					snprintf(tmp, sizeof tmp, "<ph ctype=\"x-pont-char\">U+%s</ph>",
+						 s[i + 2] == '\xBE' ? "FFFE" : "FFFF");
+				else if (mode == X_TEXT)
 					snprintf(tmp, sizeof tmp, "<cp hex=\"%s\"/>", s[i + 2] == '\xBE' ? "FFFE" : "FFFF");
 				else
 					snprintf(tmp, sizeof tmp, "%%EF%%BF%%%02X", (unsigned char)s[i + 2]);
@@ -83,6 +88,7 @@ meta(pont_buf *b, const char *indent, const char *type, const char *s, size_t n)
 typedef struct unitw {
 	pont_buf data;		/* <data> elements of the unit */
 	unsigned ndata;
+	int v12;		/* XLIFF 1.2: codes are <ph> with their text inside */
 } unitw;
 
 /* Writes text [a, b) with the marks inside it as <ph/> codes (their text in originalData);
@@ -98,15 +104,38 @@ inline_text(pont_buf *out, unitw *u, const char *s, size_t a, size_t b, const po
 
 		if (x->kind == PONT_MARK_URL || x->kind == PONT_MARK_EMAIL || me <= ms || ms < at)
 			continue;
-		xml_text(out, s + at, ms - at, X_TEXT);
+		xml_text(out, s + at, ms - at, u->v12 ? X_TEXT12 : X_TEXT);
 		u->ndata++;
+		if (u->v12) {
+			/* tools that read XLIFF 1.2 trim and fold the white space inside codes: a code
+			 * holding white space (a line end, a code span) has it written as \n \t \s */
+			size_t q, ws = 0;
+
+			for (q = ms; q < me; q++)
+				ws |= s[q] == ' ' || s[q] == '\n' || s[q] == '\t' || s[q] == '\\';
+			pont_buf_addf(out, ws ? "<ph id=\"p%u\" ctype=\"x-pont-escaped\">" : "<ph id=\"p%u\">", u->ndata);
+			if (!ws) {
+				xml_text(out, s + ms, me - ms, X_TEXT12);
+			} else {
+				pont_buf e = PONT_BUF_INIT;
+
+				for (q = ms; q < me; q++)
+					pont_buf_adds(&e, s[q] == ' ' ? "\\s" : s[q] == '\n' ? "\\n" : s[q] == '\t' ? "\\t" :
+							  s[q] == '\\' ? "\\\\" : (char[2]){ s[q], 0 });
+				xml_text(out, e.p, e.len, X_TEXT12);
+				pont_buf_release(&e);
+			}
+			pont_buf_adds(out, "</ph>");
+			at = me;
+			continue;
+		}
 		pont_buf_addf(&u->data, "      <data id=\"d%u\">", u->ndata);
 		xml_text(&u->data, s + ms, me - ms, X_TEXT);
 		pont_buf_adds(&u->data, "</data>\n");
 		pont_buf_addf(out, "<ph id=\"p%u\" dataRef=\"d%u\"/>", u->ndata, u->ndata);
 		at = me;
 	}
-	xml_text(out, s + at, b - at, X_TEXT);
+	xml_text(out, s + at, b - at, u->v12 ? X_TEXT12 : X_TEXT);
 }
 
 /* A stable unit id: a hash of the paragraph's text, so that unchanged paragraphs keep their
@@ -202,6 +231,169 @@ glossary_entries(pont_buf *out, const pont_xliff_prep *p, const pont_block *b, s
 		pont_buf_adds(out, "    </gls:glossary>\n");
 }
 
+/* A prop of pont's in XLIFF 1.2 (prop-group "pont"). */
+static void
+prop12(pont_buf *b, const char *indent, const char *type, const char *s, size_t n)
+{
+	pont_buf_addf(b, "%s<prop prop-type=\"%s\">", indent, type);
+	xml_text(b, s, n, X_META);
+	pont_buf_adds(b, "</prop>\n");
+}
+
+/* The same work file as XLIFF 1.2, for the tools that read only that (translate-toolkit,
+ * OmegaT 3): a <group> per unit with pont's metadata as props, a <trans-unit> per sentence,
+ * the text between sentences as trans-units with translate="no", inline codes as <ph>,
+ * glossary entries as notes, memory matches as <alt-trans>. */
+static pont_status
+prepare12(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, pont_buf *out)
+{
+	size_t len, nmk, nb = pont_doc_nblocks(doc), i, si = 0, mi = 0, done = 0, last = 0, k;
+	const char *s = pont_doc_text(doc, &len);
+	const pont_mark *mk = pont_doc_marks(doc, &nmk);
+	uint64_t *used = NULL;
+	size_t nused = 0, aused = 0;
+	pont_buf gl = PONT_BUF_INIT, plain = PONT_BUF_INIT;
+	char hash[20];
+
+	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)pont_hash(s, len));
+	for (i = 0, k = 0; i < nb; i++) {
+		const pont_block *b = pont_doc_block(doc, i);
+
+		if (pont_block_kind_is_text(b->kind) && has_segment(segs, &k, i))
+			last = b->span.end;
+	}
+	pont_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		      "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n <file original=\"");
+	xml_text(out, p->original ? p->original : "-", strlen(p->original ? p->original : "-"), X_ATTR);
+	pont_buf_adds(out, "\" source-language=\"");
+	xml_text(out, p->src_lang, strlen(p->src_lang), X_ATTR);
+	pont_buf_adds(out, "\" target-language=\"");
+	xml_text(out, p->trg_lang, strlen(p->trg_lang), X_ATTR);
+	pont_buf_adds(out, "\" datatype=\"plaintext\" xml:space=\"preserve\">\n  <header>\n"
+		      "   <tool tool-id=\"pont\" tool-name=\"pont\" tool-version=\"" PONT_VERSION "\"/>\n"
+		      "   <prop-group name=\"pont\">\n");
+	prop12(out, "    ", "generator", "pont " PONT_VERSION, strlen("pont " PONT_VERSION));
+	prop12(out, "    ", "format", p->format == PONT_FORMAT_MARKDOWN ? "markdown" : "text",
+	       p->format == PONT_FORMAT_MARKDOWN ? 8 : 4);
+	prop12(out, "    ", "source-hash", hash, strlen(hash));
+	prop12(out, "    ", "tail", s + last, len - last);
+	pont_buf_adds(out, "   </prop-group>\n  </header>\n  <body>\n");
+	for (i = 0; i < nb; i++) {
+		const pont_block *b = pont_doc_block(doc, i);
+		size_t at, nseg = 0;
+		unitw u = { PONT_BUF_INIT, 0, 1 };
+		char id[64];
+		const pont_mark *bm = mk + b->mark0;
+
+		if (!pont_block_kind_is_text(b->kind) || !has_segment(segs, &si, i))
+			continue;
+		unit_id(s, b, &used, &nused, &aused, id, sizeof id);
+		pont_buf_addf(out, "   <group id=\"%s\" restype=\"x-pont-%s\">\n    <prop-group name=\"pont\">\n", id,
+			      pont_block_kind_name(b->kind));
+		prop12(out, "     ", "before", s + done, b->span.start - done);
+		prop12(out, "     ", "prefix", s + b->span.start, b->content.start - b->span.start);
+		prop12(out, "     ", "suffix", s + b->content.end, b->span.end - b->content.end);
+		if (b->label.end > b->label.start)
+			prop12(out, "     ", "speaker", s + b->label.start, b->label.end - b->label.start);
+		pont_buf_adds(out, "    </prop-group>\n");
+		if (b->label.end > b->label.start) {
+			pont_buf_adds(out, "    <note from=\"pont\">Speaker: ");
+			xml_text(out, s + b->label.start, b->label.end - b->label.start, X_TEXT12);
+			pont_buf_adds(out, "</note>\n");
+		}
+		/* the unit's glossary entries, as a note on each of its sentences */
+		pont_buf_reset(&gl);
+		{
+			pont_buf tmp = PONT_BUF_INIT;
+			size_t m0 = mi;
+
+			glossary_entries(&tmp, p, b, &mi);
+			if (tmp.len) {	/* reduce the module's XML to "term: translation, ..." lines */
+				const char *q = tmp.p;
+
+				while ((q = strstr(q, "<gls:term")) != NULL) {
+					const char *t = strchr(q, '>') + 1, *te = strstr(t, "</gls:term>");
+					const char *next = strstr(te, "<gls:term"), *tr = te;
+					int first = 1;
+
+					pont_buf_add(&gl, t, (size_t)(te - t));
+					pont_buf_adds(&gl, " → ");
+					while ((tr = strstr(tr, "<gls:translation>")) != NULL && (next == NULL || tr < next)) {
+						const char *v = tr + strlen("<gls:translation>"), *ve = strstr(v, "</gls:translation>");
+
+						pont_buf_adds(&gl, first ? "" : ", ");
+						pont_buf_add(&gl, v, (size_t)(ve - v));
+						first = 0;
+						tr = ve;
+					}
+					pont_buf_adds(&gl, "; ");
+					q = te;
+				}
+			}
+			(void)m0;
+			pont_buf_release(&tmp);
+		}
+		at = b->content.start;
+		for (k = si; k < segs->n && segs->v[k].block == i; k++) {
+			const pont_seg *sg = &segs->v[k];
+			pont_xliff_tm_hit hit;
+			int have = 0;
+
+			if (sg->span.start > at) {
+				pont_buf_addf(out, "    <trans-unit id=\"%s-i%zu\" translate=\"no\"><source>", id, k - si + 1);
+				inline_text(out, &u, s, at, sg->span.start, bm, b->nmarks);
+				pont_buf_adds(out, "</source></trans-unit>\n");
+			}
+			nseg++;
+			pont_buf_reset(&plain);
+			pont_buf_add(&plain, s + sg->span.start, sg->span.end - sg->span.start);
+			if (p->tm_lookup)
+				have = p->tm_lookup(p->tm_ctx, plain.p, plain.len, &hit);
+			pont_buf_addf(out, "    <trans-unit id=\"%s-s%zu\"%s><source>", id, nseg,
+				      have && hit.score >= 100 ? " approved=\"no\"" : "");
+			inline_text(out, &u, s, sg->span.start, sg->span.end, bm, b->nmarks);
+			pont_buf_adds(out, "</source>");
+			if (have && hit.score >= 100) {
+				pont_buf_adds(out, "<target state=\"translated\">");
+				xml_text(out, hit.target, strlen(hit.target), X_TEXT12);
+				pont_buf_adds(out, "</target>");
+			}
+			if (gl.len) {
+				pont_buf_adds(out, "<note from=\"pont-glossary\">");
+				pont_buf_add(out, gl.p, gl.len - 2);	/* already XML text */
+				pont_buf_adds(out, "</note>");
+			}
+			if (have) {
+				pont_buf_addf(out, "<alt-trans match-quality=\"%d\" origin=\"", hit.score);
+				xml_text(out, hit.origin ? hit.origin : "memory", strlen(hit.origin ? hit.origin : "memory"),
+					 X_ATTR);
+				pont_buf_adds(out, "\"><source>");
+				xml_text(out, hit.source, strlen(hit.source), X_TEXT12);
+				pont_buf_adds(out, "</source><target>");
+				xml_text(out, hit.target, strlen(hit.target), X_TEXT12);
+				pont_buf_adds(out, "</target></alt-trans>");
+				free(hit.source);
+				free(hit.target);
+			}
+			pont_buf_adds(out, "</trans-unit>\n");
+			at = sg->span.end;
+		}
+		if (b->content.end > at) {
+			pont_buf_addf(out, "    <trans-unit id=\"%s-i%zu\" translate=\"no\"><source>", id, k - si + 1);
+			inline_text(out, &u, s, at, b->content.end, bm, b->nmarks);
+			pont_buf_adds(out, "</source></trans-unit>\n");
+		}
+		si = k;
+		pont_buf_adds(out, "   </group>\n");
+		done = b->span.end;
+	}
+	pont_buf_adds(out, "  </body>\n </file>\n</xliff>\n");
+	free(used);
+	pont_buf_release(&gl);
+	pont_buf_release(&plain);
+	return PONT_OK;
+}
+
 pont_status
 pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, pont_buf *out,
 		   pont_error *err)
@@ -216,6 +408,8 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 	char hash[20];
 
 	(void)err;
+	if (p->xliff12)
+		return prepare12(doc, segs, p, out);
 	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)pont_hash(s, len));
 	pont_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\"\n"
@@ -247,7 +441,7 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 	for (i = 0; i < nb; i++) {
 		const pont_block *b = pont_doc_block(doc, i);
 		size_t k, at, nseg = 0;
-		unitw u = { PONT_BUF_INIT, 0 };
+		unitw u = { PONT_BUF_INIT, 0, 0 };
 		char id[64];
 		const pont_mark *bm = mk + b->mark0;
 
@@ -367,6 +561,7 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 
 #define NS_XLF "urn:oasis:names:tc:xliff:document:2.0"
 #define NS_MDA "urn:oasis:names:tc:xliff:metadata:2.0"
+#define NS_X12 "urn:oasis:names:tc:xliff:document:1.2"
 
 typedef struct xpiece {
 	int ignorable, has_target;
@@ -419,6 +614,11 @@ typedef struct xr {
 	/* pc elements open inside source/target: their end data ids */
 	char pcend[16][64];
 	int npc;
+	/* XLIFF 1.2: the code element open in source/target, its text, the codes of the source */
+	int code_depth, code_char;
+	char code_id[64];
+	pont_buf code;
+	pont_buf codes;		/* "id\0text\0" pairs of the current trans-unit's source */
 } xr;
 
 static void
@@ -484,6 +684,9 @@ xerror(xr *r, const char *id, const char *fmt, const char *a)
 	pont_diags_add(r->diags, id, PONT_SEV_ERROR, line, col, fmt, a);
 }
 
+static void XMLCALL x12_start(void *ud, const XML_Char *name, const XML_Char **atts);
+static void XMLCALL x12_end(void *ud, const XML_Char *name);
+
 static void XMLCALL
 x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
@@ -504,9 +707,14 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	if (r->depth == 1) {
 		const char *v;
 
+		if (ns_is(name, nslen, NS_X12) && strcmp(local, "xliff") == 0) {
+			XML_SetElementHandler(r->p, x12_start, x12_end);	/* XLIFF 1.2 from here on */
+			return;
+		}
 		if (!ns_is(name, nslen, NS_XLF) || strcmp(local, "xliff") != 0) {
 			pont_fail_at(r->err, PONT_EPARSE, r->name, line, col,
-				     "not an XLIFF 2 file: the root element is <%s> (expected xliff in " NS_XLF ")", local);
+				     "not an XLIFF 2 or 1.2 file: the root element is <%s> (expected xliff in " NS_XLF ")",
+				     local);
 			r->fatal = 1;
 			XML_StopParser(r->p, XML_FALSE);
 			return;
@@ -672,6 +880,35 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	}
 }
 
+/* The end of one of pont's metadata values: %XX escapes undone. */
+static void
+end_meta(xr *r)
+{
+	pont_buf *b = r->cur;
+	size_t i, o = 0;
+
+	for (i = 0; b && b->p && i < b->len; i++) {
+		if (b->p[i] == '%' && i + 2 < b->len) {
+			char hx[3] = { b->p[i + 1], b->p[i + 2], 0 };
+			char *e;
+			long v = strtol(hx, &e, 16);
+
+			if (*e == '\0' && e == hx + 2) {
+				b->p[o++] = (char)v;
+				i += 2;
+				continue;
+			}
+		}
+		b->p[o++] = b->p[i];
+	}
+	if (b && b->p) {
+		b->len = o;
+		b->p[o] = '\0';
+	}
+	r->where = IN_NONE;
+	r->cur = NULL;
+}
+
 static void XMLCALL
 x_end(void *ud, const XML_Char *name)
 {
@@ -688,30 +925,7 @@ x_end(void *ud, const XML_Char *name)
 		return;
 	}
 	if (r->where == IN_META && ns_is(name, nslen, NS_MDA) && strcmp(local, "meta") == 0) {
-		/* %XX escapes of pont's metadata */
-		pont_buf *b = r->cur;
-		size_t i, o = 0;
-
-		for (i = 0; b->p && i < b->len; i++) {
-			if (b->p[i] == '%' && i + 2 < b->len) {
-				char hx[3] = { b->p[i + 1], b->p[i + 2], 0 };
-				char *e;
-				long v = strtol(hx, &e, 16);
-
-				if (*e == '\0' && e == hx + 2) {
-					b->p[o++] = (char)v;
-					i += 2;
-					continue;
-				}
-			}
-			b->p[o++] = b->p[i];
-		}
-		if (b->p) {
-			b->len = o;
-			b->p[o] = '\0';
-		}
-		r->where = IN_NONE;
-		r->cur = NULL;
+		end_meta(r);
 		return;
 	}
 	if (!ns_is(name, nslen, NS_XLF))
@@ -736,9 +950,12 @@ x_text(void *ud, const XML_Char *s, int len)
 {
 	xr *r = ud;
 
-	if (r->fatal || r->skip || r->cur == NULL)
+	if (r->fatal || r->skip)
 		return;
-	pont_buf_add(r->cur, s, (size_t)len);
+	if (r->code_depth > 0)
+		pont_buf_add(&r->code, s, (size_t)len);
+	else if (r->cur)
+		pont_buf_add(r->cur, s, (size_t)len);
 }
 
 static void XMLCALL
@@ -753,6 +970,231 @@ x_entity_decl(void *ud, const XML_Char *name, int pe, const XML_Char *v, int vle
 	pont_fail_at(r->err, PONT_EPARSE, r->name, line, col, "entity declarations are refused (entity '%s')", name);
 	r->fatal = 1;
 	XML_StopParser(r->p, XML_FALSE);
+}
+
+/* --- XLIFF 1.2, as pont prepare --xliff 1.2 writes it and other tools give it back --- */
+
+static const char *
+code_of(xr *r, const char *id)
+{
+	size_t a = 0;
+
+	while (id && a < r->codes.len) {
+		const char *k = r->codes.p + a, *v = k + strlen(k) + 1;
+
+		if (strcmp(k, id) == 0)
+			return v;
+		a = (size_t)(v + strlen(v) + 1 - r->codes.p);
+	}
+	return NULL;
+}
+
+static void XMLCALL
+x12_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	xr *r = ud;
+	size_t nslen;
+	const char *local = xlocal(name, &nslen);
+	xunit *u = cur_unit(r);
+	unsigned long line, col;
+
+	if (r->fatal)
+		return;
+	r->depth++;
+	if (r->skip) {
+		r->skip++;
+		return;
+	}
+	xhere(r, &line, &col);
+	if (!ns_is(name, nslen, NS_X12)) {
+		r->skip = 1;
+		return;
+	}
+	if (r->where == IN_SOURCE || r->where == IN_TARGET) {
+		if (r->code_depth > 0) {	/* inside a code: <sub> and such, text kept */
+			r->code_depth++;
+			return;
+		}
+		if (strcmp(local, "ph") == 0 || strcmp(local, "bpt") == 0 || strcmp(local, "ept") == 0 ||
+		    strcmp(local, "it") == 0) {
+			const char *id = xattr(atts, "id"), *ct = xattr(atts, "ctype");
+
+			r->code_depth = 1;
+			r->code_char = ct && strcmp(ct, "x-pont-char") == 0 ? 1 : ct && strcmp(ct, "x-pont-escaped") == 0 ? 2 : 0;
+			snprintf(r->code_id, sizeof r->code_id, "%s", id ? id : "");
+			pont_buf_reset(&r->code);
+			pont_buf_add(&r->code, "", 0);
+		} else if (strcmp(local, "x") == 0 || strcmp(local, "bx") == 0 || strcmp(local, "ex") == 0) {
+			const char *c = code_of(r, xattr(atts, "id"));
+
+			if (c)
+				pont_buf_adds(r->cur, c);
+			else
+				xerror(r, "xliff-code", "<%s> names no code of the source", local);
+		} else if (strcmp(local, "g") != 0 && strcmp(local, "mrk") != 0) {
+			xerror(r, "xliff-element", "unexpected <%s> in a segment", local);
+		}
+		return;
+	}
+	if (strcmp(local, "file") == 0) {
+		const char *o = xattr(atts, "original"), *sl = xattr(atts, "source-language"),
+			   *tl = xattr(atts, "target-language");
+
+		if (++r->nfiles > 1)
+			xerror(r, "xliff-structure", "%s", "more than one <file>: pont merges one article per work file");
+		free(r->x->original);
+		r->x->original = o ? xstrndup(o, strlen(o)) : NULL;
+		snprintf(r->x->src_lang, sizeof r->x->src_lang, "%s", sl ? sl : "");
+		snprintf(r->x->trg_lang, sizeof r->x->trg_lang, "%s", tl ? tl : "");
+		r->meta_level = 1;
+	} else if (strcmp(local, "prop") == 0 && r->meta_level) {
+		const char *t = xattr(atts, "prop-type");
+		pont_buf *dst = NULL;
+
+		if (t && r->meta_level == 2 && u) {
+			if (strcmp(t, "before") == 0)
+				dst = &u->before, u->has_before = 1;
+			else if (strcmp(t, "prefix") == 0)
+				dst = &u->prefix, u->has_prefix = 1;
+			else if (strcmp(t, "suffix") == 0)
+				dst = &u->suffix;
+			else if (strcmp(t, "speaker") == 0)
+				dst = &u->speaker;
+		} else if (t && r->meta_level == 1) {
+			if (strcmp(t, "format") == 0)
+				dst = &r->x->format;
+			else if (strcmp(t, "source-hash") == 0)
+				dst = &r->x->hash;
+			else if (strcmp(t, "tail") == 0)
+				dst = &r->x->tail;
+			else if (strcmp(t, "generator") == 0)
+				dst = &r->x->generator;
+		}
+		if (dst) {
+			pont_buf_reset(dst);
+			r->cur = dst;
+			r->where = IN_META;
+		}
+	} else if (strcmp(local, "group") == 0) {
+		const char *id = xattr(atts, "id");
+
+		XGROW(r->x->u, r->x->au, r->x->nu + 1);
+		u = &r->x->u[r->x->nu++];
+		memset(u, 0, sizeof *u);
+		snprintf(u->id, sizeof u->id, "%s", id ? id : "");
+		u->line = line;
+		u->col = col;
+		u->translate = 1;
+		r->meta_level = 2;
+	} else if (strcmp(local, "trans-unit") == 0) {
+		xpiece *pc;
+		const char *id = xattr(atts, "id"), *tr = xattr(atts, "translate");
+
+		if (u == NULL) {	/* a trans-unit outside pont's groups: a unit of its own */
+			XGROW(r->x->u, r->x->au, r->x->nu + 1);
+			u = &r->x->u[r->x->nu++];
+			memset(u, 0, sizeof *u);
+			snprintf(u->id, sizeof u->id, "%s", id ? id : "");
+			u->line = line;
+			u->col = col;
+			u->translate = 1;
+		}
+		XGROW(u->p, u->ap, u->np + 1);
+		pc = &u->p[u->np++];
+		memset(pc, 0, sizeof *pc);
+		pc->ignorable = tr && strcmp(tr, "no") == 0;
+		{
+			const char *dash = id ? strrchr(id, '-') : NULL;
+
+			snprintf(pc->id, sizeof pc->id, "%s", dash ? dash + 1 : id ? id : "");
+		}
+		snprintf(pc->state, sizeof pc->state, "initial");
+		pc->line = line;
+		pc->col = col;
+		pont_buf_reset(&r->codes);
+	} else if (strcmp(local, "source") == 0 || strcmp(local, "target") == 0) {
+		xpiece *pc = u && u->np ? &u->p[u->np - 1] : NULL;
+
+		if (pc == NULL) {
+			xerror(r, "xliff-structure", "<%s> outside a trans-unit", local);
+			r->skip = 1;
+			return;
+		}
+		r->where = local[0] == 's' ? IN_SOURCE : IN_TARGET;
+		r->cur = r->where == IN_SOURCE ? &pc->src : &pc->tgt;
+		pont_buf_reset(r->cur);
+		pont_buf_add(r->cur, "", 0);
+		if (r->where == IN_TARGET) {
+			const char *st = xattr(atts, "state");
+
+			pc->has_target = 1;
+			/* new and needs-translation are not translations yet */
+			snprintf(pc->state, sizeof pc->state, "%s",
+				 st && (strcmp(st, "new") == 0 || strcmp(st, "needs-translation") == 0) ? "initial" :
+				 st ? st : "translated");
+		}
+	} else if (strcmp(local, "xliff") == 0 || strcmp(local, "header") == 0 || strcmp(local, "body") == 0 ||
+		   strcmp(local, "prop-group") == 0) {
+		/* structure only */
+	} else {
+		r->skip = 1;	/* notes, alt-trans, tools, contexts: not needed to merge */
+	}
+}
+
+static void XMLCALL
+x12_end(void *ud, const XML_Char *name)
+{
+	xr *r = ud;
+	size_t nslen;
+	const char *local = xlocal(name, &nslen);
+
+	if (r->fatal)
+		return;
+	r->depth--;
+	if (r->skip) {
+		r->skip--;
+		return;
+	}
+	if (r->code_depth > 0 && --r->code_depth == 0) {
+		unsigned long cp;
+		char *e;
+
+		if (r->code_char == 2) {	/* \n \t \s \\ back to white space */
+			size_t i, o = 0;
+
+			for (i = 0; i < r->code.len; i++) {
+				char c = r->code.p[i];
+
+				if (c == '\\' && i + 1 < r->code.len) {
+					c = r->code.p[++i];
+					c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 's' ? ' ' : c;
+				}
+				r->code.p[o++] = c;
+			}
+			r->code.len = o;
+			r->code.p[o] = '\0';
+			r->code_char = 0;
+		}
+		if (r->code_char == 1 && strncmp(r->code.p, "U+", 2) == 0 && (cp = strtoul(r->code.p + 2, &e, 16)) > 0 &&
+		    *e == '\0' && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+			pont_buf_add_utf8(r->cur, (uint32_t)cp);
+		} else {
+			pont_buf_add(r->cur, r->code.p, r->code.len);
+			if (r->where == IN_SOURCE && r->code_id[0]) {
+				pont_buf_add(&r->codes, r->code_id, strlen(r->code_id) + 1);
+				pont_buf_add(&r->codes, r->code.p, r->code.len + 1);
+			}
+		}
+		return;
+	}
+	if (r->where == IN_META && strcmp(local, "prop") == 0) {
+		end_meta(r);
+	} else if (strcmp(local, "source") == 0 || strcmp(local, "target") == 0) {
+		r->where = IN_NONE;
+		r->cur = NULL;
+	} else if (strcmp(local, "group") == 0) {
+		r->meta_level = 1;
+	}
 }
 
 void
@@ -823,6 +1265,8 @@ pont_xliff_read(const char *data, size_t len, const char *name, pont_diags *diag
 		r.fatal = 1;
 	}
 	XML_ParserFree(r.p);
+	pont_buf_release(&r.code);
+	pont_buf_release(&r.codes);
 	if (r.fatal) {
 		pont_xliff_free(r.x);
 		return NULL;

@@ -218,3 +218,35 @@ def test_reads_other_tools_inline_codes():
         open(w2, "w").write(x)
         r = pont("merge", "--keep-typography", w2)
         assert r.rc == 0 and r.text == "A **word** and a [link](https://exemple.fr)!\n", r.text
+
+
+def test_xliff12_for_translate_toolkit():
+    """The same work file as XLIFF 1.2 (--xliff 1.2): translate-toolkit reads it, a translation
+    made through its API merges back, and the round trip is exact."""
+    code = r'''
+import sys
+from translate.storage import xliff
+f = xliff.xlifffile.parsefile(sys.argv[1])
+units = [u for u in f.units if u.istranslatable() and u.source.strip()]
+for u in units:
+    u.rich_target = u.rich_source
+with open(sys.argv[2], "wb") as out:
+    f.serialize(out)
+print(len(units))
+'''
+    with tempfile.TemporaryDirectory() as d:
+        for path, fmt in [(SAMPLES[1], "text"), (MARKDOWN, "markdown")]:
+            w, w2, m = (os.path.join(d, n) for n in ("w.xlf", "w2.xlf", "m.txt"))
+            r = pont("prepare", "--xliff", "1.2", "--input", fmt, path, "-o", w)
+            assert r.rc == 0, r.errtext
+            nseg = len(re.findall(r'<trans-unit id="[^"]+-s\d+"', read(w).decode()))
+            p = subprocess.run(["/usr/bin/python3", "-c", code, w, w2], capture_output=True, text=True)
+            assert p.returncode == 0, p.stderr
+            assert int(p.stdout) == nseg, (p.stdout, nseg)
+            r = pont("merge", "--keep-typography", w2, "-o", m)
+            assert r.rc == 0, r.errtext
+            assert read(m) == read(path), f"{path}: through translate-toolkit and back, the text changed"
+        # xliff2po sees every sentence
+        po = os.path.join(d, "w.po")
+        p = subprocess.run(["xliff2po", w, po], capture_output=True, text=True)
+        assert p.returncode == 0 and read(po).decode().count("\nmsgid ") >= nseg, p.stderr
