@@ -543,6 +543,64 @@ typedef struct pont_spell_stats {
 pont_status pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *opt,
 			   pont_findings *out, pont_spell_stats *stats, pont_error *err);
 
+/* --- Translation QA ------------------------------------------------------------------------ */
+
+typedef enum pont_check_id {
+	PONT_CHECK_TERM_MISSING,
+	PONT_CHECK_TERM_FORBIDDEN,
+	PONT_CHECK_TERM_COUNT,
+	PONT_CHECK_UNTRANSLATED,
+	PONT_CHECK_NUMBER_MISMATCH,
+	PONT_CHECK_URL_MISMATCH,
+	PONT_CHECK_EMAIL_MISMATCH,
+	PONT_CHECK_INLINE_MARKUP_MISMATCH,
+	PONT_CHECK_FRENCH_TYPOGRAPHY,
+	PONT_CHECK_QUOTES_UNBALANCED,
+	PONT_CHECK_BRACKETS_UNBALANCED,
+	PONT_CHECK_REPEATED_WORD,
+	PONT_CHECK_DOUBLE_SPACE,
+	PONT_CHECK_END_PUNCTUATION,
+	PONT_CHECK_LENGTH_RATIO,
+	PONT_CHECK_SPELLING,
+	PONT_CHECK_INCONSISTENT_TRANSLATION,
+	PONT_CHECK_SPEAKER_MISMATCH,	/* reported by the caller, which knows the paragraphs */
+	PONT_CHECK_MISALIGNED,		/* the same */
+	PONT_CHECK_N
+} pont_check_id;
+
+typedef struct pont_check_info {
+	const char *id;			/* "term-missing" */
+	pont_severity sev;		/* default severity */
+	const char *rationale;
+} pont_check_info;
+
+const pont_check_info *pont_check_info_of(pont_check_id id);
+/* The check named name, -1 when unknown. */
+int pont_check_parse(const char *name);
+
+typedef struct pont_checker pont_checker;
+
+/*
+ * A checker for French sources and English targets (trg_lang "en", "en-US", "en-GB"): the
+ * glossaries' terms are matched on both sides (fr and en dictionaries for inflections; both may
+ * be NULL: then no spelling, untranslated-French or inflection checks). The glossaries and
+ * dictionaries are borrowed.
+ */
+pont_checker *pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_dict *en,
+			       const char *trg_lang, pont_error *err);
+void pont_checker_free(pont_checker *c);
+/* A check's severity; 0 turns it off. */
+void pont_checker_set_severity(pont_checker *c, pont_check_id id, pont_severity sev);
+pont_severity pont_checker_severity(const pont_checker *c, pont_check_id id);
+
+/*
+ * Checks one aligned pair: appends findings whose offsets are into tgt (0 .. tn for the whole
+ * target). where (e.g. "work.xlf:120:5") names the pair in the consistency findings of later
+ * pairs: the same source translated differently, the same target for different sources.
+ */
+void pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t tn, const char *where,
+		     pont_findings *out);
+
 /* --- Documents -------------------------------------------------------------------------- */
 
 typedef enum pont_format {
@@ -820,5 +878,17 @@ pont_status pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_sou
  * NULL) is increased by the segments left out (no target, or state initial).
  */
 size_t pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, size_t *skipped);
+
+/* A segment or ignorable of a unit, as read (texts with the codes' text in place). */
+typedef struct pont_xliff_seg {
+	int ignorable;
+	const char *id, *state;
+	const char *source, *target;	/* target NULL when the segment has none */
+	size_t source_len, target_len;
+	unsigned long line, col;	/* of the element in the file */
+} pont_xliff_seg;
+
+size_t pont_xliff_npieces(const pont_xliff *x, size_t unit);
+void pont_xliff_piece(const pont_xliff *x, size_t unit, size_t k, pont_xliff_seg *out);
 
 #endif

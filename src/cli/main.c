@@ -18,6 +18,7 @@ static const struct command {
 	{ "prepare", cmd_prepare, "an article as an XLIFF 2.1 work file for its English edition" },
 	{ "merge", cmd_merge, "the English edition, rebuilt from a finished work file" },
 	{ "tm", cmd_tm, "the translation memory: import, export, lookup, stats, add" },
+	{ "check", cmd_check, "translation QA of finished work files: terms, numbers, typography, consistency" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -398,6 +398,10 @@ confirm(pont_matcher *m, const char *form, uint32_t base, size_t r)
 			ok = sl == n && memcmp(f, b, n) == 0;
 		}
 	pont_buf_release(&stems);
+	/* the plain plural in -s of a word the dictionary knows, when the dictionary knows the
+	 * plural too but stems it elsewhere (English: "applications" -> "apply") */
+	if (!ok && r == 0 && pont_dict_spell(m->dict, form))
+		ok = 1;
 	return ok;
 }
 

@@ -1379,3 +1379,25 @@ pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, size_t *skipped)
 	}
 	return added;
 }
+
+size_t
+pont_xliff_npieces(const pont_xliff *x, size_t unit)
+{
+	return x->u[unit].np;
+}
+
+void
+pont_xliff_piece(const pont_xliff *x, size_t unit, size_t k, pont_xliff_seg *out)
+{
+	const xpiece *p = &x->u[unit].p[k];
+
+	out->ignorable = p->ignorable;
+	out->id = p->id;
+	out->state = p->state;
+	out->source = p->src.p ? p->src.p : "";
+	out->source_len = p->src.len;
+	out->target = p->has_target ? (p->tgt.p ? p->tgt.p : "") : NULL;
+	out->target_len = p->tgt.len;
+	out->line = p->line;
+	out->col = p->col;
+}

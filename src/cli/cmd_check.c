@@ -1,0 +1,484 @@
+/* cmd_check.c: pont check: translation QA of finished work files. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+
+static const char usage[] =
+	"usage: pont check [-g FILE]... [--no-glossary] [--target-lang en|en-US|en-GB]\n"
+	"                  [--disable ID]... [--enable ID]... [--severity ID=LEVEL]...\n"
+	"                  [--fail-on info|warning|error] [--format text|json] [--dict DIR]\n"
+	"                  [-o FILE] [WORK.xlf...] [--source FR --target EN]...\n"
+	"       pont check --list\n"
+	"\n"
+	"Checks the English of translated work files (from pont prepare, XLIFF 2.1 or 1.2) against\n"
+	"their French, segment by segment: glossary terms rendered with the approved English and no\n"
+	"forbidden one, numbers after French-to-English conversion, URLs and e-mail addresses,\n"
+	"inline markup, untranslated segments, French typography left in the English, quotes and\n"
+	"brackets, repeated words, spaces, final punctuation, length, spelling (Hunspell, the\n"
+	"glossary's English accepted), and consistency: the same French translated two ways, or the\n"
+	"same English for two French sentences, across all the files given. With --source and\n"
+	"--target, a French article and its English edition (text or Markdown) are paired\n"
+	"paragraph by paragraph in order, then sentence by sentence when both paragraphs have as many\n"
+	"sentences (else whole); speaker labels are compared; different paragraph counts are\n"
+	"reported as [misaligned].\n"
+	"\n"
+	"  -g, --glossary FILE     TBX, CSV or TSV glossary (repeatable); default: $PONT_GLOSSARY,\n"
+	"                          else glossaries/it-careers.tbx\n"
+	"      --no-glossary       no terminology checks\n"
+	"      --source FR         a French article, checked against the --target after it\n"
+	"      --target EN         its English edition (repeatable pairs)\n"
+	"  -t, --target-lang LANG  the edition's English (default: the work file's trgLang, else en)\n"
+	"      --list              list the checks: id, default severity, what they look for\n"
+	"      --disable ID        turn a check off (repeatable; \"all\" for every check)\n"
+	"      --enable ID         turn a check on again, at its default severity\n"
+	"      --severity ID=LEVEL set a check's severity: info, warning or error\n"
+	"      --fail-on LEVEL     exit 1 when a finding has this severity or more (default error)\n"
+	"  -f, --format FORMAT     text (default) or json\n"
+	"      --dict DIR          where the Hunspell dictionaries are\n"
+	"  -o, --output FILE       write to FILE (atomically)\n"
+	"  -h, --help              show this help\n"
+	"\n"
+	"Findings: FILE:LINE:COL: severity: [id] unit U, segment S: message (the segment's place in\n"
+	"the work file). Segments without a translation are left to pont merge.\n"
+	"\n"
+	"Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, 3 bad input (malformed\n"
+	"XLIFF or glossary), 4 I/O error (missing file or dictionary).\n";
+
+static int
+set_check(const char *cmd, const char *name, pont_severity sev, pont_severity *sevs)
+{
+	int k;
+
+	if (strcmp(name, "all") == 0) {
+		for (k = 0; k < PONT_CHECK_N; k++)
+			sevs[k] = sev ? pont_check_info_of((pont_check_id)k)->sev : (pont_severity)0;
+		return EXIT_OK;
+	}
+	if ((k = pont_check_parse(name)) < 0)
+		return cli_usage(cmd, "unknown check '%s' (pont check --list)", name);
+	sevs[k] = sev;
+	return EXIT_OK;
+}
+
+typedef struct side {
+	pont_text t;
+	pont_doc *doc;
+	pont_segs segs;
+	size_t *blocks;		/* text blocks with sentences, in order */
+	size_t nblocks;
+	pont_lines li;
+} side;
+
+static int
+load_side(const char *path, const char *lang, pont_segmenter *sg, side *sd)
+{
+	pont_doc_options o = { PONT_FORMAT_TEXT, PONT_PARA_AUTO };
+	pont_error err;
+	size_t i, k = 0;
+	int rc;
+
+	memset(sd, 0, sizeof *sd);
+	if ((rc = cli_read(path, 0, &sd->t)) != EXIT_OK)
+		return rc;
+	cli_input_format(NULL, path, &o.format);
+	if ((sd->doc = pont_doc_parse(sd->t.data, sd->t.len, &o, &err)) == NULL ||
+	    pont_segment_doc(sg, sd->doc, &sd->segs, &err) != PONT_OK) {
+		err.file = cli_name(path);
+		cli_report(&err);
+		return cli_exit_code(err.code);
+	}
+	(void)lang;
+	sd->blocks = calloc(pont_doc_nblocks(sd->doc) + 1, sizeof *sd->blocks);
+	if (sd->blocks == NULL)
+		abort();
+	for (i = 0; i < pont_doc_nblocks(sd->doc); i++) {
+		while (k < sd->segs.n && sd->segs.v[k].block < i)
+			k++;
+		if (pont_block_kind_is_text(pont_doc_block(sd->doc, i)->kind) && k < sd->segs.n && sd->segs.v[k].block == i)
+			sd->blocks[sd->nblocks++] = i;
+	}
+	pont_lines_init(&sd->li, sd->t.data, sd->t.len, sd->t.bom);
+	return EXIT_OK;
+}
+
+static void
+free_side(side *sd)
+{
+	pont_lines_release(&sd->li);
+	free(sd->blocks);
+	pont_segs_release(&sd->segs);
+	pont_doc_free(sd->doc);
+	pont_text_release(&sd->t);
+}
+
+/* The sentences of block b: [*first, *end) in sd->segs. */
+static void
+block_segs(const side *sd, size_t b, size_t *first, size_t *end)
+{
+	size_t k = 0;
+
+	while (k < sd->segs.n && sd->segs.v[k].block < b)
+		k++;
+	*first = k;
+	while (k < sd->segs.n && sd->segs.v[k].block == b)
+		k++;
+	*end = k;
+}
+
+typedef struct emit_ctx {
+	pont_buf *out;
+	int json;
+	size_t *nfound;
+	pont_severity failon;
+} emit_ctx;
+
+static void
+emit_pair_finding(emit_ctx *e, const char *tname, const side *ts, size_t toff, const char *sname, const side *ss,
+		  size_t soff, const char *id, pont_severity sev, const char *msg)
+{
+	unsigned long tl, tc, sl, scol;
+
+	pont_lines_pos(&ts->li, toff, &tl, &tc);
+	pont_lines_pos(&ss->li, soff, &sl, &scol);
+	*e->nfound += sev >= e->failon;
+	if (e->json) {
+		pont_buf_adds(e->out, e->out->len > strlen("{\"findings\":[") ? ",\n{\"file\":" : "\n{\"file\":");
+		pont_buf_add_json(e->out, tname, strlen(tname));
+		pont_buf_addf(e->out, ",\"line\":%lu,\"col\":%lu,\"offset\":%zu,\"severity\":\"%s\",\"id\":\"%s\","
+			      "\"source_file\":", tl, tc, toff, pont_severity_name(sev), id);
+		pont_buf_add_json(e->out, sname, strlen(sname));
+		pont_buf_addf(e->out, ",\"source_line\":%lu,\"source_col\":%lu,\"source_offset\":%zu,\"message\":", sl, scol,
+			      soff);
+		pont_buf_add_json(e->out, msg, strlen(msg));
+		pont_buf_addc(e->out, '}');
+	} else {
+		pont_buf_addf(e->out, "%s:%lu:%lu: %s: [%s] %s (source %s:%lu:%lu)\n", tname, tl, tc, pont_severity_name(sev),
+			      id, msg, sname, sl, scol);
+	}
+}
+
+/*
+ * Checks a French article against its English edition: paragraphs paired in order, then the
+ * sentences of a pair one to one when both have as many, else the paragraphs whole.
+ */
+static int
+check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e)
+{
+	pont_segmenter *sfr = NULL, *sen = NULL;
+	pont_error err;
+	side ss, ts;
+	size_t i, n;
+	int rc = EXIT_OK;
+	const char *sname = cli_name(src), *tname = cli_name(tgt);
+
+	memset(&ss, 0, sizeof ss);
+	memset(&ts, 0, sizeof ts);
+	if ((sfr = pont_segmenter_new("fr", &err)) == NULL || (sen = pont_segmenter_new("en", &err)) == NULL) {
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	}
+	if (rc == EXIT_OK)
+		rc = load_side(src, "fr", sfr, &ss);
+	if (rc == EXIT_OK)
+		rc = load_side(tgt, "en", sen, &ts);
+	if (rc == EXIT_OK && ss.nblocks != ts.nblocks && pont_checker_severity(ck, PONT_CHECK_MISALIGNED)) {
+		char msg[200];
+
+		snprintf(msg, sizeof msg, "%zu paragraphs in the source, %zu in the target: the pairs after the first "
+			 "difference may be wrong", ss.nblocks, ts.nblocks);
+		emit_pair_finding(e, tname, &ts, 0, sname, &ss, 0, "misaligned",
+				  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg);
+	}
+	n = ss.nblocks < ts.nblocks ? ss.nblocks : ts.nblocks;
+	for (i = 0; rc == EXIT_OK && i < n; i++) {
+		const pont_block *bs = pont_doc_block(ss.doc, ss.blocks[i]), *bt = pont_doc_block(ts.doc, ts.blocks[i]);
+		size_t s0, s1, t0, t1, k;
+		int labels = (bs->label.end > bs->label.start) || (bt->label.end > bt->label.start);
+
+		if (labels && pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH) &&
+		    (bs->label.end - bs->label.start != bt->label.end - bt->label.start ||
+		     strncasecmp(ss.t.data + bs->label.start, ts.t.data + bt->label.start, bs->label.end - bs->label.start) != 0)) {
+			char msg[300];
+
+			snprintf(msg, sizeof msg, "speaker '%.*s' in the source, %s%.*s%s in the target",
+				 (int)(bs->label.end - bs->label.start), ss.t.data + bs->label.start,
+				 bt->label.end > bt->label.start ? "'" : "none", (int)(bt->label.end - bt->label.start),
+				 ts.t.data + bt->label.start, bt->label.end > bt->label.start ? "'" : "");
+			emit_pair_finding(e, tname, &ts, bt->span.start, sname, &ss, bs->span.start, "speaker-mismatch",
+					  pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH), msg);
+		}
+		block_segs(&ss, ss.blocks[i], &s0, &s1);
+		block_segs(&ts, ts.blocks[i], &t0, &t1);
+		for (k = 0; k < (s1 - s0 == t1 - t0 ? s1 - s0 : 1); k++) {
+			pont_findings f = PONT_FINDINGS_INIT;
+			pont_span a = s1 - s0 == t1 - t0 ? ss.segs.v[s0 + k].span : (pont_span){ ss.segs.v[s0].span.start,
+													  ss.segs.v[s1 - 1].span.end };
+			pont_span b = s1 - s0 == t1 - t0 ? ts.segs.v[t0 + k].span : (pont_span){ ts.segs.v[t0].span.start,
+													  ts.segs.v[t1 - 1].span.end };
+			char where[400];
+			unsigned long l, col;
+			size_t q;
+
+			pont_lines_pos(&ts.li, b.start, &l, &col);
+			snprintf(where, sizeof where, "%s:%lu:%lu", tname, l, col);
+			pont_check_pair(ck, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start, where, &f);
+			for (q = 0; q < f.n; q++)
+				emit_pair_finding(e, tname, &ts, b.start + f.v[q].start, sname, &ss, a.start, f.v[q].id,
+						  f.v[q].sev, f.v[q].msg);
+			pont_findings_release(&f);
+		}
+	}
+	free_side(&ss);
+	free_side(&ts);
+	pont_segmenter_free(sfr);
+	pont_segmenter_free(sen);
+	return rc;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "glossary", required_argument, NULL, 'g' },
+		{ "no-glossary", no_argument, NULL, 'G' },
+		{ "target-lang", required_argument, NULL, 't' },
+		{ "list", no_argument, NULL, 'L' },
+		{ "disable", required_argument, NULL, 'd' },
+		{ "enable", required_argument, NULL, 'e' },
+		{ "severity", required_argument, NULL, 'S' },
+		{ "fail-on", required_argument, NULL, 'F' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "dict", required_argument, NULL, 'D' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "source", required_argument, NULL, 's' },
+		{ "target", required_argument, NULL, 'T' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char **srcs, **tgts;
+	size_t nsrc = 0, ntgt = 0;
+	const char **gpaths, *target = NULL, *dictdir = NULL, *output = NULL;
+	pont_severity sevs[PONT_CHECK_N], failon = PONT_SEV_ERROR;
+	size_t ng = 0, i, nfound = 0;
+	int c, rc = EXIT_OK, noglossary = 0, json = 0, list = 0, k, worst = 0;
+	pont_glossary **gs;
+	pont_dict *fr = NULL, *en = NULL;
+	pont_checker *ck = NULL;
+	pont_error err;
+	pont_buf out = PONT_BUF_INIT;
+	cli_out o;
+
+	for (k = 0; k < PONT_CHECK_N; k++)
+		sevs[k] = pont_check_info_of((pont_check_id)k)->sev;
+	gpaths = calloc((size_t)argc + 1, sizeof *gpaths);
+	gs = calloc((size_t)argc + 1, sizeof *gs);
+	srcs = calloc((size_t)argc + 1, sizeof *srcs);
+	tgts = calloc((size_t)argc + 1, sizeof *tgts);
+	if (gpaths == NULL || gs == NULL || srcs == NULL || tgts == NULL)
+		abort();
+	optind = 1;
+	while (rc == EXIT_OK && (c = getopt_long(argc, argv, "g:t:f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'g':
+			gpaths[ng++] = optarg;
+			break;
+		case 'G':
+			noglossary = 1;
+			break;
+		case 't':
+			target = optarg;
+			break;
+		case 'L':
+			list = 1;
+			break;
+		case 'd':
+			rc = set_check("check", optarg, (pont_severity)0, sevs);
+			break;
+		case 'e':
+			rc = set_check("check", optarg, PONT_SEV_INFO, sevs);
+			if (rc == EXIT_OK && strcmp(optarg, "all") != 0)
+				sevs[pont_check_parse(optarg)] = pont_check_info_of((pont_check_id)pont_check_parse(optarg))->sev;
+			break;
+		case 'S': {
+			char *eq = strchr(optarg, '='), name[64];
+			pont_severity sv;
+
+			if (eq == NULL || (size_t)(eq - optarg) >= sizeof name || (sv = pont_severity_parse(eq + 1)) == 0) {
+				rc = cli_usage("check", "--severity takes ID=info|warning|error, not '%s'", optarg);
+				break;
+			}
+			memcpy(name, optarg, (size_t)(eq - optarg));
+			name[eq - optarg] = '\0';
+			rc = set_check("check", name, sv, sevs);
+			break;
+		}
+		case 'F':
+			if ((failon = pont_severity_parse(optarg)) == 0)
+				rc = cli_usage("check", "--fail-on takes info, warning or error, not '%s'", optarg);
+			break;
+		case 'f':
+			json = strcmp(optarg, "json") == 0;
+			if (!json && strcmp(optarg, "text") != 0)
+				rc = cli_usage("check", "unknown format '%s' (text or json)", optarg);
+			break;
+		case 'D':
+			dictdir = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 's':
+			srcs[nsrc++] = optarg;
+			break;
+		case 'T':
+			tgts[ntgt++] = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			free(srcs);
+			free(tgts);
+			free(gpaths);
+			free(gs);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+		default:
+			rc = cli_usage("check", "unknown option");
+			break;
+		}
+	}
+	if (rc == EXIT_OK && list) {
+		for (k = 0; k < PONT_CHECK_N; k++) {
+			const pont_check_info *in = pont_check_info_of((pont_check_id)k);
+
+			printf("%-26s %-8s %s\n", in->id, pont_severity_name(in->sev), in->rationale);
+		}
+		free(srcs);
+		free(tgts);
+		free(gpaths);
+		free(gs);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+	}
+	if (rc == EXIT_OK && nsrc != ntgt)
+		rc = cli_usage("check", "give each --source with its --target");
+	if (rc == EXIT_OK && optind >= argc && nsrc == 0)
+		rc = cli_usage("check", "give the work files to check, or --source FR --target EN");
+	if (rc == EXIT_OK && target && strcmp(target, "en") != 0 && strcasecmp(target, "en-US") != 0 &&
+	    strcasecmp(target, "en-GB") != 0)
+		rc = cli_usage("check", "--target-lang takes en, en-US or en-GB, not '%s'", target);
+	if (rc == EXIT_OK && ng == 0 && !noglossary)
+		gpaths[ng++] = cli_default_glossary();
+	if (noglossary)
+		ng = 0;
+	if (rc == EXIT_OK) {
+		cli_dict_job *jf = cli_dict_start("fr", dictdir, 0);
+		cli_dict_job *je = cli_dict_start(target && strcasecmp(target, "en-GB") == 0 ? "en-GB" : "en-US", dictdir, 0);
+
+		for (i = 0; rc == EXIT_OK && i < ng; i++)
+			rc = cli_load_glossary(gpaths[i], &gs[i], NULL);
+		fr = cli_dict_wait(jf, &rc);
+		en = cli_dict_wait(je, &rc);
+	}
+	if (rc == EXIT_OK &&
+	    (ck = pont_checker_new((const pont_glossary *const *)gs, ng, fr, en, target ? target : "en", &err)) == NULL) {
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	}
+	for (k = 0; ck && k < PONT_CHECK_N; k++)
+		pont_checker_set_severity(ck, (pont_check_id)k, sevs[k]);
+	if (json)
+		pont_buf_adds(&out, "{\"findings\":[");
+	for (i = (size_t)optind; rc == EXIT_OK && i < (size_t)argc; i++) {
+		const char *name = cli_name(argv[i]);
+		pont_text t = PONT_TEXT_INIT;
+		pont_diags d = PONT_DIAGS_INIT;
+		pont_xliff *x;
+		size_t u, p;
+
+		if ((rc = cli_read(argv[i], PONT_TEXT_BINARY, &t)) != EXIT_OK)
+			break;
+		if ((x = pont_xliff_read(t.data, t.len, name, &d, &err)) == NULL) {
+			cli_report(&err);
+			rc = cli_exit_code(err.code);
+		} else if (d.n) {
+			pont_buf b = PONT_BUF_INIT;
+
+			pont_diags_write_text(&d, name, &b);
+			fputs(b.p, stderr);
+			pont_buf_release(&b);
+			rc = EXIT_DATA;
+		}
+		for (u = 0; rc == EXIT_OK && u < pont_xliff_nunits(x); u++) {
+			const char *uid = pont_xliff_unit_id(x, u, NULL, NULL);
+
+			for (p = 0; p < pont_xliff_npieces(x, u); p++) {
+				pont_xliff_seg sg;
+				pont_findings f = PONT_FINDINGS_INIT;
+				char where[512];
+				size_t q;
+
+				pont_xliff_piece(x, u, p, &sg);
+				if (sg.ignorable || sg.target == NULL || (sg.target_len == 0 && sg.source_len > 0))
+					continue;
+				snprintf(where, sizeof where, "%s:%lu:%lu", name, sg.line, sg.col);
+				pont_check_pair(ck, sg.source, sg.source_len, sg.target, sg.target_len, where, &f);
+				for (q = 0; q < f.n; q++) {
+					const pont_finding *fd = &f.v[q];
+
+					nfound += fd->sev >= failon;
+					worst = (int)fd->sev > worst ? (int)fd->sev : worst;
+					if (json) {
+						pont_buf_adds(&out, out.len > strlen("{\"findings\":[") ? ",\n{\"file\":" : "\n{\"file\":");
+						pont_buf_add_json(&out, name, strlen(name));
+						pont_buf_addf(&out, ",\"line\":%lu,\"col\":%lu,\"severity\":\"%s\",\"id\":\"%s\",\"unit\":",
+							      sg.line, sg.col, pont_severity_name(fd->sev), fd->id);
+						pont_buf_add_json(&out, uid, strlen(uid));
+						pont_buf_adds(&out, ",\"segment\":");
+						pont_buf_add_json(&out, sg.id, strlen(sg.id));
+						pont_buf_adds(&out, ",\"message\":");
+						pont_buf_add_json(&out, fd->msg, strlen(fd->msg));
+						pont_buf_addf(&out, ",\"target_start\":%zu,\"target_end\":%zu,\"source\":", fd->start,
+							      fd->end);
+						pont_buf_add_json(&out, sg.source, sg.source_len);
+						pont_buf_adds(&out, ",\"target\":");
+						pont_buf_add_json(&out, sg.target, sg.target_len);
+						pont_buf_addc(&out, '}');
+					} else {
+						pont_buf_addf(&out, "%s:%lu:%lu: %s: [%s] unit %s, segment %s: %s\n", name, sg.line,
+							      sg.col, pont_severity_name(fd->sev), fd->id, uid, sg.id, fd->msg);
+					}
+				}
+				pont_findings_release(&f);
+			}
+		}
+		pont_xliff_free(x);
+		pont_diags_release(&d);
+		pont_text_release(&t);
+	}
+	for (i = 0; rc == EXIT_OK && i < nsrc; i++) {
+		emit_ctx e = { &out, json, &nfound, failon };
+
+		rc = check_pair_files(ck, srcs[i], tgts[i], &e);
+	}
+	if (json)
+		pont_buf_adds(&out, "\n]}\n");
+	if (rc == EXIT_OK && (rc = cli_out_open(&o, output)) == EXIT_OK) {
+		cli_out_write(&o, out.p ? out.p : "", out.len);
+		rc = cli_out_close(&o, 1);
+	}
+	if (rc == EXIT_OK && nfound)
+		rc = EXIT_FINDINGS;
+	(void)worst;
+	pont_buf_release(&out);
+	pont_checker_free(ck);
+	pont_dict_free(fr);
+	pont_dict_free(en);
+	for (i = 0; i < ng; i++)
+		pont_glossary_free(gs[i]);
+	free(gs);
+	free(gpaths);
+	free(srcs);
+	free(tgts);
+	return rc;
+}

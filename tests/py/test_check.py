@@ -1,0 +1,133 @@
+"""`pont check`: an English edition of a sample interview (tests/data/lucas-ops-microsoft.en.txt,
+translated for these tests) is clean; the same edition with 33 seeded errors of every kind is
+caught, check by check."""
+import json
+import os
+import re
+import tempfile
+
+from pontt import DATA, ROOT, corpus, pont, read, say
+
+FR = os.path.join(ROOT, "samples", "lucas-ops-microsoft.fr.txt")
+EN = os.path.join(DATA, "lucas-ops-microsoft.en.txt")
+
+# (line, old text, new text, the check that must report it on that line)
+SEEDS = [
+    (3, "Software development is", "Informatic development is", "term-forbidden"),
+    (4, "Lucas, 32,", "Lucas, 33,", "number-mismatch"),
+    (5, "Hi Lucas!", "Hi Lucas !", "french-typography"),
+    (6, "run properly 24/7.", "run properly around the clock.", "number-mismatch"),
+    (6, "the databases Microsoft", "the data bases Microsoft", "term-forbidden"),
+    (7, "Kate: But you", "But you", "speaker-mismatch"),
+    (8, "join Microsoft as a developer.", "join Microsoft as a developper.", "term-forbidden"),
+    (9, "Kate: As a former developer, did you find it hard to get a position as an Ops?",
+     "Kate: En tant qu’ancien dev, as-tu eu du mal à trouver un poste en tant qu’Ops ?", "untranslated"),
+    (10, "to find a permanent contract.", "to find a CDI.", "term-forbidden"),
+    (12, "After 3 years working", "After 4 years working", "number-mismatch"),
+    (12, "Jackpot!", "« Jackpot! »", "french-typography"),
+    (14, "Developers create software,", "Developers create sofware,", "spelling"),
+    (14, "that will run that famous software", "that will run the the famous software", "repeated-word"),
+    (15, "from dev to infrastructure?", "from dev to infrastructure", "end-punctuation"),
+    (16, "to project manager,", "to team head,", "term-missing"),
+    (17, "what is called “impostor syndrome”?", "what is called “feeling like a fraud”?", "term-missing"),
+    (18, "to give one more example.", "to give one more example (among others.", "brackets-unbalanced"),
+    (20, "it is soft skills that", "it is people abilities that", "term-missing"),
+    (21, "more than 10 years", "more than 15 years", "number-mismatch"),
+    (23, "through hard work,", "through hard  work,", "double-space"),
+    (24, "Kate: Tell us about your setup as an infrastructure engineer?",
+     "Kate: Parle nous de ton setup d'ingénieur infra ?", "untranslated"),
+    (25, "Two laptops:", "2 laptops:", "number-mismatch"),
+    (25, "two “offices” at home", "two “offices at home", "quotes-unbalanced"),
+    (26, "Kate: A final word?", "Lucas: A final word?", "speaker-mismatch"),
+    (27, "supportive of me.", "supportive of me me.", "repeated-word"),
+    (27, "from toxic management.", "from bad management.", "term-missing"),
+    (27, "care about their employees.", "care about their employees (see https://example.com/jobs).", "url-mismatch"),
+    (2, "From dev to infrastructure: the career path of Lucas, Ops at Microsoft",
+     "From dev to infrastructure: how Lucas became Ops at Microsoft", "inconsistent-translation"),
+    (27, "I would like to come back", "I would like (write to lucas@example.com) to come back", "email-mismatch"),
+    (11, "by the way?", "by the way ?", "french-typography"),
+    (19, "to a developer who hesitates", "to a programer who hesitates", "spelling"),
+    (22, "How did you work on your self-confidence?", "How did you work on your self-confidence ;", "end-punctuation"),
+    (16, "I passed certifications as part", "I passed exams as part", "term-missing"),
+]
+
+
+def findings(src, tgt, *extra):
+    r = pont("check", "--format", "json", "--source", src, "--target", tgt, *extra)
+    assert r.rc in (0, 1), r.errtext
+    return r, r.json()["findings"]
+
+
+def test_clean_edition():
+    r, got = findings(FR, EN)
+    assert r.rc == 0 and got == [], [(f["line"], f["id"], f["message"]) for f in got]
+
+
+def test_seeded_errors():
+    lines = read(EN).decode().split("\n")
+    expected = []
+    for line, old, new, check in SEEDS:
+        assert old in lines[line - 1], (line, old)
+        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+        if check:
+            expected.append((line, check))
+    assert len(expected) >= 30
+    with tempfile.TemporaryDirectory() as d:
+        bad = os.path.join(d, "lucas.en.txt")
+        open(bad, "w").write("\n".join(lines))
+        r, got = findings(FR, bad, "--fail-on", "info")
+        assert r.rc == 1
+        have = {(f["line"], f["id"]) for f in got}
+        missed = [e for e in expected if e not in have]
+        found = len(expected) - len(missed)
+        per_check = {}
+        for f in got:
+            per_check[f["id"]] = per_check.get(f["id"], 0) + 1
+        say(f"{found} / {len(expected)} seeded errors found with their check ids; missed: {missed}")
+        say("findings per check: " + ", ".join(f"{k} {v}" for k, v in sorted(per_check.items())))
+        assert found * 10 >= len(expected) * 9
+        # and nothing on the lines left alone
+        seeded_lines = {line for line, _, _, check in SEEDS if check}
+        stray = [(f["line"], f["id"]) for f in got if f["line"] not in seeded_lines]
+        assert stray == [], stray
+
+
+def test_work_file_and_options():
+    with tempfile.TemporaryDirectory() as d:
+        w, w2 = os.path.join(d, "w.xlf"), os.path.join(d, "w2.xlf")
+        src = os.path.join(d, "a.fr.txt")
+        open(src, "w").write("Lucas a 32 ans et travaille 24h/7j.\n\nIl est développeur chez Microsoft.\n\n"
+                             "Il est développeur chez Microsoft.\n")
+        assert pont("prepare", src, "-o", w).rc == 0
+        targets = iter(["Lucas is 32 and works 24/7.", "He is a developper at Microsoft.",
+                        "He is a programmer at Microsoft."])
+        x = re.sub(r'(<segment [^>]*>)<source>(.*?)</source></segment>',
+                   lambda m: f'{m.group(1).replace("initial", "translated")}<source>{m.group(2)}</source>'
+                             f'<target>{next(targets)}</target></segment>', read(w).decode(), flags=re.S)
+        open(w2, "w").write(x)
+        r = pont("check", w2)
+        assert r.rc == 1
+        ids = re.findall(r"\[([a-z-]+)\]", r.text)
+        assert "term-forbidden" in ids and "inconsistent-translation" in ids, r.text
+        assert re.search(r"w2\.xlf:\d+:\d+: error: \[term-forbidden\] unit u[0-9a-f-]+, segment s1: 'developper'", r.text)
+        # turning checks off and lowering the failure level
+        r = pont("check", "--disable", "term-forbidden", "--severity", "inconsistent-translation=info", w2)
+        assert r.rc == 0 and "term-forbidden" not in r.text and "info: [inconsistent-translation]" in r.text
+        assert pont("check", "--disable", "nope", w2).rc == 2
+        r = pont("check", "--list")
+        assert r.rc == 0 and len(r.text.splitlines()) >= 17 and "number-mismatch" in r.text
+
+
+def test_real_parallel_pair():
+    """A published FR/EN pair (Debian's FAQ, paragraph-aligned): the report is read, findings
+    counted per check."""
+    fr, en = corpus("parallel", "debian-faq.fr.txt"), corpus("parallel", "debian-faq.en.txt")
+    r = pont("check", "--format", "json", "--fail-on", "error", "--source", fr, "--target", en)
+    assert r.rc in (0, 1), r.errtext
+    got = r.json()["findings"]
+    per_check = {}
+    for f in got:
+        per_check[f["id"]] = per_check.get(f["id"], 0) + 1
+    say(f"debian-faq: {len(got)} findings: " + ", ".join(f"{k} {v}" for k, v in sorted(per_check.items())))
+    assert "misaligned" not in per_check, "paragraph-aligned files pair one to one"
+    assert len(got) > 0
