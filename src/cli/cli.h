@@ -3,6 +3,7 @@
 #define PONT_CLI_H
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "pont.h"
 
@@ -103,6 +104,47 @@ int cli_tms_load(cli_tms *t, const char *path, int min_score);
 /* pont_xliff_prep.tm_lookup over the memories: the best hit of all. */
 int cli_tms_lookup(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
 void cli_tms_release(cli_tms *t);
+
+/* The QA report of pont check (report.c). */
+typedef struct cli_row {
+	char *src, *tgt;	/* the pair of texts checked together */
+	char *label;		/* where: "lucas.en.txt:12" */
+} cli_row;
+
+typedef struct cli_finding {
+	char *file;			/* target side */
+	unsigned long line, col;
+	size_t offset;
+	char *src_file;
+	unsigned long src_line, src_col;
+	size_t src_offset;
+	const char *id;			/* static */
+	pont_severity sev;
+	char *msg;
+	size_t row;			/* its pair of texts */
+	size_t tstart, tend;		/* the span in the row's target (equal: the whole) */
+	char fp[17];			/* fingerprint: check, texts, span */
+} cli_finding;
+
+typedef struct cli_qa {
+	cli_finding *f;
+	size_t n, a;
+	cli_row *rows;
+	size_t nrows, arows;
+	size_t suppressed;
+} cli_qa;
+
+size_t cli_qa_row(cli_qa *r, const char *src, size_t sn, const char *tgt, size_t tn, const char *label);
+/* Adds a copy of *f (strings copied; the fingerprint computed). */
+void cli_qa_add(cli_qa *r, const cli_finding *f);
+void cli_qa_release(cli_qa *r);
+/* Drops the findings listed in the suppressions file path ("ID FINGERPRINT reason" lines). */
+int cli_qa_suppress(cli_qa *r, const char *path, int must_exist);
+void cli_qa_ignore_file(const cli_qa *r, pont_buf *out);
+void cli_qa_text(const cli_qa *r, pont_buf *out);
+void cli_qa_json(const cli_qa *r, pont_buf *out);
+void cli_qa_sarif(const cli_qa *r, pont_buf *out);
+void cli_qa_html(const cli_qa *r, const char *title, pont_buf *out);
 
 /* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */
 int cli_input_format(const char *opt, const char *path, pont_format *out);

@@ -9,7 +9,8 @@
 static const char usage[] =
 	"usage: pont check [-g FILE]... [--no-glossary] [--target-lang en|en-US|en-GB]\n"
 	"                  [--disable ID]... [--enable ID]... [--severity ID=LEVEL]...\n"
-	"                  [--fail-on info|warning|error] [--format text|json] [--dict DIR]\n"
+	"                  [--fail-on info|warning|error] [--format text|json|sarif|html]\n"
+	"                  [--ignore FILE] [--write-ignore FILE] [--dict DIR]\n"
 	"                  [-o FILE] [WORK.xlf...] [--source FR --target EN]...\n"
 	"       pont check --list\n"
 	"\n"
@@ -36,13 +37,18 @@ static const char usage[] =
 	"      --enable ID         turn a check on again, at its default severity\n"
 	"      --severity ID=LEVEL set a check's severity: info, warning or error\n"
 	"      --fail-on LEVEL     exit 1 when a finding has this severity or more (default error)\n"
-	"  -f, --format FORMAT     text (default) or json\n"
+	"  -f, --format FORMAT     text (default), json, sarif (2.1.0) or html (one page, French and\n"
+	"                          English side by side, findings highlighted, a summary per check)\n"
+	"      --ignore FILE       accepted findings (default: .pont-ignore when there is one): lines\n"
+	"                          \"CHECK FINGERPRINT reason\"; those findings are not reported\n"
+	"      --write-ignore FILE write every finding of this run to FILE as accepted (review it)\n"
 	"      --dict DIR          where the Hunspell dictionaries are\n"
 	"  -o, --output FILE       write to FILE (atomically)\n"
 	"  -h, --help              show this help\n"
 	"\n"
-	"Findings: FILE:LINE:COL: severity: [id] unit U, segment S: message (the segment's place in\n"
-	"the work file). Segments without a translation are left to pont merge.\n"
+	"Findings: TARGET:LINE:COL: severity: [id] message (source SOURCE:LINE:COL); for work files,\n"
+	"the segment's place and \"unit U, segment S\". Segments without a translation are left to\n"
+	"pont merge.\n"
 	"\n"
 	"Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, 3 bad input (malformed\n"
 	"XLIFF or glossary), 4 I/O error (missing file or dictionary).\n";
@@ -129,35 +135,30 @@ block_segs(const side *sd, size_t b, size_t *first, size_t *end)
 }
 
 typedef struct emit_ctx {
-	pont_buf *out;
-	int json;
-	size_t *nfound;
-	pont_severity failon;
+	cli_qa *rep;
+	size_t row;
 } emit_ctx;
 
 static void
 emit_pair_finding(emit_ctx *e, const char *tname, const side *ts, size_t toff, const char *sname, const side *ss,
-		  size_t soff, const char *id, pont_severity sev, const char *msg)
+		  size_t soff, const char *id, pont_severity sev, const char *msg, size_t tstart, size_t tend)
 {
-	unsigned long tl, tc, sl, scol;
+	cli_finding f;
 
-	pont_lines_pos(&ts->li, toff, &tl, &tc);
-	pont_lines_pos(&ss->li, soff, &sl, &scol);
-	*e->nfound += sev >= e->failon;
-	if (e->json) {
-		pont_buf_adds(e->out, e->out->len > strlen("{\"findings\":[") ? ",\n{\"file\":" : "\n{\"file\":");
-		pont_buf_add_json(e->out, tname, strlen(tname));
-		pont_buf_addf(e->out, ",\"line\":%lu,\"col\":%lu,\"offset\":%zu,\"severity\":\"%s\",\"id\":\"%s\","
-			      "\"source_file\":", tl, tc, toff, pont_severity_name(sev), id);
-		pont_buf_add_json(e->out, sname, strlen(sname));
-		pont_buf_addf(e->out, ",\"source_line\":%lu,\"source_col\":%lu,\"source_offset\":%zu,\"message\":", sl, scol,
-			      soff);
-		pont_buf_add_json(e->out, msg, strlen(msg));
-		pont_buf_addc(e->out, '}');
-	} else {
-		pont_buf_addf(e->out, "%s:%lu:%lu: %s: [%s] %s (source %s:%lu:%lu)\n", tname, tl, tc, pont_severity_name(sev),
-			      id, msg, sname, sl, scol);
-	}
+	memset(&f, 0, sizeof f);
+	pont_lines_pos(&ts->li, toff, &f.line, &f.col);
+	pont_lines_pos(&ss->li, soff, &f.src_line, &f.src_col);
+	f.file = (char *)tname;
+	f.src_file = (char *)sname;
+	f.offset = toff;
+	f.src_offset = soff;
+	f.id = id;
+	f.sev = sev;
+	f.msg = (char *)msg;
+	f.row = e->row;
+	f.tstart = tstart;
+	f.tend = tend;
+	cli_qa_add(e->rep, &f);
 }
 
 /*
@@ -189,8 +190,9 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 
 		snprintf(msg, sizeof msg, "%zu paragraphs in the source, %zu in the target: the pairs after the first "
 			 "difference may be wrong", ss.nblocks, ts.nblocks);
+		e->row = cli_qa_row(e->rep, "", 0, "", 0, tname);
 		emit_pair_finding(e, tname, &ts, 0, sname, &ss, 0, "misaligned",
-				  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg);
+				  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg, 0, 0);
 	}
 	n = ss.nblocks < ts.nblocks ? ss.nblocks : ts.nblocks;
 	for (i = 0; rc == EXIT_OK && i < n; i++) {
@@ -207,8 +209,17 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 				 (int)(bs->label.end - bs->label.start), ss.t.data + bs->label.start,
 				 bt->label.end > bt->label.start ? "'" : "none", (int)(bt->label.end - bt->label.start),
 				 ts.t.data + bt->label.start, bt->label.end > bt->label.start ? "'" : "");
+			{
+				unsigned long l, col;
+				char lab[300];
+
+				pont_lines_pos(&ts.li, bt->span.start, &l, &col);
+				snprintf(lab, sizeof lab, "%s:%lu", tname, l);
+				e->row = cli_qa_row(e->rep, ss.t.data + bs->span.start, bs->span.end - bs->span.start,
+							ts.t.data + bt->span.start, bt->span.end - bt->span.start, lab);
+			}
 			emit_pair_finding(e, tname, &ts, bt->span.start, sname, &ss, bs->span.start, "speaker-mismatch",
-					  pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH), msg);
+					  pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH), msg, 0, 0);
 		}
 		block_segs(&ss, ss.blocks[i], &s0, &s1);
 		block_segs(&ts, ts.blocks[i], &t0, &t1);
@@ -224,10 +235,14 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 
 			pont_lines_pos(&ts.li, b.start, &l, &col);
 			snprintf(where, sizeof where, "%s:%lu:%lu", tname, l, col);
+			e->row = cli_qa_row(e->rep, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start,
+						where);
 			pont_check_pair(ck, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start, where, &f);
 			for (q = 0; q < f.n; q++)
 				emit_pair_finding(e, tname, &ts, b.start + f.v[q].start, sname, &ss, a.start, f.v[q].id,
-						  f.v[q].sev, f.v[q].msg);
+						  f.v[q].sev, f.v[q].msg,
+						  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].start,
+						  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].end);
 			pont_findings_release(&f);
 		}
 	}
@@ -254,6 +269,8 @@ cmd_check(int argc, char **argv)
 		{ "dict", required_argument, NULL, 'D' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "source", required_argument, NULL, 's' },
+		{ "ignore", required_argument, NULL, 'I' },
+		{ "write-ignore", required_argument, NULL, 'W' },
 		{ "target", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -263,7 +280,9 @@ cmd_check(int argc, char **argv)
 	const char **gpaths, *target = NULL, *dictdir = NULL, *output = NULL;
 	pont_severity sevs[PONT_CHECK_N], failon = PONT_SEV_ERROR;
 	size_t ng = 0, i, nfound = 0;
-	int c, rc = EXIT_OK, noglossary = 0, json = 0, list = 0, k, worst = 0;
+	int c, rc = EXIT_OK, noglossary = 0, fmt = 0, list = 0, k;
+	const char *ignore = NULL, *write_ignore = NULL;
+	cli_qa rep;
 	pont_glossary **gs;
 	pont_dict *fr = NULL, *en = NULL;
 	pont_checker *ck = NULL;
@@ -271,6 +290,7 @@ cmd_check(int argc, char **argv)
 	pont_buf out = PONT_BUF_INIT;
 	cli_out o;
 
+	memset(&rep, 0, sizeof rep);
 	for (k = 0; k < PONT_CHECK_N; k++)
 		sevs[k] = pont_check_info_of((pont_check_id)k)->sev;
 	gpaths = calloc((size_t)argc + 1, sizeof *gpaths);
@@ -320,9 +340,10 @@ cmd_check(int argc, char **argv)
 				rc = cli_usage("check", "--fail-on takes info, warning or error, not '%s'", optarg);
 			break;
 		case 'f':
-			json = strcmp(optarg, "json") == 0;
-			if (!json && strcmp(optarg, "text") != 0)
-				rc = cli_usage("check", "unknown format '%s' (text or json)", optarg);
+			fmt = strcmp(optarg, "text") == 0 ? 0 : strcmp(optarg, "json") == 0 ? 1 :
+			      strcmp(optarg, "sarif") == 0 ? 2 : strcmp(optarg, "html") == 0 ? 3 : -1;
+			if (fmt < 0)
+				rc = cli_usage("check", "unknown format '%s' (text, json, sarif or html)", optarg);
 			break;
 		case 'D':
 			dictdir = optarg;
@@ -332,6 +353,12 @@ cmd_check(int argc, char **argv)
 			break;
 		case 's':
 			srcs[nsrc++] = optarg;
+			break;
+		case 'I':
+			ignore = optarg;
+			break;
+		case 'W':
+			write_ignore = optarg;
 			break;
 		case 'T':
 			tgts[ntgt++] = optarg;
@@ -387,8 +414,6 @@ cmd_check(int argc, char **argv)
 	}
 	for (k = 0; ck && k < PONT_CHECK_N; k++)
 		pont_checker_set_severity(ck, (pont_check_id)k, sevs[k]);
-	if (json)
-		pont_buf_adds(&out, "{\"findings\":[");
 	for (i = (size_t)optind; rc == EXIT_OK && i < (size_t)argc; i++) {
 		const char *name = cli_name(argv[i]);
 		pont_text t = PONT_TEXT_INIT;
@@ -416,38 +441,34 @@ cmd_check(int argc, char **argv)
 				pont_xliff_seg sg;
 				pont_findings f = PONT_FINDINGS_INIT;
 				char where[512];
-				size_t q;
+				size_t q, row;
 
 				pont_xliff_piece(x, u, p, &sg);
 				if (sg.ignorable || sg.target == NULL || (sg.target_len == 0 && sg.source_len > 0))
 					continue;
 				snprintf(where, sizeof where, "%s:%lu:%lu", name, sg.line, sg.col);
+				row = cli_qa_row(&rep, sg.source, sg.source_len, sg.target, sg.target_len, where);
 				pont_check_pair(ck, sg.source, sg.source_len, sg.target, sg.target_len, where, &f);
 				for (q = 0; q < f.n; q++) {
 					const pont_finding *fd = &f.v[q];
+					cli_finding cf;
+					pont_buf msg = PONT_BUF_INIT;
 
-					nfound += fd->sev >= failon;
-					worst = (int)fd->sev > worst ? (int)fd->sev : worst;
-					if (json) {
-						pont_buf_adds(&out, out.len > strlen("{\"findings\":[") ? ",\n{\"file\":" : "\n{\"file\":");
-						pont_buf_add_json(&out, name, strlen(name));
-						pont_buf_addf(&out, ",\"line\":%lu,\"col\":%lu,\"severity\":\"%s\",\"id\":\"%s\",\"unit\":",
-							      sg.line, sg.col, pont_severity_name(fd->sev), fd->id);
-						pont_buf_add_json(&out, uid, strlen(uid));
-						pont_buf_adds(&out, ",\"segment\":");
-						pont_buf_add_json(&out, sg.id, strlen(sg.id));
-						pont_buf_adds(&out, ",\"message\":");
-						pont_buf_add_json(&out, fd->msg, strlen(fd->msg));
-						pont_buf_addf(&out, ",\"target_start\":%zu,\"target_end\":%zu,\"source\":", fd->start,
-							      fd->end);
-						pont_buf_add_json(&out, sg.source, sg.source_len);
-						pont_buf_adds(&out, ",\"target\":");
-						pont_buf_add_json(&out, sg.target, sg.target_len);
-						pont_buf_addc(&out, '}');
-					} else {
-						pont_buf_addf(&out, "%s:%lu:%lu: %s: [%s] unit %s, segment %s: %s\n", name, sg.line,
-							      sg.col, pont_severity_name(fd->sev), fd->id, uid, sg.id, fd->msg);
+					pont_buf_addf(&msg, "unit %s, segment %s: %s", uid, sg.id, fd->msg);
+					memset(&cf, 0, sizeof cf);
+					cf.file = cf.src_file = (char *)name;
+					cf.line = cf.src_line = sg.line;
+					cf.col = cf.src_col = sg.col;
+					cf.id = fd->id;
+					cf.sev = fd->sev;
+					cf.msg = msg.p;
+					cf.row = row;
+					if (fd->end - fd->start < sg.target_len) {
+						cf.tstart = fd->start;
+						cf.tend = fd->end;
 					}
+					cli_qa_add(&rep, &cf);
+					pont_buf_release(&msg);
 				}
 				pont_findings_release(&f);
 			}
@@ -457,19 +478,40 @@ cmd_check(int argc, char **argv)
 		pont_text_release(&t);
 	}
 	for (i = 0; rc == EXIT_OK && i < nsrc; i++) {
-		emit_ctx e = { &out, json, &nfound, failon };
+		emit_ctx e = { &rep, 0 };
 
 		rc = check_pair_files(ck, srcs[i], tgts[i], &e);
 	}
-	if (json)
-		pont_buf_adds(&out, "\n]}\n");
+	/* accepted findings, then the report */
+	if (rc == EXIT_OK)
+		rc = cli_qa_suppress(&rep, ignore ? ignore : ".pont-ignore", ignore != NULL);
+	if (rc == EXIT_OK && write_ignore) {
+		pont_buf b = PONT_BUF_INIT;
+
+		cli_qa_ignore_file(&rep, &b);
+		if ((rc = cli_out_open(&o, write_ignore)) == EXIT_OK) {
+			cli_out_write(&o, b.p, b.len);
+			rc = cli_out_close(&o, 1);
+		}
+		pont_buf_release(&b);
+	}
+	for (i = 0; i < rep.n; i++)
+		nfound += rep.f[i].sev >= failon;
+	if (fmt == 1)
+		cli_qa_json(&rep, &out);
+	else if (fmt == 2)
+		cli_qa_sarif(&rep, &out);
+	else if (fmt == 3)
+		cli_qa_html(&rep, nsrc ? tgts[0] : optind < argc ? argv[optind] : "report", &out);
+	else
+		cli_qa_text(&rep, &out);
 	if (rc == EXIT_OK && (rc = cli_out_open(&o, output)) == EXIT_OK) {
 		cli_out_write(&o, out.p ? out.p : "", out.len);
 		rc = cli_out_close(&o, 1);
 	}
 	if (rc == EXIT_OK && nfound)
 		rc = EXIT_FINDINGS;
-	(void)worst;
+	cli_qa_release(&rep);
 	pont_buf_release(&out);
 	pont_checker_free(ck);
 	pont_dict_free(fr);

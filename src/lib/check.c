@@ -57,7 +57,7 @@ typedef struct seen {
 } seen;
 
 struct pont_checker {
-	const pont_glossary *const *gs;
+	const pont_glossary **gs;	/* the array is a copy; the glossaries are borrowed */
 	size_t ng;
 	pont_matcher *mfr, *men;
 	pont_dict *fr, *en;
@@ -75,15 +75,16 @@ pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_
 	pont_checker *c = xcalloc(1, sizeof *c);
 	int k;
 
-	c->gs = gs;
+	c->gs = xcalloc(ng + 1, sizeof *c->gs);
+	memcpy(c->gs, gs, ng * sizeof *gs);
 	c->ng = ng;
 	c->fr = fr;
 	c->en = en;
 	snprintf(c->trg, sizeof c->trg, "%s", trg_lang ? trg_lang : "en");
 	for (k = 0; k < PONT_CHECK_N; k++)
 		c->sev[k] = infos[k].sev;
-	if (ng && ((c->mfr = pont_matcher_new(gs, ng, "fr", fr, err)) == NULL ||
-		   (c->men = pont_matcher_new(gs, ng, "en", en, err)) == NULL)) {
+	if (ng && ((c->mfr = pont_matcher_new(c->gs, ng, "fr", fr, err)) == NULL ||
+		   (c->men = pont_matcher_new(c->gs, ng, "en", en, err)) == NULL)) {
 		pont_checker_free(c);
 		return NULL;
 	}
@@ -110,6 +111,7 @@ pont_checker_free(pont_checker *c)
 	for (i = 0; i < c->nseen; i++)
 		free(c->seen[i].where);
 	free(c->seen);
+	free(c->gs);
 	free(c);
 }
 
@@ -403,7 +405,7 @@ check_balance(pont_checker *c, const char *t, size_t n, pont_findings *out)
 
 	for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
 		long depth = 0;
-		size_t first_open = n, at = 0;
+		size_t first_open = n, first_end = n, at = 0, at_end = 0;
 
 		for (i = 0; i < n;) {
 			size_t j = i, emo = pont_emoticon_len(t, n, i);
@@ -415,12 +417,15 @@ check_balance(pont_checker *c, const char *t, size_t n, pont_findings *out)
 			}
 			ch = pont_utf8_next(t, n, &j);
 			if (ch == pairs[k][0]) {
-				if (depth == 0)
+				if (depth == 0) {
 					first_open = i;
+					first_end = j;
+				}
 				depth++;
 			} else if (ch == pairs[k][1]) {
 				if (--depth < 0) {
 					at = i;
+					at_end = j;
 					break;
 				}
 			}
@@ -428,7 +433,7 @@ check_balance(pont_checker *c, const char *t, size_t n, pont_findings *out)
 		}
 		if (depth != 0)
 			ADD(c, out, k < 2 ? PONT_CHECK_QUOTES_UNBALANCED : PONT_CHECK_BRACKETS_UNBALANCED,
-			    depth > 0 ? first_open : at, depth > 0 ? first_open + 1 : at + 1, "'%s' without its '%s'",
+			    depth > 0 ? first_open : at, depth > 0 ? first_end : at_end, "'%s' without its '%s'",
 			    depth > 0 ? (k == 0 ? "“" : k == 1 ? "«" : k == 2 ? "(" : k == 3 ? "[" : "{") :
 					(k == 0 ? "”" : k == 1 ? "»" : k == 2 ? ")" : k == 3 ? "]" : "}"),
 			    depth > 0 ? (k == 0 ? "”" : k == 1 ? "»" : k == 2 ? ")" : k == 3 ? "]" : "}") :

@@ -4,6 +4,8 @@ caught, check by check."""
 import json
 import os
 import re
+import shutil
+import subprocess
 import tempfile
 
 from pontt import DATA, ROOT, corpus, pont, read, say
@@ -131,3 +133,75 @@ def test_real_parallel_pair():
     say(f"debian-faq: {len(got)} findings: " + ", ".join(f"{k} {v}" for k, v in sorted(per_check.items())))
     assert "misaligned" not in per_check, "paragraph-aligned files pair one to one"
     assert len(got) > 0
+
+
+def seeded_copy(d):
+    lines = read(EN).decode().split("\n")
+    for line, old, new, check in SEEDS:
+        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    bad = os.path.join(d, "lucas.en.txt")
+    open(bad, "w").write("\n".join(lines))
+    return bad
+
+
+def test_sarif_and_suppressions():
+    with tempfile.TemporaryDirectory() as d:
+        bad = seeded_copy(d)
+        r = pont("check", "--format", "sarif", "--fail-on", "info", "--source", FR, "--target", bad)
+        assert r.rc == 1
+        sarif = json.loads(r.out)
+        # SARIF 2.1.0, structurally: one run, the tool's rules, results pointing at both files
+        assert sarif["version"] == "2.1.0" and len(sarif["runs"]) == 1
+        run = sarif["runs"][0]
+        rules = [x["id"] for x in run["tool"]["driver"]["rules"]]
+        assert "term-missing" in rules and "number-mismatch" in rules
+        res = run["results"]
+        assert len(res) >= 30
+        for x in res:
+            assert x["ruleId"] in rules and rules[x["ruleIndex"]] == x["ruleId"]
+            assert x["level"] in ("error", "warning", "note") and x["message"]["text"]
+            loc = x["locations"][0]["physicalLocation"]
+            assert loc["artifactLocation"]["uri"].endswith("lucas.en.txt") and loc["region"]["startLine"] >= 1
+            assert x["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".fr.txt")
+            assert re.fullmatch(r"[0-9a-f]{16}", x["partialFingerprints"]["pont/v1"])
+        # accept everything: nothing comes back, even after the lines move
+        ign = os.path.join(d, "accepted")
+        r = pont("check", "--write-ignore", ign, "--source", FR, "--target", bad)
+        assert r.rc == 1 and len(read(ign).decode().splitlines()) >= 30
+        r = pont("check", "--format", "json", "--ignore", ign, "--source", FR, "--target", bad)
+        assert r.rc == 0 and r.json()["findings"] == [] and r.json()["suppressed"] >= 30
+        moved_fr, moved_en = os.path.join(d, "m.fr.txt"), os.path.join(d, "m.en.txt")
+        open(moved_fr, "w").write("Une phrase ajoutée au début.\n" + read(FR).decode())
+        open(moved_en, "w").write("A sentence added at the start.\n" + read(bad).decode())
+        r = pont("check", "--format", "json", "--ignore", ign, "--source", moved_fr, "--target", moved_en)
+        assert r.json()["findings"] == [], r.json()["findings"][:3]
+        # one accepted finding less: it comes back alone
+        lines = read(ign).decode().splitlines()
+        kept = [l for l in lines if not l.startswith("number-mismatch")]
+        open(ign, "w").write("\n".join(kept) + "\n")
+        r = pont("check", "--format", "json", "--ignore", ign, "--source", FR, "--target", bad)
+        assert {f["id"] for f in r.json()["findings"]} == {"number-mismatch"}
+        assert pont("check", "--ignore", os.path.join(d, "nope"), "--source", FR, "--target", bad).rc == 4
+
+
+def test_html_report():
+    with tempfile.TemporaryDirectory() as d:
+        bad = seeded_copy(d)
+        html = os.path.join(d, "report.html")
+        r = pont("check", "--format", "html", "--source", FR, "--target", bad, "-o", html)
+        assert r.rc == 1 and os.path.exists(html)
+        page = read(html).decode()
+        assert "http://" not in page.replace("https://example.com", "") and "<script" not in page, "self-contained"
+        # rendered by a real browser: the side-by-side table and the highlighted findings are in the DOM
+        browser = shutil.which("chromium") or shutil.which("chromium-browser")
+        assert browser, "chromium is needed (Debian package chromium)"
+        p = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + html],
+                           capture_output=True, text=True, timeout=120)
+        dom = p.stdout
+        assert p.returncode == 0 and "<table class=\"pairs\">" in dom, p.stderr[-500:]
+        rows = re.findall(r'<tr id="row\d+">', dom)
+        marks = re.findall(r'<mark class="(error|warning|info)"', dom)
+        say(f"HTML report in headless Chromium: {len(rows)} rows side by side, {len(marks)} highlighted spans")
+        assert len(rows) >= 27 and len(marks) >= 10
+        assert '<td class="fr" lang="fr">' in dom and '<td class="en" lang="en">' in dom
+        assert "<table class=\"summary\">" in dom and "number-mismatch" in dom
