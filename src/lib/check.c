@@ -66,7 +66,53 @@ struct pont_checker {
 	pont_severity sev[PONT_CHECK_N];
 	seen *seen;
 	size_t nseen, aseen, npairs;
+	/* French-only words: hash -> 1 yes, 2 no (collisions are harmless: a verdict of another word) */
+	uint64_t *wkey;
+	uint8_t *wval;
+	size_t nw, wslots;
 };
+
+/* Is the word known to French and not to English? Cached: each distinct word is asked once. */
+static int
+french_only(pont_checker *c, const char *w, size_t n)
+{
+	uint64_t h = pont_hash(w, n) | 1;
+	size_t i, k;
+	int v;
+
+	if (c->nw * 2 >= c->wslots) {
+		size_t ns = c->wslots ? c->wslots * 2 : 4096;
+		uint64_t *key = xcalloc(ns, sizeof *key);
+		uint8_t *val = xcalloc(ns, 1);
+
+		for (k = 0; k < c->wslots; k++) {
+			if (!c->wkey[k])
+				continue;
+			for (i = c->wkey[k] & (ns - 1); key[i]; i = (i + 1) & (ns - 1))
+				;
+			key[i] = c->wkey[k];
+			val[i] = c->wval[k];
+		}
+		free(c->wkey);
+		free(c->wval);
+		c->wkey = key;
+		c->wval = val;
+		c->wslots = ns;
+	}
+	for (i = h & (c->wslots - 1); c->wkey[i]; i = (i + 1) & (c->wslots - 1))
+		if (c->wkey[i] == h)
+			return c->wval[i] == 1;
+	{
+		char *z = xstrndup(w, n);
+
+		v = pont_dict_spell(c->fr, z) && !pont_dict_spell(c->en, z);
+		free(z);
+	}
+	c->wkey[i] = h;
+	c->wval[i] = (uint8_t)(v ? 1 : 2);
+	c->nw++;
+	return v;
+}
 
 pont_checker *
 pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_dict *en, const char *trg_lang,
@@ -111,6 +157,8 @@ pont_checker_free(pont_checker *c)
 	for (i = 0; i < c->nseen; i++)
 		free(c->seen[i].where);
 	free(c->seen);
+	free(c->wkey);
+	free(c->wval);
 	free(c->gs);
 	free(c);
 }
@@ -488,10 +536,8 @@ french_text(pont_checker *c, const char *t, size_t n)
 				break;
 			j = q;
 		}
-		pont_buf_reset(&w);
-		pont_buf_add(&w, t + i, j - i);
 		words++;
-		if (pont_dict_spell(c->fr, w.p) && !pont_dict_spell(c->en, w.p))
+		if (french_only(c, t + i, j - i))
 			french++;
 		i = j;
 	}
@@ -635,7 +681,7 @@ pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, si
 		pont_buf_release(&b);
 		return;
 	}
-	if (french_text(c, tgt, tn)) {
+	if (c->sev[PONT_CHECK_UNTRANSLATED] && french_text(c, tgt, tn)) {
 		ADD(c, out, PONT_CHECK_UNTRANSLATED, 0, tn, "the target reads as French");
 		pont_buf_release(&a);
 		pont_buf_release(&b);
@@ -675,7 +721,7 @@ pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, si
 	if (c->sp && (c->sev[PONT_CHECK_SPELLING] || c->sev[PONT_CHECK_REPEATED_WORD])) {
 		pont_doc *d = doc_of(tgt, tn);
 		pont_findings f = PONT_FINDINGS_INIT;
-		pont_spell_options so = { 0, 3, 1 };
+		pont_spell_options so = { 0, 0, 1 };	/* no suggestions: they cost more than all the rest */
 
 		if (d && pont_spell_doc(c->sp, d, &so, &f, NULL, NULL) == PONT_OK) {
 			for (i = 0; i < f.n; i++) {

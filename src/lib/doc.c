@@ -367,6 +367,8 @@ pont_emoticon_len(const char *s, size_t len, size_t i)
 		":-O", ";-)", ":'(", ":)", ":(", ":D", ":P", ":p", ";)", "^^", "xD", "XD", "<3", ":o" };
 	size_t k;
 
+	if (i >= len || !strchr(":;^xX<", s[i]) || s[i] == '\0')
+		return 0;		/* every face starts with one of these */
 	for (k = 0; k < sizeof faces / sizeof faces[0]; k++) {
 		size_t n = strlen(faces[k]);
 

@@ -157,3 +157,20 @@ same = sum(1 for k in keys if a.get(k) == b.get(k))
 print(f"  queries with a match >= 50 %: {len(b)}; index and brute force agree on {same} of {len(keys)} "
       f"({100 * same / max(len(keys), 1):.1f} %; goal >= 99 %)")
 PY
+
+# --- translation QA: pont check on the largest paragraph-aligned pair, next to translate-toolkit's
+# pofilter on the same pairs as PO (msgid French, msgstr English) ---
+echo
+fr_doc=$CORPUS/parallel/aptitude-doc.fr.txt
+en_doc=$CORPUS/parallel/aptitude-doc.en.txt
+python3 tests/bench/pairs_to_po.py "$fr_doc" "$en_doc" "$B/aptitude.po"
+check_run() { "$pont" check --source "$fr_doc" --target "$en_doc"; }
+pofilter_run() { pofilter "$B/aptitude.po" "$tmp/pofilter.po"; }
+saved=$RUNS
+RUNS=${CHECK_RUNS:-3}
+mb=$(cat "$fr_doc" "$en_doc" | wc -c | awk '{ printf "%.2f", $1 / 1e6 }')
+pair "pont check (aptitude-doc FR/EN)" "pofilter (same pairs as PO)" check_run pofilter_run
+RUNS=$saved
+echo "  pont check: $("$pont" check --source "$fr_doc" --target "$en_doc" | wc -l) findings;" \
+	"pofilter: $(grep -c '^#, fuzzy\|^# (pofilter)' "$tmp/pofilter.po" 2>/dev/null || echo 0) flagged units"
+echo "  goal: pont check at least 10x faster than pofilter (ratio <= 0.1)"
