@@ -34,13 +34,14 @@ cli_qa_row(cli_qa *r, const char *src, size_t sn, const char *tgt, size_t tn, co
 	return r->nrows++;
 }
 
-/* FNV-1a over the parts, as 16 hex digits. */
+/* FNV-1a over the parts, as 16 hex digits: the check, the pair's texts, the span, and the
+ * message unless it names a place (inconsistent-translation points at another line). */
 static void
-fingerprint(const char *id, const cli_row *w, size_t a, size_t b, char out[17])
+fingerprint(const char *id, const cli_row *w, size_t a, size_t b, const char *msg, char out[17])
 {
 	unsigned long long h = 1469598103934665603ULL;
-	const char *parts[4];
-	size_t lens[4], k, i;
+	const char *parts[5];
+	size_t lens[5], k, i;
 
 	parts[0] = id;
 	lens[0] = strlen(id);
@@ -50,7 +51,9 @@ fingerprint(const char *id, const cli_row *w, size_t a, size_t b, char out[17])
 	lens[2] = strlen(w->tgt);
 	parts[3] = w->tgt + a;
 	lens[3] = b - a;
-	for (k = 0; k < 4; k++) {
+	parts[4] = msg;
+	lens[4] = strcmp(id, "inconsistent-translation") == 0 ? 0 : strlen(msg);
+	for (k = 0; k < 5; k++) {
 		for (i = 0; i < lens[k]; i++)
 			h = (h ^ (unsigned char)parts[k][i]) * 1099511628211ULL;
 		h = (h ^ 0x1F) * 1099511628211ULL;
@@ -78,7 +81,7 @@ cli_qa_add(cli_qa *r, const cli_finding *f)
 		x->tend = tl;
 	if (x->tstart > x->tend)
 		x->tstart = x->tend;
-	fingerprint(x->id, &r->rows[x->row], x->tstart, x->tend, x->fp);
+	fingerprint(x->id, &r->rows[x->row], x->tstart, x->tend, x->msg, x->fp);
 }
 
 void

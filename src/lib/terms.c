@@ -115,6 +115,7 @@ typedef struct flags {
 
 struct pont_matcher {
 	pont_dict *dict;	/* borrowed: confirms inflected forms as the text shows them */
+	int french;		/* French spelling rules for inflections (else English: "fixes") */
 	flags termtok;		/* token ids that are words of terms */
 	flags capital;		/* ... written with capitals */
 	flags known;		/* ... known to the dictionary (1 no, 2 yes; 0 not asked yet) */
@@ -434,7 +435,7 @@ inflected(pont_matcher *m, const char *f, size_t fl, uint32_t id)
 		/* forms French spelling cannot have */
 		if (i == 1 && !(fl - tl >= 1 && base[fl - tl - 1] == 'u'))
 			continue;
-		if (fromlen == 0 && rules[i].to[0] == 'e' && strchr("esx", base[fl - tl - 1]))
+		if (m->french && fromlen == 0 && rules[i].to[0] == 'e' && strchr("esx", base[fl - tl - 1]))
 			continue;
 		if (!confirm(m, form, bid, i))
 			continue;
@@ -520,6 +521,7 @@ pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, po
 
 	(void)err;
 	m->dict = dict;
+	m->french = strncmp(lang, "fr", 2) == 0;
 	m->gs = xcalloc(ng + 1, sizeof *m->gs);
 	memcpy(m->gs, gs, ng * sizeof *gs);
 	m->ng = ng;

@@ -205,3 +205,28 @@ def test_html_report():
         assert len(rows) >= 27 and len(marks) >= 10
         assert '<td class="fr" lang="fr">' in dom and '<td class="en" lang="en">' in dom
         assert "<table class=\"summary\">" in dom and "number-mismatch" in dom
+
+
+def test_term_precision_on_a_published_pair():
+    """Precision of the term-* findings on Debian's FAQ (published FR/EN), over a sample labelled
+    by hand (tests/data/check-terms-debian-faq.tsv). The IT-careers glossary meets words of
+    other domains there (« licence » a software licence, BTS a bug tracker): the figure is kept
+    as a floor against regressions, not as a goal."""
+    labels = {}
+    for line in read(os.path.join(DATA, "check-terms-debian-faq.tsv")).decode().splitlines():
+        if line and not line.startswith(("#", "fingerprint")):
+            fp, check, _, label, _ = line.split("\t")
+            labels[(fp, check)] = int(label)
+    fr, en = corpus("parallel", "debian-faq.fr.txt"), corpus("parallel", "debian-faq.en.txt")
+    r = pont("check", "--format", "json", "--source", fr, "--target", en)
+    got = [f for f in r.json()["findings"] if f["id"].startswith("term-")]
+    seen = {(f["fingerprint"], f["id"]) for f in got}
+    labelled = [k for k in labels if k in seen]
+    good = sum(labels[k] for k in labelled)
+    gone_bad = sum(1 for k in labels if k not in seen and labels[k] == 0)
+    gone_good = sum(1 for k in labels if k not in seen and labels[k] == 1)
+    precision = good / max(len(labelled), 1)
+    say(f"debian-faq term-* findings: {len(got)}; labelled and still found: {len(labelled)}, precision "
+        f"{precision:.2f}; labelled but no longer found: {gone_bad} wrong, {gone_good} right")
+    assert gone_good == 0, "right findings went missing"
+    assert len(labelled) >= 20 and precision >= 0.35
