@@ -1,5 +1,7 @@
 /* cmd_check.c: pont check: translation QA of finished work files. */
 #include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,7 +12,7 @@ static const char usage[] =
 	"usage: pont check [-g FILE]... [--no-glossary] [--target-lang en|en-US|en-GB]\n"
 	"                  [--disable ID]... [--enable ID]... [--severity ID=LEVEL]...\n"
 	"                  [--fail-on info|warning|error] [--format text|json|sarif|html]\n"
-	"                  [--ignore FILE] [--write-ignore FILE] [--dict DIR]\n"
+	"                  [--config FILE] [--ignore FILE] [--write-ignore FILE] [--dict DIR]\n"
 	"                  [-o FILE] [WORK.xlf...] [--source FR --target EN]...\n"
 	"       pont check --list\n"
 	"\n"
@@ -39,6 +41,9 @@ static const char usage[] =
 	"      --fail-on LEVEL     exit 1 when a finding has this severity or more (default error)\n"
 	"  -f, --format FORMAT     text (default), json, sarif (2.1.0) or html (one page, French and\n"
 	"                          English side by side, findings highlighted, a summary per check)\n"
+	"      --config FILE       checks' levels from FILE (default: .pont-check.conf when there is\n"
+	"                          one): lines \"CHECK = off|info|warning|error\", \"fail-on = LEVEL\";\n"
+	"                          the options above override it\n"
 	"      --ignore FILE       accepted findings (default: .pont-ignore when there is one): lines\n"
 	"                          \"CHECK FINGERPRINT reason\"; those findings are not reported\n"
 	"      --write-ignore FILE write every finding of this run to FILE as accepted (review it)\n"
@@ -253,6 +258,87 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 	return rc;
 }
 
+/* Reports "pont: FILE:LINE:COL: error: ..." for the configuration file. */
+static void conf_error(const char *path, unsigned long line, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+conf_error(const char *path, unsigned long line, size_t col, const char *fmt, ...)
+{
+	pont_error err;
+	va_list ap;
+
+	memset(&err, 0, sizeof err);
+	err.code = PONT_EPARSE;
+	err.file = cli_name(path);
+	err.line = line;
+	err.col = (unsigned long)col;
+	va_start(ap, fmt);
+	vsnprintf(err.msg, sizeof err.msg, fmt, ap);
+	va_end(ap);
+	cli_report(&err);
+}
+
+/*
+ * A configuration file: "# comments", "CHECK = off|info|warning|error", "fail-on = LEVEL".
+ * Command-line options given after it win (they are applied later).
+ */
+static int
+read_config(const char *path, int must_exist, pont_severity *sevs, pont_severity *failon)
+{
+	pont_text t = PONT_TEXT_INIT;
+	const char *s, *e;
+	unsigned long line = 0;
+	int rc;
+
+	if (!must_exist && access(path, F_OK) != 0)
+		return EXIT_OK;
+	if ((rc = cli_read(path, 0, &t)) != EXIT_OK)
+		return rc;
+	for (s = t.data + t.bom, e = t.data + t.len; s < e && rc == EXIT_OK;) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s)), *eq;
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(e - s), a = 0, ke, vs, ve;
+		char key[64], val[32];
+
+		line++;
+		while (a < n && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		if (a < n && s[a] != '#' && s[a] != '\r') {
+			eq = memchr(s + a, '=', n - a);
+			for (ke = eq ? (size_t)(eq - s) : n; ke > a && (s[ke - 1] == ' ' || s[ke - 1] == '\t'); ke--)
+				;
+			for (vs = eq ? (size_t)(eq - s) + 1 : n; vs < n && (s[vs] == ' ' || s[vs] == '\t'); vs++)
+				;
+			for (ve = n; ve > vs && (s[ve - 1] == ' ' || s[ve - 1] == '\t' || s[ve - 1] == '\r'); ve--)
+				;
+			snprintf(key, sizeof key, "%.*s", (int)(ke - a), s + a);
+			snprintf(val, sizeof val, "%.*s", (int)(ve - vs), s + vs);
+			if (eq == NULL || ke == a) {
+				conf_error(path, line, a + 1, "expected CHECK = LEVEL");
+				rc = EXIT_DATA;
+			} else if (strcmp(key, "fail-on") == 0) {
+				if ((*failon = pont_severity_parse(val)) == 0) {
+					conf_error(path, line, vs + 1, "fail-on takes info, warning or error");
+					rc = EXIT_DATA;
+				}
+			} else if (pont_check_parse(key) < 0) {
+				conf_error(path, line, a + 1, "unknown check '%s' (pont check --list)", key);
+				rc = EXIT_DATA;
+			} else if (strcmp(val, "off") == 0) {
+				sevs[pont_check_parse(key)] = (pont_severity)0;
+			} else if (pont_severity_parse(val) != 0) {
+				sevs[pont_check_parse(key)] = pont_severity_parse(val);
+			} else {
+				conf_error(path, line, vs + 1, "'%s' is not off, info, warning or error", val);
+				rc = EXIT_DATA;
+			}
+		}
+		s = nl ? nl + 1 : e;
+	}
+	pont_text_release(&t);
+	return rc;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -270,6 +356,7 @@ cmd_check(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "source", required_argument, NULL, 's' },
 		{ "ignore", required_argument, NULL, 'I' },
+		{ "config", required_argument, NULL, 'C' },
 		{ "write-ignore", required_argument, NULL, 'W' },
 		{ "target", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
@@ -293,6 +380,20 @@ cmd_check(int argc, char **argv)
 	memset(&rep, 0, sizeof rep);
 	for (k = 0; k < PONT_CHECK_N; k++)
 		sevs[k] = pont_check_info_of((pont_check_id)k)->sev;
+	{
+		/* the configuration first (--config FILE, else .pont-check.conf here), the options over it */
+		const char *conf = NULL;
+		int a;
+
+		for (a = 1; a < argc; a++) {
+			if (strcmp(argv[a], "--config") == 0 && a + 1 < argc)
+				conf = argv[a + 1];
+			else if (strncmp(argv[a], "--config=", 9) == 0)
+				conf = argv[a] + 9;
+		}
+		if ((rc = read_config(conf ? conf : ".pont-check.conf", conf != NULL, sevs, &failon)) != EXIT_OK)
+			return rc;
+	}
 	gpaths = calloc((size_t)argc + 1, sizeof *gpaths);
 	gs = calloc((size_t)argc + 1, sizeof *gs);
 	srcs = calloc((size_t)argc + 1, sizeof *srcs);
@@ -360,6 +461,8 @@ cmd_check(int argc, char **argv)
 		case 'W':
 			write_ignore = optarg;
 			break;
+		case 'C':
+			break;		/* read first */
 		case 'T':
 			tgts[ntgt++] = optarg;
 			break;

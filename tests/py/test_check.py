@@ -230,3 +230,29 @@ def test_term_precision_on_a_published_pair():
         f"{precision:.2f}; labelled but no longer found: {gone_bad} wrong, {gone_good} right")
     assert gone_good == 0, "right findings went missing"
     assert len(labelled) >= 20 and precision >= 0.35
+
+
+def test_config_file():
+    with tempfile.TemporaryDirectory() as d:
+        bad = seeded_copy(d)
+        conf = os.path.join(d, "house.conf")
+        open(conf, "w").write("# house rules\nlength-ratio = off\nterm-missing = error\nfail-on = warning\n")
+        r, got = findings(FR, bad, "--config", conf)
+        assert r.rc == 1
+        assert all(f["severity"] == "error" for f in got if f["id"] == "term-missing")
+        assert not any(f["id"] == "length-ratio" for f in got)
+        # the command line wins over the file
+        r, got = findings(FR, bad, "--config", conf, "--severity", "term-missing=info")
+        assert all(f["severity"] == "info" for f in got if f["id"] == "term-missing")
+        # .pont-check.conf in the current directory is read without being named
+        open(os.path.join(d, ".pont-check.conf"), "w").write("number-mismatch = off\n")
+        r = pont("check", "--format", "json", "-g", os.path.join(ROOT, "glossaries", "it-careers.tbx"),
+                 "--source", FR, "--target", bad, cwd=d)
+        assert r.rc == 1 and not any(f["id"] == "number-mismatch" for f in r.json()["findings"])
+        # errors are located
+        open(conf, "w").write("length-ratio = off\nnope = error\n")
+        r = pont("check", "--config", conf, "--source", FR, "--target", bad)
+        assert r.rc == 3 and re.match(r"pont: .*house\.conf:2:1: error: unknown check 'nope'", r.errtext), r.errtext
+        open(conf, "w").write("length-ratio = loud\n")
+        r = pont("check", "--config", conf, "--source", FR, "--target", bad)
+        assert r.rc == 3 and "house.conf:1:16: error:" in r.errtext, r.errtext
