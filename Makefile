@@ -22,7 +22,7 @@ EXPAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
 EXPAT_LIBS := $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat)
 HUNSPELL_CFLAGS := $(shell $(PKG_CONFIG) --cflags hunspell 2>/dev/null || echo -I/usr/include/hunspell)
 HUNSPELL_LIBS ?= $(shell $(PKG_CONFIG) --libs hunspell 2>/dev/null || echo -lhunspell-1.7)
-DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS) $(HUNSPELL_LIBS) -pthread
+DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS) $(HUNSPELL_LIBS) -pthread -lm
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wwrite-strings -Wvla -Wformat=2 -Wno-format-nonliteral

@@ -601,6 +601,21 @@ pont_severity pont_checker_severity(const pont_checker *c, pont_check_id id);
 void pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t tn, const char *where,
 		     pont_findings *out);
 
+/* --- Sentence alignment ------------------------------------------------------------------- */
+
+typedef struct pont_bead {
+	size_t s0, ns;		/* source sentences s0 .. s0 + ns - 1 */
+	size_t t0, nt;		/* target sentences */
+	double cost;		/* -log probability: small is confident */
+} pont_bead;
+
+/*
+ * Aligns ns source and nt target sentences by their lengths in characters (Gale and Church):
+ * beads 1:1, 1:0, 0:1, 2:1, 1:2, 2:2, in order, covering both sides. *out is allocated (free
+ * it); returns the number of beads. Costs time and memory in ns x nt: for paragraphs.
+ */
+size_t pont_align_lengths(const size_t *sl, size_t ns, const size_t *tl, size_t nt, pont_bead **out);
+
 /* --- Documents -------------------------------------------------------------------------- */
 
 typedef enum pont_format {

@@ -228,27 +228,65 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 		}
 		block_segs(&ss, ss.blocks[i], &s0, &s1);
 		block_segs(&ts, ts.blocks[i], &t0, &t1);
-		for (k = 0; k < (s1 - s0 == t1 - t0 ? s1 - s0 : 1); k++) {
-			pont_findings f = PONT_FINDINGS_INIT;
-			pont_span a = s1 - s0 == t1 - t0 ? ss.segs.v[s0 + k].span : (pont_span){ ss.segs.v[s0].span.start,
-													  ss.segs.v[s1 - 1].span.end };
-			pont_span b = s1 - s0 == t1 - t0 ? ts.segs.v[t0 + k].span : (pont_span){ ts.segs.v[t0].span.start,
-													  ts.segs.v[t1 - 1].span.end };
-			char where[400];
-			unsigned long l, col;
-			size_t q;
+		{
+			/* sentences paired by length (1:1, 2:1, 1:2, 2:2; 1:0 is an omission) */
+			size_t *sl = calloc(s1 - s0 + 1, sizeof *sl), *tl = calloc(t1 - t0 + 1, sizeof *tl), nb;
+			pont_bead *bd = NULL;
 
-			pont_lines_pos(&ts.li, b.start, &l, &col);
-			snprintf(where, sizeof where, "%s:%lu:%lu", tname, l, col);
-			e->row = cli_qa_row(e->rep, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start,
-						where);
-			pont_check_pair(ck, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start, where, &f);
-			for (q = 0; q < f.n; q++)
-				emit_pair_finding(e, tname, &ts, b.start + f.v[q].start, sname, &ss, a.start, f.v[q].id,
-						  f.v[q].sev, f.v[q].msg,
-						  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].start,
-						  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].end);
-			pont_findings_release(&f);
+			if (sl == NULL || tl == NULL)
+				abort();
+			for (k = s0; k < s1; k++)
+				sl[k - s0] = ss.segs.v[k].span.end - ss.segs.v[k].span.start;
+			for (k = t0; k < t1; k++)
+				tl[k - t0] = ts.segs.v[k].span.end - ts.segs.v[k].span.start;
+			nb = pont_align_lengths(sl, s1 - s0, tl, t1 - t0, &bd);
+			for (k = 0; k < nb; k++) {
+				pont_findings f = PONT_FINDINGS_INIT;
+				pont_span a = { 0, 0 }, b = { 0, 0 };
+				char where[400];
+				unsigned long l, col;
+				size_t q;
+
+				if (bd[k].ns) {
+					a.start = ss.segs.v[s0 + bd[k].s0].span.start;
+					a.end = ss.segs.v[s0 + bd[k].s0 + bd[k].ns - 1].span.end;
+				}
+				if (bd[k].nt) {
+					b.start = ts.segs.v[t0 + bd[k].t0].span.start;
+					b.end = ts.segs.v[t0 + bd[k].t0 + bd[k].nt - 1].span.end;
+				} else {
+					b.start = b.end = k > 0 && bd[k - 1].nt ?
+						ts.segs.v[t0 + bd[k - 1].t0 + bd[k - 1].nt - 1].span.end : bt->content.start;
+				}
+				pont_lines_pos(&ts.li, b.start, &l, &col);
+				snprintf(where, sizeof where, "%s:%lu:%lu", tname, l, col);
+				e->row = cli_qa_row(e->rep, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start,
+						    where);
+				if (bd[k].ns == 0 || bd[k].nt == 0) {
+					char msg[300];
+
+					size_t ml = bd[k].nt == 0 ? a.end - a.start : b.end - b.start;
+
+					snprintf(msg, sizeof msg, bd[k].nt == 0 ? "no English for this sentence of the source "
+						 "(left out?): %.*s" : "an English sentence with no source (added?): %.*s",
+						 (int)(ml > 160 ? 160 : ml), bd[k].nt == 0 ? ss.t.data + a.start : ts.t.data + b.start);
+					if (pont_checker_severity(ck, PONT_CHECK_MISALIGNED))
+						emit_pair_finding(e, tname, &ts, b.start, sname, &ss, a.start, "misaligned",
+								  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg, 0, 0);
+					continue;
+				}
+				pont_check_pair(ck, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start,
+						where, &f);
+				for (q = 0; q < f.n; q++)
+					emit_pair_finding(e, tname, &ts, b.start + f.v[q].start, sname, &ss, a.start, f.v[q].id,
+							  f.v[q].sev, f.v[q].msg,
+							  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].start,
+							  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].end);
+				pont_findings_release(&f);
+			}
+			free(bd);
+			free(sl);
+			free(tl);
 		}
 	}
 	free_side(&ss);

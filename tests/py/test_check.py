@@ -131,7 +131,11 @@ def test_real_parallel_pair():
     for f in got:
         per_check[f["id"]] = per_check.get(f["id"], 0) + 1
     say(f"debian-faq: {len(got)} findings: " + ", ".join(f"{k} {v}" for k, v in sorted(per_check.items())))
-    assert "misaligned" not in per_check, "paragraph-aligned files pair one to one"
+    assert not any(f["id"] == "misaligned" and "paragraphs in the source" in f["message"] for f in got), \
+        "paragraph-aligned files pair one to one"
+    for f in got:
+        if f["id"] == "misaligned":
+            say(f"  sentence left out: {f['message'][:150]}")
     assert len(got) > 0
 
 
