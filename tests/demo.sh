@@ -30,3 +30,20 @@ echo
 echo "== the same interview with three typos seeded"
 sed -e '0,/parcours/s//parcour/' -e 's/développeur/dévelopeur/' -e 's/carrière/carriere/' "$article" |
 	"$pont" spell --glossary glossaries/it-careers.tbx --suggestions 3 | sed 's/^/   /' || true
+echo
+echo "== pont prepare $article -o lucas.xlf (the XLIFF 2.1 work file; one unit)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$pont" prepare "$article" -o "$work/lucas.xlf"
+echo "   $(grep -c '<unit ' "$work/lucas.xlf") units, $(grep -c '<segment ' "$work/lucas.xlf") segments, $(grep -c '<gls:glossEntry>' "$work/lucas.xlf") glossary entries"
+sed -n '/<unit id=[^>]*pont:turn/,/<\/unit>/p' "$work/lucas.xlf" | head -n 40 | sed 's/^/   /'
+echo
+echo "== pont merge without translations: where the work is left"
+"$pont" merge "$work/lucas.xlf" -o "$work/lucas.en.txt" 2>&1 | head -n 3 | sed 's/^/   /' || true
+echo "   ..."
+echo
+echo "== pont check: the French interview against an English edition (tests/data), then with errors"
+"$pont" check --source "$article" --target tests/data/lucas-ops-microsoft.en.txt && echo "   no finding"
+sed -e 's/Lucas, 32,/Lucas, 33,/' -e 's/a permanent contract/a CDI/' -e 's/Hi Lucas!/Hi Lucas !/' \
+	tests/data/lucas-ops-microsoft.en.txt >"$work/lucas.en.txt"
+"$pont" check --source "$article" --target "$work/lucas.en.txt" | sed 's/^/   /' || true
