@@ -563,6 +563,7 @@ typedef enum pont_check_id {
 	PONT_CHECK_LENGTH_RATIO,
 	PONT_CHECK_SPELLING,
 	PONT_CHECK_INCONSISTENT_TRANSLATION,
+	PONT_CHECK_TERM_FIRST_MENTION,
 	PONT_CHECK_SPEAKER_MISMATCH,	/* reported by the caller, which knows the paragraphs */
 	PONT_CHECK_MISALIGNED,		/* the same */
 	PONT_CHECK_N
@@ -589,6 +590,8 @@ typedef struct pont_checker pont_checker;
 pont_checker *pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_dict *en,
 			       const char *trg_lang, pont_error *err);
 void pont_checker_free(pont_checker *c);
+/* A new document starts: first mentions are counted again. */
+void pont_checker_new_document(pont_checker *c);
 /* A check's severity; 0 turns it off. */
 void pont_checker_set_severity(pont_checker *c, pont_check_id id, pont_severity sev);
 pont_severity pont_checker_severity(const pont_checker *c, pont_check_id id);

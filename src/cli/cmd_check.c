@@ -187,6 +187,7 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 		cli_report(&err);
 		rc = cli_exit_code(err.code);
 	}
+	pont_checker_new_document(ck);
 	if (rc == EXIT_OK)
 		rc = load_side(src, "fr", sfr, &ss);
 	if (rc == EXIT_OK)
@@ -576,6 +577,7 @@ cmd_check(int argc, char **argv)
 			pont_buf_release(&b);
 			rc = EXIT_DATA;
 		}
+		pont_checker_new_document(ck);
 		for (u = 0; rc == EXIT_OK && u < pont_xliff_nunits(x); u++) {
 			const char *uid = pont_xliff_unit_id(x, u, NULL, NULL);
 

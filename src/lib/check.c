@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -29,6 +30,8 @@ static const pont_check_info infos[PONT_CHECK_N] = {
 	{ "spelling", PONT_SEV_WARNING, "an English word the dictionaries do not know" },
 	{ "inconsistent-translation", PONT_SEV_WARNING,
 	  "the same source translated differently, or the same target for different sources" },
+	{ "term-first-mention", PONT_SEV_WARNING,
+	  "an acronym the glossary wants spelt out (its note says \"first use\") first used without its full form" },
 	{ "speaker-mismatch", PONT_SEV_ERROR, "a speaker turn whose label differs or went missing in the target" },
 	{ "misaligned", PONT_SEV_ERROR, "the source and target do not have the same paragraphs: pairs may be wrong" },
 };
@@ -66,6 +69,9 @@ struct pont_checker {
 	pont_severity sev[PONT_CHECK_N];
 	seen *seen;
 	size_t nseen, aseen, npairs;
+	/* concepts already mentioned in this document: (glossary << 32 | concept) */
+	uint64_t *mentioned;
+	size_t nmentioned, amentioned;
 	/* French-only words: hash -> 1 yes, 2 no (collisions are harmless: a verdict of another word) */
 	uint64_t *wkey;
 	uint8_t *wval;
@@ -159,8 +165,44 @@ pont_checker_free(pont_checker *c)
 	free(c->seen);
 	free(c->wkey);
 	free(c->wval);
+	free(c->mentioned);
 	free(c->gs);
 	free(c);
+}
+
+void
+pont_checker_new_document(pont_checker *c)
+{
+	c->nmentioned = 0;
+}
+
+/* Was the concept mentioned before in this document? Records it. */
+static int
+mentioned(pont_checker *c, size_t g, size_t concept)
+{
+	uint64_t key = (uint64_t)g << 32 | (uint64_t)concept;
+	size_t i;
+
+	for (i = 0; i < c->nmentioned; i++)
+		if (c->mentioned[i] == key)
+			return 1;
+	XGROW(c->mentioned, c->amentioned, c->nmentioned + 1);
+	c->mentioned[c->nmentioned++] = key;
+	return 0;
+}
+
+/* Does the term's note ask for the full form on first use? */
+static int
+first_use_term(const pont_term *t)
+{
+	const char *n = t->note;
+
+	if (n == NULL || (t->type != PONT_TYPE_ACRONYM && t->type != PONT_TYPE_ABBREVIATION))
+		return 0;
+	for (; *n; n++)
+		if (strncasecmp(n, "first use", 9) == 0)
+			return 1;
+	return 0;
 }
 
 void
@@ -619,6 +661,38 @@ check_terms(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t
 			    "'%.*s' is not to be used (%s in the glossary)%s%s", (int)(mt.v[i].span.end - mt.v[i].span.start),
 			    tgt + mt.v[i].span.start, pont_term_status_name(t->status), use ? ": use " : "", use ? use : "");
 			v[forbidden_k].ntgt++;	/* rendered, badly: not also missing */
+		}
+	}
+	/* acronyms to spell out on first use: the full form must be in the same target */
+	for (i = 0; i < mt.n; i++) {
+		const pont_glossary *g = c->gs[mt.v[i].glossary];
+		const pont_term *t = pont_glossary_term(g, mt.v[i].term);
+		size_t j, q;
+		int full = 0;
+
+		if (mentioned(c, mt.v[i].glossary, t->concept) || !first_use_term(t))
+			continue;
+		for (j = 0; j < mt.n && !full; j++) {
+			const pont_term *u = pont_glossary_term(c->gs[mt.v[j].glossary], mt.v[j].term);
+
+			full = j != i && mt.v[j].glossary == mt.v[i].glossary && u->concept == t->concept &&
+			       u->type != PONT_TYPE_ACRONYM && u->type != PONT_TYPE_ABBREVIATION &&
+			       pont_term_status_rank(u->status) < 3;
+		}
+		if (!full) {
+			const pont_concept *cc = pont_glossary_concept(g, t->concept);
+			const char *ff = NULL;
+
+			for (q = 0; q < cc->nterms && ff == NULL; q++) {
+				const pont_term *u = pont_glossary_term(g, cc->term0 + q);
+
+				if (u->lang && pont_lang_matches(u->lang, "en") && u->type != PONT_TYPE_ACRONYM &&
+				    u->type != PONT_TYPE_ABBREVIATION && pont_term_status_rank(u->status) < 3)
+					ff = u->text;
+			}
+			ADD(c, out, PONT_CHECK_TERM_FIRST_MENTION, mt.v[i].span.start, mt.v[i].span.end,
+			    "first use of '%.*s' without its full form%s%s", (int)(mt.v[i].span.end - mt.v[i].span.start),
+			    tgt + mt.v[i].span.start, ff ? ": " : "", ff ? ff : "");
 		}
 	}
 	for (k = 0; k < nv; k++) {

@@ -260,3 +260,21 @@ def test_config_file():
         open(conf, "w").write("length-ratio = loud\n")
         r = pont("check", "--config", conf, "--source", FR, "--target", bad)
         assert r.rc == 3 and "house.conf:1:16: error:" in r.errtext, r.errtext
+
+
+def test_term_first_mention():
+    """Acronyms the glossary wants spelt out (SRE, CTO, CIO...: "spell out on first use") must come
+    with their full form the first time in each document."""
+    with tempfile.TemporaryDirectory() as d:
+        fr, en, en2 = (os.path.join(d, n) for n in ("a.fr.txt", "a.en.txt", "b.en.txt"))
+        open(fr, "w").write("Gautier est SRE chez Anywr.\n\nLe SRE surveille la prod.\n")
+        open(en, "w").write("Gautier is an SRE at Anywr.\n\nThe SRE monitors production.\n")
+        open(en2, "w").write("Gautier is a site reliability engineer (SRE) at Anywr.\n\nThe SRE monitors production.\n")
+        r, got = findings(fr, en)
+        assert [(f["line"], f["id"]) for f in got] == [(1, "term-first-mention")], got
+        assert "site reliability engineer" in got[0]["message"]
+        r, got = findings(fr, en2)
+        assert got == [], got
+        # each document starts again
+        r = pont("check", "--format", "json", "--source", fr, "--target", en2, "--source", fr, "--target", en)
+        assert [f["line"] for f in r.json()["findings"] if f["id"] == "term-first-mention"] == [1]
