@@ -684,6 +684,51 @@ xerror(xr *r, const char *id, const char *fmt, const char *a)
 	pont_diags_add(r->diags, id, PONT_SEV_ERROR, line, col, fmt, a);
 }
 
+/* A new unit, appended. */
+static xunit *
+new_unit(xr *r, const char *id, unsigned long line, unsigned long col)
+{
+	xunit *u;
+
+	XGROW(r->x->u, r->x->au, r->x->nu + 1);
+	u = &r->x->u[r->x->nu++];
+	memset(u, 0, sizeof *u);
+	snprintf(u->id, sizeof u->id, "%s", id ? id : "");
+	u->line = line;
+	u->col = col;
+	u->translate = 1;
+	return u;
+}
+
+/* Where pont's metadata value of this type goes (file level: level 1, unit: level 2), NULL when
+ * it is not one of pont's. */
+static pont_buf *
+meta_dest(xr *r, xunit *u, const char *t)
+{
+	if (t == NULL)
+		return NULL;
+	if (r->meta_level == 2 && u) {
+		if (strcmp(t, "before") == 0)
+			return u->has_before = 1, &u->before;
+		if (strcmp(t, "prefix") == 0)
+			return u->has_prefix = 1, &u->prefix;
+		if (strcmp(t, "suffix") == 0)
+			return &u->suffix;
+		if (strcmp(t, "speaker") == 0)
+			return &u->speaker;
+	} else if (r->meta_level == 1) {
+		if (strcmp(t, "format") == 0)
+			return &r->x->format;
+		if (strcmp(t, "source-hash") == 0)
+			return &r->x->hash;
+		if (strcmp(t, "tail") == 0)
+			return &r->x->tail;
+		if (strcmp(t, "generator") == 0)
+			return &r->x->generator;
+	}
+	return NULL;
+}
+
 static void XMLCALL x12_start(void *ud, const XML_Char *name, const XML_Char **atts);
 static void XMLCALL x12_end(void *ud, const XML_Char *name);
 
@@ -771,29 +816,8 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	}
 	if (ns_is(name, nslen, NS_MDA)) {
 		if (strcmp(local, "meta") == 0) {
-			const char *t = xattr(atts, "type");
-			pont_buf *dst = NULL;
+			pont_buf *dst = meta_dest(r, u, xattr(atts, "type"));
 
-			snprintf(r->meta_type, sizeof r->meta_type, "%s", t ? t : "");
-			if (u && r->meta_level == 2) {
-				if (t && strcmp(t, "before") == 0)
-					dst = &u->before, u->has_before = 1;
-				else if (t && strcmp(t, "prefix") == 0)
-					dst = &u->prefix, u->has_prefix = 1;
-				else if (t && strcmp(t, "suffix") == 0)
-					dst = &u->suffix;
-				else if (t && strcmp(t, "speaker") == 0)
-					dst = &u->speaker;
-			} else if (r->meta_level == 1) {
-				if (t && strcmp(t, "format") == 0)
-					dst = &r->x->format;
-				else if (t && strcmp(t, "source-hash") == 0)
-					dst = &r->x->hash;
-				else if (t && strcmp(t, "tail") == 0)
-					dst = &r->x->tail;
-				else if (t && strcmp(t, "generator") == 0)
-					dst = &r->x->generator;
-			}
 			if (dst) {
 				pont_buf_reset(dst);
 				r->cur = dst;
@@ -818,12 +842,7 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	} else if (strcmp(local, "unit") == 0) {
 		const char *id = xattr(atts, "id"), *tr = xattr(atts, "translate");
 
-		XGROW(r->x->u, r->x->au, r->x->nu + 1);
-		u = &r->x->u[r->x->nu++];
-		memset(u, 0, sizeof *u);
-		snprintf(u->id, sizeof u->id, "%s", id ? id : "");
-		u->line = line;
-		u->col = col;
+		u = new_unit(r, id, line, col);
 		u->translate = !(tr && strcmp(tr, "no") == 0);
 		if (id == NULL)
 			xerror(r, "xliff-structure", "%s", "<unit> without id");
@@ -1048,57 +1067,22 @@ x12_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		snprintf(r->x->trg_lang, sizeof r->x->trg_lang, "%s", tl ? tl : "");
 		r->meta_level = 1;
 	} else if (strcmp(local, "prop") == 0 && r->meta_level) {
-		const char *t = xattr(atts, "prop-type");
-		pont_buf *dst = NULL;
+		pont_buf *dst = meta_dest(r, u, xattr(atts, "prop-type"));
 
-		if (t && r->meta_level == 2 && u) {
-			if (strcmp(t, "before") == 0)
-				dst = &u->before, u->has_before = 1;
-			else if (strcmp(t, "prefix") == 0)
-				dst = &u->prefix, u->has_prefix = 1;
-			else if (strcmp(t, "suffix") == 0)
-				dst = &u->suffix;
-			else if (strcmp(t, "speaker") == 0)
-				dst = &u->speaker;
-		} else if (t && r->meta_level == 1) {
-			if (strcmp(t, "format") == 0)
-				dst = &r->x->format;
-			else if (strcmp(t, "source-hash") == 0)
-				dst = &r->x->hash;
-			else if (strcmp(t, "tail") == 0)
-				dst = &r->x->tail;
-			else if (strcmp(t, "generator") == 0)
-				dst = &r->x->generator;
-		}
 		if (dst) {
 			pont_buf_reset(dst);
 			r->cur = dst;
 			r->where = IN_META;
 		}
 	} else if (strcmp(local, "group") == 0) {
-		const char *id = xattr(atts, "id");
-
-		XGROW(r->x->u, r->x->au, r->x->nu + 1);
-		u = &r->x->u[r->x->nu++];
-		memset(u, 0, sizeof *u);
-		snprintf(u->id, sizeof u->id, "%s", id ? id : "");
-		u->line = line;
-		u->col = col;
-		u->translate = 1;
+		new_unit(r, xattr(atts, "id"), line, col);
 		r->meta_level = 2;
 	} else if (strcmp(local, "trans-unit") == 0) {
 		xpiece *pc;
 		const char *id = xattr(atts, "id"), *tr = xattr(atts, "translate");
 
-		if (u == NULL) {	/* a trans-unit outside pont's groups: a unit of its own */
-			XGROW(r->x->u, r->x->au, r->x->nu + 1);
-			u = &r->x->u[r->x->nu++];
-			memset(u, 0, sizeof *u);
-			snprintf(u->id, sizeof u->id, "%s", id ? id : "");
-			u->line = line;
-			u->col = col;
-			u->translate = 1;
-		}
+		if (u == NULL)	/* a trans-unit outside pont's groups: a unit of its own */
+			u = new_unit(r, id, line, col);
 		XGROW(u->p, u->ap, u->np + 1);
 		pc = &u->p[u->np++];
 		memset(pc, 0, sizeof *pc);
