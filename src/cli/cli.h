@@ -105,6 +105,9 @@ int cli_tms_load(cli_tms *t, const char *path, int min_score);
 int cli_tms_lookup(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
 void cli_tms_release(cli_tms *t);
 
+/* Reads a work file (XLIFF 2 or 1.2); its errors reported (all of them), exit code returned. */
+int cli_load_xliff(const char *path, pont_xliff **out);
+
 /* The QA report of pont check (report.c). */
 typedef struct cli_row {
 	char *src, *tgt;	/* the pair of texts checked together */

@@ -559,24 +559,11 @@ cmd_check(int argc, char **argv)
 		pont_checker_set_severity(ck, (pont_check_id)k, sevs[k]);
 	for (i = (size_t)optind; rc == EXIT_OK && i < (size_t)argc; i++) {
 		const char *name = cli_name(argv[i]);
-		pont_text t = PONT_TEXT_INIT;
-		pont_diags d = PONT_DIAGS_INIT;
 		pont_xliff *x;
 		size_t u, p;
 
-		if ((rc = cli_read(argv[i], PONT_TEXT_BINARY, &t)) != EXIT_OK)
+		if ((rc = cli_load_xliff(argv[i], &x)) != EXIT_OK)
 			break;
-		if ((x = pont_xliff_read(t.data, t.len, name, &d, &err)) == NULL) {
-			cli_report(&err);
-			rc = cli_exit_code(err.code);
-		} else if (d.n) {
-			pont_buf b = PONT_BUF_INIT;
-
-			pont_diags_write_text(&d, name, &b);
-			fputs(b.p, stderr);
-			pont_buf_release(&b);
-			rc = EXIT_DATA;
-		}
 		pont_checker_new_document(ck);
 		for (u = 0; rc == EXIT_OK && u < pont_xliff_nunits(x); u++) {
 			const char *uid = pont_xliff_unit_id(x, u, NULL, NULL);
@@ -618,8 +605,6 @@ cmd_check(int argc, char **argv)
 			}
 		}
 		pont_xliff_free(x);
-		pont_diags_release(&d);
-		pont_text_release(&t);
 	}
 	for (i = 0; rc == EXIT_OK && i < nsrc; i++) {
 		emit_ctx e = { &rep, 0 };

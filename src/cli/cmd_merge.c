@@ -101,8 +101,6 @@ cmd_merge(int argc, char **argv)
 	};
 	const char *output = NULL, *source = NULL, *name;
 	int c, rc = EXIT_OK, allow = 0, keep = 0;
-	pont_text t = PONT_TEXT_INIT;
-	pont_diags d = PONT_DIAGS_INIT;
 	pont_error err;
 	pont_xliff *x = NULL;
 	pont_buf merged = PONT_BUF_INIT, out = PONT_BUF_INIT, msg = PONT_BUF_INIT;
@@ -133,16 +131,9 @@ cmd_merge(int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage("merge", "give one WORK.xlf");
 	name = cli_name(argv[optind]);
-	if ((rc = cli_read(argv[optind], PONT_TEXT_BINARY, &t)) != EXIT_OK)
+	if ((rc = cli_load_xliff(argv[optind], &x)) != EXIT_OK)
 		return rc;
-	if ((x = pont_xliff_read(t.data, t.len, name, &d, &err)) == NULL) {
-		cli_report(&err);
-		rc = cli_exit_code(err.code);
-	} else if (d.n) {
-		pont_diags_write_text(&d, name, &msg);
-		rc = EXIT_DATA;
-	}
-	if (rc == EXIT_OK && pont_xliff_source_hash(x)[0] == '\0') {
+	if (pont_xliff_source_hash(x)[0] == '\0') {
 		cli_msg(name, "error", "not a work file made by pont prepare (no pont metadata): merge cannot "
 			"rebuild the article");
 		rc = EXIT_DATA;
@@ -222,8 +213,6 @@ cmd_merge(int argc, char **argv)
 	pont_buf_release(&merged);
 	pont_buf_release(&out);
 	pont_buf_release(&msg);
-	pont_diags_release(&d);
 	pont_xliff_free(x);
-	pont_text_release(&t);
 	return rc;
 }

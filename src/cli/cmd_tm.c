@@ -87,33 +87,16 @@ save_memory(const char *path, const pont_tm *tm)
 static int
 import_xliff(pont_tm *tm, const char *path, size_t *added)
 {
-	pont_text t = PONT_TEXT_INIT;
-	pont_diags d = PONT_DIAGS_INIT;
-	pont_error err;
 	pont_xliff *x;
 	size_t skipped = 0;
-	int rc;
+	int rc = cli_load_xliff(path, &x);
 
-	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)
-		return rc;
-	if ((x = pont_xliff_read(t.data, t.len, cli_name(path), &d, &err)) == NULL) {
-		cli_report(&err);
-		rc = cli_exit_code(err.code);
-	} else if (d.n) {
-		pont_buf b = PONT_BUF_INIT;
-
-		pont_diags_write_text(&d, cli_name(path), &b);
-		fputs(b.p, stderr);
-		pont_buf_release(&b);
-		rc = EXIT_DATA;
-	} else {
+	if (rc == EXIT_OK) {
 		*added += pont_xliff_to_tm(x, tm, &skipped);
 		if (skipped)
 			cli_msg(cli_name(path), "info", "%zu segments without an approved translation left out", skipped);
 	}
 	pont_xliff_free(x);
-	pont_diags_release(&d);
-	pont_text_release(&t);
 	return rc;
 }
 

@@ -398,3 +398,32 @@ cli_dict_wait(cli_dict_job *j, int *rc)
 	free(j);
 	return d;
 }
+
+int
+cli_load_xliff(const char *path, pont_xliff **out)
+{
+	pont_text t = PONT_TEXT_INIT;
+	pont_diags d = PONT_DIAGS_INIT;
+	pont_error err;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)
+		return rc;
+	if ((*out = pont_xliff_read(t.data, t.len, cli_name(path), &d, &err)) == NULL) {
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	} else if (d.n) {		/* structural errors: say them all, use nothing */
+		pont_buf b = PONT_BUF_INIT;
+
+		pont_diags_write_text(&d, cli_name(path), &b);
+		fputs(b.p, stderr);
+		pont_buf_release(&b);
+		pont_xliff_free(*out);
+		*out = NULL;
+		rc = EXIT_DATA;
+	}
+	pont_diags_release(&d);
+	pont_text_release(&t);
+	return rc;
+}
