@@ -65,6 +65,8 @@ int cli_textopts_check(const char *cmd, cli_textopts *t);
 /* The glossary used when none is given: $PONT_GLOSSARY, else glossaries/it-careers.tbx here or
  * in the installed data directory. */
 const char *cli_default_glossary(void);
+/* Is lang one of the editions' languages: en, en-US or en-GB? */
+int cli_is_english(const char *lang);
 /* Does s end with suffix (case-insensitive)? */
 int cli_has_suffix(const char *s, const char *suffix);
 /* 0 when path names a CSV glossary, 1 for TSV, -1 for TBX. */

@@ -534,8 +534,7 @@ cmd_check(int argc, char **argv)
 		rc = cli_usage("check", "give each --source with its --target");
 	if (rc == EXIT_OK && optind >= argc && nsrc == 0)
 		rc = cli_usage("check", "give the work files to check, or --source FR --target EN");
-	if (rc == EXIT_OK && target && strcmp(target, "en") != 0 && strcasecmp(target, "en-US") != 0 &&
-	    strcasecmp(target, "en-GB") != 0)
+	if (rc == EXIT_OK && target && !cli_is_english(target))
 		rc = cli_usage("check", "--target-lang takes en, en-US or en-GB, not '%s'", target);
 	if (rc == EXIT_OK && ng == 0 && !noglossary)
 		gpaths[ng++] = cli_default_glossary();

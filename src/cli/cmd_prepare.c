@@ -123,8 +123,7 @@ cmd_prepare(int argc, char **argv)
 		if (rc != EXIT_OK)
 			break;
 	}
-	if (rc == EXIT_OK && strcmp(target, "en") != 0 && strcasecmp(target, "en-US") != 0 &&
-	    strcasecmp(target, "en-GB") != 0)
+	if (rc == EXIT_OK && !cli_is_english(target))
 		rc = cli_usage("prepare", "--target-lang takes en, en-US or en-GB, not '%s'", target);
 	if (rc == EXIT_OK && strcmp(to.lang, "fr") != 0)
 		rc = cli_usage("prepare", "the article is French: --lang fr");

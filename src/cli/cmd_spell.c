@@ -235,8 +235,7 @@ cmd_spell(int argc, char **argv)
 	}
 	lang = to.lang;
 	fr = strcmp(lang, "fr") == 0;
-	if (rc == EXIT_OK && !fr && strcmp(lang, "en") != 0 && strcasecmp(lang, "en-US") != 0 &&
-	    strcasecmp(lang, "en-GB") != 0)
+	if (rc == EXIT_OK && !fr && !cli_is_english(lang))
 		rc = cli_usage("spell", "unknown language '%s' (fr, en, en-US or en-GB)", lang);
 	to.lang = fr ? "fr" : "en";
 	if (rc == EXIT_OK)

@@ -268,7 +268,7 @@ cmd_terms(int argc, char **argv)
 		if (rc != EXIT_OK)
 			break;
 	}
-	if (rc == EXIT_OK && strcmp(target, "en") != 0 && strcasecmp(target, "en-US") != 0 && strcasecmp(target, "en-GB") != 0)
+	if (rc == EXIT_OK && !cli_is_english(target))
 		rc = cli_usage("terms", "--target-lang takes en, en-US or en-GB, not '%s'", target);
 	if (rc == EXIT_OK)
 		rc = cli_textopts_check("terms", &to);

@@ -427,3 +427,9 @@ cli_load_xliff(const char *path, pont_xliff **out)
 	pont_text_release(&t);
 	return rc;
 }
+
+int
+cli_is_english(const char *lang)
+{
+	return strcmp(lang, "en") == 0 || strcasecmp(lang, "en-US") == 0 || strcasecmp(lang, "en-GB") == 0;
+}
