@@ -604,21 +604,6 @@ pont_severity pont_checker_severity(const pont_checker *c, pont_check_id id);
 void pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t tn, const char *where,
 		     pont_findings *out);
 
-/* --- Sentence alignment ------------------------------------------------------------------- */
-
-typedef struct pont_bead {
-	size_t s0, ns;		/* source sentences s0 .. s0 + ns - 1 */
-	size_t t0, nt;		/* target sentences */
-	double cost;		/* -log probability: small is confident */
-} pont_bead;
-
-/*
- * Aligns ns source and nt target sentences by their lengths in characters (Gale and Church):
- * beads 1:1, 1:0, 0:1, 2:1, 1:2, 2:2, in order, covering both sides. *out is allocated (free
- * it); returns the number of beads. Costs time and memory in ns x nt: for paragraphs.
- */
-size_t pont_align_lengths(const size_t *sl, size_t ns, const size_t *tl, size_t nt, pont_bead **out);
-
 /* --- Documents -------------------------------------------------------------------------- */
 
 typedef enum pont_format {
@@ -740,6 +725,54 @@ void pont_segs_release(pont_segs *s);
  * sentences is white space, block markup or a speaker label: no text is left out.
  */
 pont_status pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_error *err);
+
+/* --- Alignment of two editions ------------------------------------------------------------ */
+
+typedef struct pont_bead {
+	size_t s0, ns;		/* source items s0 .. s0 + ns - 1 */
+	size_t t0, nt;		/* target items */
+	double cost;		/* -log probability, less the anchors' bonus: small is likely */
+	double confidence;	/* 0 .. 1: how sure the pairing is; 0 for 1:0 and 0:1 */
+	size_t para;		/* in a pont_alignment's sentence beads: the paragraph bead */
+} pont_bead;
+
+/*
+ * Aligns ns source and nt target sentences by their lengths in characters alone (Gale and
+ * Church): beads 1:1, 1:0, 0:1, 2:1, 1:2, 2:2, in order, covering both sides. *out is allocated
+ * (free it); returns the number of beads.
+ */
+size_t pont_align_lengths(const size_t *sl, size_t ns, const size_t *tl, size_t nt, pont_bead **out);
+
+/* One edition to align: a document, its sentences, and the glossary terms found in it (or NULL). */
+typedef struct pont_align_input {
+	const pont_doc *doc;
+	const pont_segs *segs;
+	const pont_matches *terms;
+} pont_align_input;
+
+typedef struct pont_alignment {
+	size_t *sblocks, nsblocks;	/* the source's paragraphs: its text blocks that have sentences */
+	size_t *tblocks, ntblocks;	/* the target's */
+	pont_bead *paras;		/* paragraph beads: items are indices into sblocks / tblocks */
+	size_t nparas;
+	pont_bead *sents;		/* sentence beads, in order: items are indices into segs */
+	size_t nsents;
+	size_t band;			/* the half-width of the band the paragraph programme ran in */
+} pont_alignment;
+#define PONT_ALIGNMENT_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0 }
+
+/*
+ * Aligns two editions of one document: paragraphs first, then the sentences inside each
+ * paragraph bead, both by a dynamic programme over lengths (Gale and Church) whose beads score
+ * higher when they share anchors: numbers, URLs, e-mail addresses, code, identical words (names,
+ * commands), speaker labels, and glossary concepts found on both sides (the terms of src and tgt
+ * must come from matchers over the same ng glossaries gs). Memory and time grow with n x band,
+ * not n x m: the programme runs in a band around the diagonal, widened while the best path
+ * touches its edge. Release out with pont_alignment_release.
+ */
+void pont_align_docs(const pont_align_input *src, const pont_align_input *tgt, const pont_glossary *const *gs,
+		     size_t ng, pont_alignment *out);
+void pont_alignment_release(pont_alignment *a);
 
 /* --- Normalization ---------------------------------------------------------------------- */
 

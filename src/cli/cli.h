@@ -26,6 +26,7 @@ int cmd_prepare(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_tm(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_align(int argc, char **argv);
 
 /* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
 void cli_report(const pont_error *err);

@@ -19,6 +19,7 @@ static const struct command {
 	{ "merge", cmd_merge, "the English edition, rebuilt from a finished work file" },
 	{ "tm", cmd_tm, "the translation memory: import, export, lookup, stats, add" },
 	{ "check", cmd_check, "translation QA of finished work files: terms, numbers, typography, consistency" },
+	{ "align", cmd_align, "pair the sentences of a French document and its English edition (TMX, TSV)" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
