@@ -11,7 +11,8 @@
 
 static const char usage[] =
 	"usage: pont align [-g FILE]... [--no-glossary] [--min-confidence X] [--keep-identical]\n"
-	"                  [-f tmx|tsv|text] [--input text|markdown|auto] [--paragraphs MODE]\n"
+	"                  [--by sentence|paragraph] [-f tmx|tsv|text]\n"
+	"                  [--input text|markdown|auto] [--paragraphs MODE]\n"
 	"                  [--replace-invalid] [-v] [-o FILE] FRENCH ENGLISH\n"
 	"\n"
 	"Pairs the sentences of a French document and its English edition, for a translation memory\n"
@@ -30,6 +31,7 @@ static const char usage[] =
 	"                           text (the pairs for reading)\n"
 	"      --min-confidence X   leave out pairs under X (0 to 1; default 0: keep all)\n"
 	"      --keep-identical     also write pairs whose French and English are the same text\n"
+	"      --by UNIT            sentence (default) or paragraph: write the paragraph pairs\n"
 	"  -g, --glossary FILE      TBX, CSV or TSV glossary for term anchors (repeatable); default:\n"
 	"                           $PONT_GLOSSARY, else glossaries/it-careers.tbx here or in\n"
 	"                           " PONT_DATADIR "\n"
@@ -120,6 +122,34 @@ line_of(const edition *e, size_t seg)
 	return l;
 }
 
+static unsigned long
+block_line(const edition *e, size_t block)
+{
+	unsigned long l, c;
+
+	pont_lines_pos(&e->li, pont_doc_block(e->doc, block)->content.start, &l, &c);
+	return l;
+}
+
+/* The content of n paragraphs from p0 (indices into blocks), one space between them. */
+static void
+para_text(const edition *e, const size_t *blocks, size_t p0, size_t n, pont_buf *out)
+{
+	size_t k;
+
+	pont_buf_reset(out);
+	for (k = p0; k < p0 + n; k++) {
+		const pont_block *b = pont_doc_block(e->doc, blocks[k]);
+
+		if (k > p0)
+			pont_buf_addc(out, ' ');
+		pont_buf_add(out, e->t.data + b->content.start, b->content.end - b->content.start);
+	}
+	for (k = 0; k < out->len; k++)
+		if (out->p[k] == '\n' || out->p[k] == '\r' || out->p[k] == '\t')
+			out->p[k] = ' ';
+}
+
 static void
 tsv_field(pont_buf *b, const char *s, size_t n)
 {
@@ -190,6 +220,7 @@ cmd_align(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
 		{ "input", required_argument, NULL, 'I' }, { "paragraphs", required_argument, NULL, 'P' },
 		{ "replace-invalid", no_argument, NULL, 'R' }, { "verbose", no_argument, NULL, 'v' },
+		{ "by", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	const char **gpaths = calloc((size_t)argc + 1, sizeof *gpaths), *output = NULL, *input = NULL, *paras = NULL;
@@ -202,7 +233,7 @@ cmd_align(int argc, char **argv)
 	size_t ng = 0, i, written = 0, identical = 0, under = 0, orphans = 0, shapes[3][3];
 	double minconf = 0, sumconf = 0;
 	unsigned flags = 0;
-	int c, rc = EXIT_OK, fmt = -1, noglossary = 0, keep_identical = 0, verbose = 0;
+	int c, rc = EXIT_OK, fmt = -1, noglossary = 0, keep_identical = 0, verbose = 0, by_para = 0;
 
 	if (gpaths == NULL || gs == NULL)
 		abort();
@@ -227,6 +258,11 @@ cmd_align(int argc, char **argv)
 			break;
 		case 'K':
 			keep_identical = 1;
+			break;
+		case 'B':
+			by_para = strcmp(optarg, "paragraph") == 0 ? 1 : strcmp(optarg, "sentence") == 0 ? 0 : -1;
+			if (by_para < 0)
+				rc = cli_usage("align", "--by takes sentence or paragraph, not '%s'", optarg);
 			break;
 		case 'f':
 			fmt = strcmp(optarg, "tsv") == 0 ? FMT_TSV : strcmp(optarg, "tmx") == 0 ? FMT_TMX :
@@ -293,8 +329,8 @@ cmd_align(int argc, char **argv)
 		pont_align_docs(&a, &b, (const pont_glossary *const *)gs, ng, &al);
 		if (fmt == FMT_TSV)
 			pont_buf_adds(&out, "fr\ten\tconfidence\tfr_line\ten_line\tbead\n");
-		for (i = 0; i < al.nsents; i++) {
-			const pont_bead *bd = &al.sents[i];
+		for (i = 0; i < (by_para ? al.nparas : al.nsents); i++) {
+			const pont_bead *bd = by_para ? &al.paras[i] : &al.sents[i];
 			unsigned long fl, el;
 
 			if (bd->ns == 0 || bd->nt == 0) {
@@ -306,14 +342,19 @@ cmd_align(int argc, char **argv)
 				under++;
 				continue;
 			}
-			bead_text(&fr, bd->s0, bd->ns, &ft);
-			bead_text(&en, bd->t0, bd->nt, &et);
+			if (by_para) {
+				para_text(&fr, al.sblocks, bd->s0, bd->ns, &ft);
+				para_text(&en, al.tblocks, bd->t0, bd->nt, &et);
+			} else {
+				bead_text(&fr, bd->s0, bd->ns, &ft);
+				bead_text(&en, bd->t0, bd->nt, &et);
+			}
 			if (!keep_identical && ft.len == et.len && memcmp(ft.p, et.p, ft.len) == 0) {
 				identical++;
 				continue;
 			}
-			fl = line_of(&fr, bd->s0);
-			el = line_of(&en, bd->t0);
+			fl = by_para ? block_line(&fr, al.sblocks[bd->s0]) : line_of(&fr, bd->s0);
+			el = by_para ? block_line(&en, al.tblocks[bd->t0]) : line_of(&en, bd->t0);
 			written++;
 			sumconf += bd->confidence;
 			if (fmt == FMT_TSV) {

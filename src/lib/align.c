@@ -30,13 +30,14 @@ static const struct {
 typedef struct item {
 	double len;		/* characters */
 	size_t a0, na;		/* its anchors in the pool, sorted, unique */
-	unsigned kind;		/* paragraphs: block kind + 1; 0 = not compared */
+	unsigned kind;		/* paragraphs: 1 for titles and headings, else 0 */
 } item;
 
 typedef struct side {
 	const item *v;
 	size_t n;
 	const uint32_t *pool;
+	double indel;		/* prior of 1:0 and 0:1 beads, when not Gale and Church's */
 } side;
 
 /*
@@ -162,13 +163,13 @@ bead_cost(const side *s, const side *t, size_t k, size_t i, size_t j, scratch *s
 		ls += s->v[i - 1 - q].len;
 	for (q = 0; q < b; q++)
 		lt += t->v[j - 1 - q].len;
+	if (a == 0 || b == 0) {		/* a sentence left out or added: its length says nothing */
+		sc->conf = 0;
+		return -log(s->indel > 0 ? s->indel / 2 : beads[k].prior);
+	}
 	delta = length_delta(ls, lt);
 	p = erfc(fabs(delta) / sqrt(2.0));	/* two-sided tail of the normal distribution */
 	c = -log(p < 1e-300 ? 1e-300 : p) - log(beads[k].prior);
-	if (a == 0 || b == 0) {
-		sc->conf = 0;
-		return c;
-	}
 	ns = anchor_union(s, i - a, a, sc->sa);
 	nt = anchor_union(t, j - b, b, sc->ta);
 	v = anchor_verdict(sc->sa, ns, sc->ta, nt);
@@ -176,8 +177,8 @@ bead_cost(const side *s, const side *t, size_t k, size_t i, size_t j, scratch *s
 		c -= 4 * v.dice;	/* shared anchors outweigh a fair length mismatch */
 	if (v.conflict)
 		c += 1;
-	if (a == 1 && b == 1 && s->v[i - 1].kind && t->v[j - 1].kind && s->v[i - 1].kind != t->v[j - 1].kind)
-		c += 2;			/* a heading paired with a paragraph */
+	if (a == 1 && b == 1 && s->v[i - 1].kind != t->v[j - 1].kind)
+		c += 1.5;		/* a heading paired with a paragraph */
 	sc->conf = bead_confidence(k, exp(-delta * delta / 8), v);	/* 1 sd: 0.88, 2: 0.61, 3: 0.32 */
 	return c;
 }
@@ -302,7 +303,7 @@ size_t
 pont_align_lengths(const size_t *sl, size_t ns, const size_t *tl, size_t nt, pont_bead **out)
 {
 	item *si = xcalloc(ns + 1, sizeof *si), *ti = xcalloc(nt + 1, sizeof *ti);
-	side s = { si, ns, NULL }, t = { ti, nt, NULL };
+	side s = { si, ns, NULL, 0 }, t = { ti, nt, NULL, 0 };
 	size_t i, n;
 
 	for (i = 0; i < ns; i++)
@@ -389,6 +390,45 @@ text_anchors(const char *text, size_t start, size_t end, const pont_mark *marks,
 			continue;
 		i = w0;
 		pont_buf_reset(tmp);
+		if (c >= '0' && c <= '9') {
+			/* a number whole, its separators dropped: 10 000 = 10,000; 3,5 = 3.5; 6.2 != 6.2.1 */
+			while (i < end) {
+				if (text[i] >= '0' && text[i] <= '9') {
+					pont_buf_addc(tmp, text[i++]);
+				} else if ((text[i] == '.' || text[i] == ',') && i + 1 < end && text[i + 1] >= '0' &&
+					   text[i + 1] <= '9') {
+					i++;
+				} else {
+					size_t at = i, k;
+					uint32_t sp = pont_utf8_next(text, end, &at);
+
+					/* a space between groups of three digits */
+					if (!(sp == ' ' || sp == 0xA0 || sp == 0x202F) || end - at < 3)
+						break;
+					for (k = 0; k < 3 && text[at + k] >= '0' && text[at + k] <= '9'; k++)
+						;
+					if (k < 3 || (at + 3 < end && text[at + 3] >= '0' && text[at + 3] <= '9'))
+						break;
+					i = at;
+				}
+			}
+			if (i < end && pont_cp_is_letter(pont_utf8_next(text, end, &(size_t){ i }))) {
+				/* 386sx, 2e, 32bit: a word with digits */
+				while (i < end) {
+					size_t at = i;
+
+					c = pont_utf8_next(text, end, &i);
+					if (!pont_cp_is_alnum(c)) {
+						i = at;
+						break;
+					}
+					pont_buf_add(tmp, text + at, i - at);
+				}
+				pont_buf_addc(tmp, '#');
+			}
+			pool_push(p, pont_hash(tmp->p, tmp->len) ^ 0x9e3779b97f4a7c15ULL, 2);
+			continue;
+		}
 		while (i < end) {
 			size_t at = i;
 
@@ -406,10 +446,8 @@ text_anchors(const char *text, size_t start, size_t end, const pont_mark *marks,
 			else
 				pont_buf_add(tmp, text + at, i - at);
 		}
-		if (letters == 0)
-			pool_push(p, pont_hash(tmp->p ? tmp->p : "", tmp->len) ^ 0x9e3779b97f4a7c15ULL, 2);
-		else if (digits > 0 || letters >= 4)
-			pool_push(p, pont_hash(tmp->p ? tmp->p : "", tmp->len), digits ? 2 : 1);
+		if (digits > 0 || letters >= 4)
+			pool_push(p, pont_hash(tmp->p, tmp->len), digits ? 2 : 1);
 	}
 }
 
@@ -474,17 +512,18 @@ edition_build(const pont_align_input *in, const pont_glossary *const *gs, size_t
 		for (q = s0; q < sg->n && sg->v[q].block == i; q++) {
 			size_t x;
 
-			ed->paras[ed->nblocks].len += ed->sents[q].len;
 			for (x = 0; x < ed->sents[q].na; x++) {
 				xgrow((void **)&ed->pool.v, &ed->pool.alloc, ed->pool.n + 1, sizeof *ed->pool.v);
 				ed->pool.v[ed->pool.n++] = ed->pool.v[ed->sents[q].a0 + x];
 			}
 		}
 		if (b->label.end > b->label.start)
-			pool_push(&ed->pool, tagged_hash('S', text + b->label.start, b->label.end - b->label.start, &tmp), 3);
+			pool_push(&ed->pool, tagged_hash('S', text + b->label.start, b->label.end - b->label.start, &tmp), 1);
+		/* the whole block: a speaker label found on one side only still counts */
+		ed->paras[ed->nblocks].len = (double)pont_utf8_count(text + b->span.start, b->span.end - b->span.start);
 		ed->paras[ed->nblocks].a0 = a0;
 		ed->paras[ed->nblocks].na = pool_close(&ed->pool, a0);
-		ed->paras[ed->nblocks].kind = (unsigned)b->kind + 1;
+		ed->paras[ed->nblocks].kind = b->kind == PONT_BLOCK_TITLE || b->kind == PONT_BLOCK_HEADING;
 		ed->blocks[ed->nblocks++] = i;
 		k = q;
 	}
@@ -501,6 +540,58 @@ edition_release(edition *ed)
 	free(ed->pool.v);
 }
 
+/*
+ * Drops from the paragraphs' anchors those found in more than one paragraph in 40 (at least
+ * 8) on either side: a word every paragraph has ("Debian", "aptitude") pairs nothing.
+ */
+static void
+drop_common(edition *a, edition *b)
+{
+	size_t total = 0, i, k, n = 0, lim;
+	uint32_t *all;
+	edition *eds[2] = { a, b };
+	int e;
+
+	for (e = 0; e < 2; e++)
+		for (i = 0; i < eds[e]->nblocks; i++)
+			total += eds[e]->paras[i].na;
+	all = xmalloc((total + 1) * sizeof *all);
+	for (e = 0; e < 2; e++)
+		for (i = 0; i < eds[e]->nblocks; i++)
+			for (k = 0; k < eds[e]->paras[i].na; k++)
+				all[n++] = eds[e]->pool.v[eds[e]->paras[i].a0 + k];
+	qsort(all, n, sizeof *all, cmp_u32);
+	lim = (a->nblocks + b->nblocks) / 40;
+	lim = lim < 8 ? 8 : lim;
+	for (e = 0; e < 2; e++) {
+		for (i = 0; i < eds[e]->nblocks; i++) {
+			item *it = &eds[e]->paras[i];
+			uint32_t *v = eds[e]->pool.v + it->a0;
+			size_t w = 0;
+
+			for (k = 0; k < it->na; k++) {
+				uint32_t *lo = all, *hi = all + n;
+				size_t count;
+
+				while (lo < hi) {	/* first >= v[k] */
+					uint32_t *mid = lo + (hi - lo) / 2;
+
+					if (*mid < v[k])
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				for (count = 0; lo + count < all + n && lo[count] == v[k] && count <= lim; count++)
+					;
+				if (count <= lim || ANCHOR_W(v[k]) > 1)
+					v[w++] = v[k];
+			}
+			it->na = w;
+		}
+	}
+	free(all);
+}
+
 void
 pont_align_docs(const pont_align_input *src, const pont_align_input *tgt, const pont_glossary *const *gs, size_t ng,
 		pont_alignment *out)
@@ -512,19 +603,22 @@ pont_align_docs(const pont_align_input *src, const pont_align_input *tgt, const 
 	memset(out, 0, sizeof *out);
 	edition_build(src, gs, ng, &es);
 	edition_build(tgt, gs, ng, &et);
+	drop_common(&es, &et);
 	s.v = es.paras;
 	s.n = es.nblocks;
 	s.pool = es.pool.v;
+	s.indel = 0.04;		/* paragraphs are left out more often than sentences */
 	t.v = et.paras;
 	t.n = et.nblocks;
 	t.pool = et.pool.v;
+	t.indel = 0.04;
 	out->nparas = dp(&s, &t, &out->band, &out->paras);
 	/* sentences inside each paragraph bead */
 	for (p = 0; p < out->nparas; p++) {
 		const pont_bead *pb = &out->paras[p];
 		size_t s0 = es.first[pb->s0], s1 = es.first[pb->s0 + pb->ns];
 		size_t t0 = et.first[pb->t0], t1 = et.first[pb->t0 + pb->nt], n, q;
-		side ss = { es.sents + s0, s1 - s0, es.pool.v }, ts = { et.sents + t0, t1 - t0, et.pool.v };
+		side ss = { es.sents + s0, s1 - s0, es.pool.v, 0 }, ts = { et.sents + t0, t1 - t0, et.pool.v, 0 };
 		pont_bead *sb = NULL;
 
 		n = dp(&ss, &ts, NULL, &sb);
