@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -34,7 +35,7 @@ static const char usage[] =
 	"      --by UNIT            sentence (default) or paragraph: write the paragraph pairs\n"
 	"  -g, --glossary FILE      TBX, CSV or TSV glossary for term anchors (repeatable); default:\n"
 	"                           $PONT_GLOSSARY, else glossaries/it-careers.tbx here or in\n"
-	"                           " PONT_DATADIR "\n"
+	"                           " PONT_DATADIR " when there is one\n"
 	"      --no-glossary        no term anchors\n"
 	"      --input FORMAT       text, markdown, or auto (default: markdown for .md files)\n"
 	"      --paragraphs MODE    plain text: auto (default), lines or blank\n"
@@ -120,6 +121,15 @@ line_of(const edition *e, size_t seg)
 
 	pont_lines_pos(&e->li, e->segs.v[seg].span.start, &l, &c);
 	return l;
+}
+
+/* The file name without its directories (for notes kept in memories). */
+static const char *
+base(const char *path)
+{
+	const char *s = strrchr(cli_name(path), '/');
+
+	return s ? s + 1 : cli_name(path);
 }
 
 static unsigned long
@@ -303,7 +313,8 @@ cmd_align(int argc, char **argv)
 		rc = cli_usage("align", "takes two files: the French document and its English edition");
 	if (rc == EXIT_OK && fmt < 0)
 		fmt = output && cli_has_suffix(output, ".tmx") ? FMT_TMX : FMT_TSV;
-	if (rc == EXIT_OK && ng == 0 && !noglossary)
+	/* the glossary only adds anchors: without one found, align on the rest */
+	if (rc == EXIT_OK && ng == 0 && !noglossary && access(cli_default_glossary(), R_OK) == 0)
 		gpaths[ng++] = cli_default_glossary();
 	if (noglossary)
 		ng = 0;
@@ -370,7 +381,7 @@ cmd_align(int argc, char **argv)
 				char note[300];
 
 				snprintf(note, sizeof note, "aligned by pont: confidence %.2f, %s:%lu ~ %s:%lu",
-					 bd->confidence, cli_name(fr.path), fl, cli_name(en.path), el);
+					 bd->confidence, base(fr.path), fl, base(en.path), el);
 				pont_tm_add(tm, ft.p, ft.len, et.p, et.len, note);
 			}
 		}
