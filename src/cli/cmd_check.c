@@ -23,11 +23,11 @@ static const char usage[] =
 	"brackets, repeated words, spaces, final punctuation, length, spelling (Hunspell, the\n"
 	"glossary's English accepted), and consistency: the same French translated two ways, or the\n"
 	"same English for two French sentences, across all the files given. With --source and\n"
-	"--target, a French article and its English edition (text or Markdown) are paired\n"
-	"paragraph by paragraph in order, then sentence by sentence by length (Gale-Church beads 1:1,\n"
-	"2:1, 1:2, 2:2; a sentence without counterpart is [misaligned]); speaker labels are compared;\n"
-	"different paragraph counts are\n"
-	"reported as [misaligned].\n"
+	"--target, a French article and its English edition (text or Markdown) are aligned as\n"
+	"pont align does: paragraphs, then the sentences inside each pair of paragraphs, by length\n"
+	"and shared anchors (numbers, links, code, names); a paragraph or a sentence without\n"
+	"counterpart is one [misaligned] finding, and the pairs after it stay right. Speaker labels\n"
+	"of paired turns are compared.\n"
 	"\n"
 	"  -g, --glossary FILE     TBX, CSV or TSV glossary (repeatable); default: $PONT_GLOSSARY,\n"
 	"                          else glossaries/it-careers.tbx\n"
@@ -79,8 +79,6 @@ typedef struct side {
 	pont_text t;
 	pont_doc *doc;
 	pont_segs segs;
-	size_t *blocks;		/* text blocks with sentences, in order */
-	size_t nblocks;
 	pont_lines li;
 } side;
 
@@ -89,7 +87,6 @@ load_side(const char *path, const char *lang, pont_segmenter *sg, side *sd)
 {
 	pont_doc_options o = { PONT_FORMAT_TEXT, PONT_PARA_AUTO };
 	pont_error err;
-	size_t i, k = 0;
 	int rc;
 
 	memset(sd, 0, sizeof *sd);
@@ -103,15 +100,6 @@ load_side(const char *path, const char *lang, pont_segmenter *sg, side *sd)
 		return cli_exit_code(err.code);
 	}
 	(void)lang;
-	sd->blocks = calloc(pont_doc_nblocks(sd->doc) + 1, sizeof *sd->blocks);
-	if (sd->blocks == NULL)
-		abort();
-	for (i = 0; i < pont_doc_nblocks(sd->doc); i++) {
-		while (k < sd->segs.n && sd->segs.v[k].block < i)
-			k++;
-		if (pont_block_kind_is_text(pont_doc_block(sd->doc, i)->kind) && k < sd->segs.n && sd->segs.v[k].block == i)
-			sd->blocks[sd->nblocks++] = i;
-	}
 	pont_lines_init(&sd->li, sd->t.data, sd->t.len, sd->t.bom);
 	return EXIT_OK;
 }
@@ -120,25 +108,11 @@ static void
 free_side(side *sd)
 {
 	pont_lines_release(&sd->li);
-	free(sd->blocks);
 	pont_segs_release(&sd->segs);
 	pont_doc_free(sd->doc);
 	pont_text_release(&sd->t);
 }
 
-/* The sentences of block b: [*first, *end) in sd->segs. */
-static void
-block_segs(const side *sd, size_t b, size_t *first, size_t *end)
-{
-	size_t k = 0;
-
-	while (k < sd->segs.n && sd->segs.v[k].block < b)
-		k++;
-	*first = k;
-	while (k < sd->segs.n && sd->segs.v[k].block == b)
-		k++;
-	*end = k;
-}
 
 typedef struct emit_ctx {
 	cli_qa *rep;
@@ -167,17 +141,42 @@ emit_pair_finding(emit_ctx *e, const char *tname, const side *ts, size_t toff, c
 	cli_qa_add(e->rep, &f);
 }
 
+/* A paragraph with no counterpart: one finding for it, not one per sentence. */
+static void
+emit_orphan(emit_ctx *e, pont_checker *ck, const side *ss, const side *ts, const char *sname, const char *tname,
+	    const pont_block *b, const pont_block *near, int source_side)
+{
+	const side *own = source_side ? ss : ts;
+	char msg[300], where[300];
+	unsigned long l, col;
+	size_t n = b->content.end - b->content.start;
+	size_t toff = source_side ? (near ? near->span.end : 0) : b->span.start;
+	size_t soff = source_side ? b->span.start : (near ? near->span.end : 0);
+
+	snprintf(msg, sizeof msg, source_side ? "no English for this paragraph of the source (left out?): %.*s" :
+		 "an English paragraph with no source (added?): %.*s", (int)(n > 160 ? 160 : n),
+		 own->t.data + b->content.start);
+	pont_lines_pos(&ts->li, toff, &l, &col);
+	snprintf(where, sizeof where, "%s:%lu", tname, l);
+	e->row = cli_qa_row(e->rep, source_side ? ss->t.data + b->content.start : "", source_side ? n : 0,
+			    source_side ? "" : ts->t.data + b->content.start, source_side ? 0 : n, where);
+	emit_pair_finding(e, tname, ts, toff, sname, ss, soff, "misaligned",
+			  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg, 0, 0);
+}
+
 /*
- * Checks a French article against its English edition: paragraphs paired in order, then the
- * sentences of a pair one to one when both have as many, else the paragraphs whole.
+ * Checks a French article against its English edition: paragraphs aligned first, then the
+ * sentences inside each pair of paragraphs (pont_align_docs: lengths and shared anchors), so a
+ * paragraph or a sentence left out is one [misaligned] finding, not a cascade.
  */
 static int
 check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e)
 {
 	pont_segmenter *sfr = NULL, *sen = NULL;
+	pont_alignment al = PONT_ALIGNMENT_INIT;
 	pont_error err;
 	side ss, ts;
-	size_t i, n;
+	size_t p, k = 0;
 	int rc = EXIT_OK;
 	const char *sname = cli_name(src), *tname = cli_name(tgt);
 
@@ -192,105 +191,101 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 		rc = load_side(src, "fr", sfr, &ss);
 	if (rc == EXIT_OK)
 		rc = load_side(tgt, "en", sen, &ts);
-	if (rc == EXIT_OK && ss.nblocks != ts.nblocks && pont_checker_severity(ck, PONT_CHECK_MISALIGNED)) {
-		char msg[200];
+	if (rc == EXIT_OK) {
+		pont_align_input a = { ss.doc, &ss.segs, NULL }, b = { ts.doc, &ts.segs, NULL };
 
-		snprintf(msg, sizeof msg, "%zu paragraphs in the source, %zu in the target: the pairs after the first "
-			 "difference may be wrong", ss.nblocks, ts.nblocks);
-		e->row = cli_qa_row(e->rep, "", 0, "", 0, tname);
-		emit_pair_finding(e, tname, &ts, 0, sname, &ss, 0, "misaligned",
-				  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg, 0, 0);
+		pont_align_docs(&a, &b, NULL, 0, &al);
 	}
-	n = ss.nblocks < ts.nblocks ? ss.nblocks : ts.nblocks;
-	for (i = 0; rc == EXIT_OK && i < n; i++) {
-		const pont_block *bs = pont_doc_block(ss.doc, ss.blocks[i]), *bt = pont_doc_block(ts.doc, ts.blocks[i]);
-		size_t s0, s1, t0, t1, k;
-		int labels = (bs->label.end > bs->label.start) || (bt->label.end > bt->label.start);
+	for (p = 0; rc == EXIT_OK && p < al.nparas; p++) {
+		const pont_bead *pb = &al.paras[p];
+		const pont_block *bs = pb->ns ? pont_doc_block(ss.doc, al.sblocks[pb->s0]) : NULL;
+		const pont_block *bt = pb->nt ? pont_doc_block(ts.doc, al.tblocks[pb->t0]) : NULL;
 
-		if (labels && pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH) &&
+		if (pb->ns == 0 || pb->nt == 0) {
+			if (pont_checker_severity(ck, PONT_CHECK_MISALIGNED)) {
+				size_t q;
+
+				for (q = 0; q < pb->ns + pb->nt; q++) {
+					const pont_block *b = pb->ns ? pont_doc_block(ss.doc, al.sblocks[pb->s0 + q]) :
+								       pont_doc_block(ts.doc, al.tblocks[pb->t0 + q]);
+					const pont_block *near = NULL;
+
+					if (pb->ns && pb->t0 > 0)	/* where the English would be */
+						near = pont_doc_block(ts.doc, al.tblocks[pb->t0 - 1]);
+					else if (pb->nt && pb->s0 > 0)
+						near = pont_doc_block(ss.doc, al.sblocks[pb->s0 - 1]);
+					emit_orphan(e, ck, &ss, &ts, sname, tname, b, near, pb->ns != 0);
+				}
+			}
+			while (k < al.nsents && al.sents[k].para == p)
+				k++;
+			continue;
+		}
+		if (pb->ns == 1 && pb->nt == 1 && pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH) &&
+		    ((bs->label.end > bs->label.start) || (bt->label.end > bt->label.start)) &&
 		    (bs->label.end - bs->label.start != bt->label.end - bt->label.start ||
 		     strncasecmp(ss.t.data + bs->label.start, ts.t.data + bt->label.start, bs->label.end - bs->label.start) != 0)) {
-			char msg[300];
+			char msg[300], lab[300];
+			unsigned long l, col;
 
 			snprintf(msg, sizeof msg, "speaker '%.*s' in the source, %s%.*s%s in the target",
 				 (int)(bs->label.end - bs->label.start), ss.t.data + bs->label.start,
 				 bt->label.end > bt->label.start ? "'" : "none", (int)(bt->label.end - bt->label.start),
 				 ts.t.data + bt->label.start, bt->label.end > bt->label.start ? "'" : "");
-			{
-				unsigned long l, col;
-				char lab[300];
-
-				pont_lines_pos(&ts.li, bt->span.start, &l, &col);
-				snprintf(lab, sizeof lab, "%s:%lu", tname, l);
-				e->row = cli_qa_row(e->rep, ss.t.data + bs->span.start, bs->span.end - bs->span.start,
-							ts.t.data + bt->span.start, bt->span.end - bt->span.start, lab);
-			}
+			pont_lines_pos(&ts.li, bt->span.start, &l, &col);
+			snprintf(lab, sizeof lab, "%s:%lu", tname, l);
+			e->row = cli_qa_row(e->rep, ss.t.data + bs->span.start, bs->span.end - bs->span.start,
+					    ts.t.data + bt->span.start, bt->span.end - bt->span.start, lab);
 			emit_pair_finding(e, tname, &ts, bt->span.start, sname, &ss, bs->span.start, "speaker-mismatch",
 					  pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH), msg, 0, 0);
 		}
-		block_segs(&ss, ss.blocks[i], &s0, &s1);
-		block_segs(&ts, ts.blocks[i], &t0, &t1);
-		{
-			/* sentences paired by length (1:1, 2:1, 1:2, 2:2; 1:0 is an omission) */
-			size_t *sl = calloc(s1 - s0 + 1, sizeof *sl), *tl = calloc(t1 - t0 + 1, sizeof *tl), nb;
-			pont_bead *bd = NULL;
+		for (; k < al.nsents && al.sents[k].para == p; k++) {
+			const pont_bead *bd = &al.sents[k];
+			pont_findings f = PONT_FINDINGS_INIT;
+			pont_span sa = { 0, 0 }, sb = { 0, 0 };
+			char where[400];
+			unsigned long l, col;
+			size_t q;
 
-			if (sl == NULL || tl == NULL)
-				abort();
-			for (k = s0; k < s1; k++)
-				sl[k - s0] = ss.segs.v[k].span.end - ss.segs.v[k].span.start;
-			for (k = t0; k < t1; k++)
-				tl[k - t0] = ts.segs.v[k].span.end - ts.segs.v[k].span.start;
-			nb = pont_align_lengths(sl, s1 - s0, tl, t1 - t0, &bd);
-			for (k = 0; k < nb; k++) {
-				pont_findings f = PONT_FINDINGS_INIT;
-				pont_span a = { 0, 0 }, b = { 0, 0 };
-				char where[400];
-				unsigned long l, col;
-				size_t q;
-
-				if (bd[k].ns) {
-					a.start = ss.segs.v[s0 + bd[k].s0].span.start;
-					a.end = ss.segs.v[s0 + bd[k].s0 + bd[k].ns - 1].span.end;
-				}
-				if (bd[k].nt) {
-					b.start = ts.segs.v[t0 + bd[k].t0].span.start;
-					b.end = ts.segs.v[t0 + bd[k].t0 + bd[k].nt - 1].span.end;
-				} else {
-					b.start = b.end = k > 0 && bd[k - 1].nt ?
-						ts.segs.v[t0 + bd[k - 1].t0 + bd[k - 1].nt - 1].span.end : bt->content.start;
-				}
-				pont_lines_pos(&ts.li, b.start, &l, &col);
-				snprintf(where, sizeof where, "%s:%lu:%lu", tname, l, col);
-				e->row = cli_qa_row(e->rep, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start,
-						    where);
-				if (bd[k].ns == 0 || bd[k].nt == 0) {
-					char msg[300];
-
-					size_t ml = bd[k].nt == 0 ? a.end - a.start : b.end - b.start;
-
-					snprintf(msg, sizeof msg, bd[k].nt == 0 ? "no English for this sentence of the source "
-						 "(left out?): %.*s" : "an English sentence with no source (added?): %.*s",
-						 (int)(ml > 160 ? 160 : ml), bd[k].nt == 0 ? ss.t.data + a.start : ts.t.data + b.start);
-					if (pont_checker_severity(ck, PONT_CHECK_MISALIGNED))
-						emit_pair_finding(e, tname, &ts, b.start, sname, &ss, a.start, "misaligned",
-								  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg, 0, 0);
-					continue;
-				}
-				pont_check_pair(ck, ss.t.data + a.start, a.end - a.start, ts.t.data + b.start, b.end - b.start,
-						where, &f);
-				for (q = 0; q < f.n; q++)
-					emit_pair_finding(e, tname, &ts, b.start + f.v[q].start, sname, &ss, a.start, f.v[q].id,
-							  f.v[q].sev, f.v[q].msg,
-							  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].start,
-							  f.v[q].end - f.v[q].start == b.end - b.start ? 0 : f.v[q].end);
-				pont_findings_release(&f);
+			if (bd->ns) {
+				sa.start = ss.segs.v[bd->s0].span.start;
+				sa.end = ss.segs.v[bd->s0 + bd->ns - 1].span.end;
 			}
-			free(bd);
-			free(sl);
-			free(tl);
+			if (bd->nt) {
+				sb.start = ts.segs.v[bd->t0].span.start;
+				sb.end = ts.segs.v[bd->t0 + bd->nt - 1].span.end;
+			} else {
+				sb.start = sb.end = bd->t0 > 0 ? ts.segs.v[bd->t0 - 1].span.end : bt->content.start;
+			}
+			if (bd->ns == 0)
+				sa.start = sa.end = bd->s0 > 0 ? ss.segs.v[bd->s0 - 1].span.end : bs->content.start;
+			pont_lines_pos(&ts.li, sb.start, &l, &col);
+			snprintf(where, sizeof where, "%s:%lu:%lu", tname, l, col);
+			e->row = cli_qa_row(e->rep, ss.t.data + sa.start, sa.end - sa.start, ts.t.data + sb.start,
+					    sb.end - sb.start, where);
+			if (bd->ns == 0 || bd->nt == 0) {
+				char msg[300];
+				size_t ml = bd->nt == 0 ? sa.end - sa.start : sb.end - sb.start;
+
+				snprintf(msg, sizeof msg, bd->nt == 0 ? "no English for this sentence of the source "
+					 "(left out?): %.*s" : "an English sentence with no source (added?): %.*s",
+					 (int)(ml > 160 ? 160 : ml), bd->nt == 0 ? ss.t.data + sa.start : ts.t.data + sb.start);
+				if (pont_checker_severity(ck, PONT_CHECK_MISALIGNED))
+					emit_pair_finding(e, tname, &ts, sb.start, sname, &ss, sa.start, "misaligned",
+							  pont_checker_severity(ck, PONT_CHECK_MISALIGNED), msg, 0, 0);
+				continue;
+			}
+			pont_check_pair(ck, ss.t.data + sa.start, sa.end - sa.start, ts.t.data + sb.start, sb.end - sb.start,
+					where, &f);
+			for (q = 0; q < f.n; q++)
+				emit_pair_finding(e, tname, &ts, sb.start + f.v[q].start, sname, &ss, sa.start, f.v[q].id,
+						  f.v[q].sev, f.v[q].msg,
+						  f.v[q].end - f.v[q].start == sb.end - sb.start ? 0 : f.v[q].start,
+						  f.v[q].end - f.v[q].start == sb.end - sb.start ? 0 : f.v[q].end);
+			pont_findings_release(&f);
 		}
 	}
+	pont_alignment_release(&al);
 	free_side(&ss);
 	free_side(&ts);
 	pont_segmenter_free(sfr);

@@ -169,7 +169,8 @@ bead_cost(const side *s, const side *t, size_t k, size_t i, size_t j, scratch *s
 	}
 	delta = length_delta(ls, lt);
 	p = erfc(fabs(delta) / sqrt(2.0));	/* two-sided tail of the normal distribution */
-	c = -log(p < 1e-300 ? 1e-300 : p) - log(beads[k].prior);
+	/* capped: a translator's note makes a paragraph much longer without changing its pair */
+	c = -log(p < 1e-3 ? 1e-3 : p) - log(beads[k].prior);
 	ns = anchor_union(s, i - a, a, sc->sa);
 	nt = anchor_union(t, j - b, b, sc->ta);
 	v = anchor_verdict(sc->sa, ns, sc->ta, nt);

@@ -278,3 +278,28 @@ def test_term_first_mention():
         # each document starts again
         r = pont("check", "--format", "json", "--source", fr, "--target", en2, "--source", fr, "--target", en)
         assert [f["line"] for f in r.json()["findings"] if f["id"] == "term-first-mention"] == [1]
+
+
+def test_left_out_paragraph_is_one_finding():
+    """A paragraph and a sentence left out of the clean edition: one [misaligned] finding each, at
+    the right place, and no cascade of false errors on the paragraphs after them."""
+    with tempfile.TemporaryDirectory() as d:
+        lines = read(EN).decode().split("\n")
+        fr_lines = read(FR).decode().split("\n")
+        k = next(i for i in range(8, len(lines)) if len(lines[i]) > 300)
+        gone = lines.pop(k)
+        gone_sentence = "Ops engineers create the network infrastructure that will run that famous software. "
+        j = next(i for i in range(len(lines)) if gone_sentence in lines[i])
+        lines[j] = lines[j].replace(gone_sentence, "")
+        cut = os.path.join(d, "cut.en.txt")
+        open(cut, "w").write("\n".join(lines))
+        r = pont("check", "--format", "json", "--fail-on", "info", "--source", FR, "--target", cut)
+        got = r.json()["findings"]
+        assert [f["id"] for f in got] == ["misaligned", "misaligned"], [(f["id"], f["message"][:80]) for f in got]
+        para, sent = got
+        assert "paragraph" in para["message"] and para["source"][:30] in fr_lines[k], para
+        assert para["source_line"] == k + 1, para
+        assert "sentence" in sent["message"] and sent["source_line"] == j + 2, sent
+        assert "Les Ops créent des infrastructures" in sent["message"], sent
+        say(f"left out: paragraph {k + 1} ({len(gone)} bytes) and a sentence of paragraph {j + 2}: "
+            f"{len(got)} findings")
