@@ -284,11 +284,8 @@ done:
 static size_t
 dp(const side *s, const side *t, size_t *band, pont_bead **out)
 {
-	size_t diff = s->n > t->n ? s->n - t->n : t->n - s->n, half = diff + 16, n;
+	size_t diff = s->n > t->n ? s->n - t->n : t->n - s->n, half = diff + 32, n;
 	int edge;
-
-	if (s->n + t->n > 2000)
-		half = diff + (s->n + t->n) / 50;
 	for (;;) {
 		n = dp_band(s, t, half, out, &edge);
 		if (!edge)

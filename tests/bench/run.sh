@@ -174,3 +174,33 @@ RUNS=$saved
 echo "  pont check: $("$pont" check --source "$fr_doc" --target "$en_doc" | wc -l) findings;" \
 	"pofilter: $(grep -c '^#, fuzzy\|^# (pofilter)' "$tmp/pofilter.po" 2>/dev/null || echo 0) flagged units"
 echo "  goal: pont check at least 10x faster than pofilter (ratio <= 0.1)"
+
+# --- alignment: pont align on the largest document pair, at x1, x2 and x4 its size (copies one
+# after the other), with peak memory: the programme runs in a band, so time and memory should grow
+# about linearly ---
+echo
+echo "pont align (sentence pairs, TSV) on aptitude-doc FR/EN; median of $RUNS runs"
+for k in 1 2 4; do
+	: >"$tmp/fr$k"
+	: >"$tmp/en$k"
+	i=0
+	while [ $i -lt $k ]; do
+		cat "$fr_doc" >>"$tmp/fr$k"
+		cat "$en_doc" >>"$tmp/en$k"
+		i=$((i + 1))
+	done
+	align_run() { "$pont" align "$tmp/fr$k" "$tmp/en$k" 2>/dev/null; }
+	: >"$tmp/a"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		sample align_run >>"$tmp/a"
+		i=$((i + 1))
+	done
+	t=$(median <"$tmp/a")
+	rss=$(/usr/bin/time -f "%M" -o "$tmp/rss" "$pont" align "$tmp/fr$k" "$tmp/en$k" >/dev/null 2>&1; tail -1 "$tmp/rss")
+	sents=$("$pont" align "$tmp/fr$k" "$tmp/en$k" 2>&1 >/dev/null | sed -n 's/.*note: \([0-9]*\) French and \([0-9]*\) English sentences.*/\1 + \2/p')
+	[ "$k" = 1 ] && t1=$t
+	awk -v k="$k" -v t="$t" -v t1="$t1" -v rss="$rss" -v s="$sents" 'BEGIN {
+		printf "  x%d: %-22s sentences %7.3f s  peak RSS %6.1f MB  time / time(x1) %.2f\n", k, s, t, rss / 1024, t / t1 }'
+done
+echo "  goal: a 5 000-sentence document in seconds; time and memory about linear in the size"
