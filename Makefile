@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 # Debian packages the build, the tests and the demo need; `make deps` installs the missing ones.
 DEB_BUILD = gcc make pkg-config libicu-dev libexpat1-dev libhunspell-dev
 DEB_DATA = hunspell-fr hunspell-en-us hunspell-en-gb
-DEB_TEST = python3 hunspell libxml2-utils translate-toolkit omegat chromium
+DEB_TEST = python3 hunspell libxml2-utils translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
 DEB_FUZZ = clang libclang-rt-14-dev
 DEB_BENCH = icu-devtools expat
 DEPS = $(DEB_BUILD) $(DEB_DATA) $(DEB_TEST)

@@ -861,6 +861,39 @@ pont_status pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const ch
 /* Writes the memory as TMX 1.4b. */
 void pont_tm_write_tmx(const pont_tm *tm, pont_buf *out);
 
+/* --- Machine drafts ------------------------------------------------------------------------ */
+
+/*
+ * A sentence made ready for a machine-translation engine: one line in which each glossary term
+ * with an English term, and each protected span (code, URL, e-mail address, HTML, link syntax,
+ * emphasis delimiters), is a placeholder PONT0, PONT1... that engines pass through; what each
+ * placeholder becomes in the English is kept.
+ */
+typedef struct pont_mt_seg {
+	char *line;		/* for the engine: no line break, no tab */
+	char **back;		/* back[k]: the English for placeholder k */
+	size_t n;
+} pont_mt_seg;
+
+/*
+ * Prepares sentence seg of doc. terms: pont_match_doc over doc with the French matcher of the
+ * ng glossaries gs (may be NULL); a term becomes its concept's preferred English for trg_lang
+ * (pont_glossary_english), in the plural when the French was (-s, -x), capitalised at the start of
+ * the sentence. Release with pont_mt_seg_release.
+ */
+void pont_mt_protect(const pont_doc *doc, const pont_seg *seg, const pont_matches *terms, const pont_glossary *const *gs,
+		     size_t ng, const char *trg_lang, pont_mt_seg *out);
+void pont_mt_seg_release(pont_mt_seg *s);
+
+/*
+ * The English of one engine output line: placeholders put back, white space tidied. With
+ * apertium_marks, Apertium's marks before a word (* unknown, # not generated, @ not transferred)
+ * are removed and the unknown words appended to unknown (each NUL-terminated; may be NULL).
+ * Returns the number of placeholders the output lost (0 when every one came back once).
+ */
+size_t pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_marks, pont_buf *english,
+		       pont_buf *unknown);
+
 /* --- The work file (XLIFF 2.1) ------------------------------------------------------------ */
 
 /* A translation-memory hit offered to prepare: source and target are owned by the receiver. */
@@ -882,6 +915,14 @@ typedef struct pont_xliff_prep {
 	int (*tm_lookup)(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
 	void *tm_ctx;
 	int xliff12;		/* write XLIFF 1.2 instead (for tools that read only that) */
+	/*
+	 * Machine drafts, per sentence of segs (NULL: none): a segment without an exact memory hit
+	 * gets its draft as target, state "initial", a translation candidate of type "mt" from
+	 * engine, and a note naming the engine and, from draft_notes, what to look at. XLIFF 2 only.
+	 */
+	const char *const *drafts;
+	const char *const *draft_notes;
+	const char *engine;
 } pont_xliff_prep;
 
 /*

@@ -27,6 +27,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_tm(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_align(int argc, char **argv);
+int cmd_translate(int argc, char **argv);
 
 /* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
 void cli_report(const pont_error *err);
@@ -107,6 +108,14 @@ int cli_tms_load(cli_tms *t, const char *path, int min_score);
 /* pont_xliff_prep.tm_lookup over the memories: the best hit of all. */
 int cli_tms_lookup(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
 void cli_tms_release(cli_tms *t);
+
+/*
+ * Runs a machine-translation command (/bin/sh -c cmd, in its own process group) with the n
+ * lines on its stdin, one a line; *out gets its n output lines (allocated). A command that exits
+ * non-zero, is killed, or takes more than timeout seconds (then its group is killed), or that
+ * returns another number of lines, is reported and gives an exit code.
+ */
+int cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out);
 
 /* Reads a work file (XLIFF 2 or 1.2); its errors reported (all of them), exit code returned. */
 int cli_load_xliff(const char *path, pont_xliff **out);

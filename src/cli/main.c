@@ -20,6 +20,7 @@ static const struct command {
 	{ "tm", cmd_tm, "the translation memory: import, export, lookup, stats, add" },
 	{ "check", cmd_check, "translation QA of finished work files: terms, numbers, typography, consistency" },
 	{ "align", cmd_align, "pair the sentences of a French document and its English edition (TMX, TSV)" },
+	{ "translate", cmd_translate, "a machine draft for post-editing: memory first, glossary terms enforced (Apertium or any engine)" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

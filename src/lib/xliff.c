@@ -486,6 +486,30 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 					pont_buf_adds(&segx, "</source><target>");
 					xml_text(&segx, hit.target, strlen(hit.target), X_TEXT);
 					pont_buf_adds(&segx, "</target></segment>\n");
+				} else if (p->drafts && p->drafts[k]) {
+					const char *eng = p->engine ? p->engine : "machine translation";
+
+					pont_buf_adds(&segx, " state=\"initial\"><source>");
+					inline_text(&segx, &u, s, sg->span.start, sg->span.end, bm, b->nmarks);
+					pont_buf_adds(&segx, "</source><target>");
+					xml_text(&segx, p->drafts[k], strlen(p->drafts[k]), X_TEXT);
+					pont_buf_adds(&segx, "</target></segment>\n");
+					pont_buf_addf(&mtc, "      <mtc:match ref=\"#s%zu\" type=\"mt\" origin=\"", nseg);
+					xml_text(&mtc, eng, strlen(eng), X_ATTR);
+					pont_buf_adds(&mtc, "\">\n        <source>");
+					xml_text(&mtc, plain.p, plain.len, X_TEXT);
+					pont_buf_adds(&mtc, "</source>\n        <target>");
+					xml_text(&mtc, p->drafts[k], strlen(p->drafts[k]), X_TEXT);
+					pont_buf_adds(&mtc, "</target>\n      </mtc:match>\n");
+					pont_buf_addf(&notes, "      <note category=\"pont-mt\"%s>s%zu: machine draft (",
+						      p->draft_notes && p->draft_notes[k] ? " priority=\"1\"" : "", nseg);
+					xml_text(&notes, eng, strlen(eng), X_TEXT);
+					pont_buf_adds(&notes, "): post-edit it");
+					if (p->draft_notes && p->draft_notes[k]) {
+						pont_buf_adds(&notes, "; ");
+						xml_text(&notes, p->draft_notes[k], strlen(p->draft_notes[k]), X_TEXT);
+					}
+					pont_buf_adds(&notes, "</note>\n");
 				} else {
 					pont_buf_adds(&segx, " state=\"initial\"><source>");
 					inline_text(&segx, &u, s, sg->span.start, sg->span.end, bm, b->nmarks);
