@@ -47,3 +47,16 @@ echo "== pont check: the French interview against an English edition (tests/data
 sed -e 's/Lucas, 32,/Lucas, 33,/' -e 's/a permanent contract/a CDI/' -e 's/Hi Lucas!/Hi Lucas !/' \
 	tests/data/lucas-ops-microsoft.en.txt >"$work/lucas.en.txt"
 "$pont" check --source "$article" --target "$work/lucas.en.txt" | sed 's/^/   /' || true
+echo
+echo "== pont translate $article -o lucas.draft.xlf (a machine draft: Apertium, glossary terms enforced)"
+"$pont" translate "$article" -o "$work/draft.xlf" 2>&1 | cut -c1-300 | sed 's/^/   /'
+echo "   first turn, French and draft:"
+sed -n '/<unit id=[^>]*pont:turn/,/<\/unit>/p' "$work/draft.xlf" | grep '<segment ' | head -n 3 |
+	sed -e 's/<[^>]*>/ | /g' -e 's/^[ |]*//' -e 's/ | *| */ => /' -e 's/[ |]*$//' | cut -c1-220 | sed 's/^/   /'
+echo
+echo "== pont check of the draft: its glossary terms (the draft's rough English is for post-editing)"
+"$pont" check --disable all --enable term-missing --enable term-forbidden "$work/draft.xlf" && echo "   every term landed"
+echo
+echo "== pont align: the interview and its English edition, as sentence pairs for the memory"
+"$pont" align "$article" tests/data/lucas-ops-microsoft.en.txt -o "$work/pairs.tmx" 2>&1 | cut -c1-300 | sed 's/^/   /'
+"$pont" align -f text "$article" tests/data/lucas-ops-microsoft.en.txt 2>/dev/null | sed -n '13,20p' | cut -c1-160 | sed 's/^/   /'

@@ -40,8 +40,9 @@ static const char usage[] =
 	"                          words listed on stderr as glossary candidates\n"
 	"      --engine-cmd CMD    any command (run by /bin/sh) that reads one segment a line on stdin\n"
 	"                          and writes one translation a line on stdout, in order\n"
-	"      --batch N           segments per run of the engine (default 500)\n"
-	"      --timeout SEC       time allowed per batch (default 300); the engine is then stopped\n"
+	"      --batch N           segments per run of the engine (default: all in one run, as engines\n"
+	"                          that load a model pay their start-up once)\n"
+	"      --timeout SEC       time allowed per run (default 600); the engine is then stopped\n"
 	"  -g, --glossary FILE     TBX, CSV or TSV glossary (repeatable); default: $PONT_GLOSSARY,\n"
 	"                          else glossaries/it-careers.tbx here or in " PONT_DATADIR "\n"
 	"      --no-glossary       no terms protected or checked\n"
@@ -116,8 +117,8 @@ cmd_translate(int argc, char **argv)
 	};
 	cli_textopts to = CLI_TEXTOPTS_INIT;
 	const char **gpaths, **tpaths, *target = "en", *dictdir = NULL, *engine = "apertium", *cmd = NULL;
-	size_t ng = 0, nt = 0, i, batch = 500, nmt = 0, ntm = 0, nmarked = 0, nlost = 0;
-	double timeout = 300;
+	size_t ng = 0, nt = 0, i, batch = (size_t)-1, nmt = 0, ntm = 0, nmarked = 0, nlost = 0;
+	double timeout = 600;
 	int c, rc = EXIT_OK, noglossary = 0, apertium = 1, to_text = 0;
 	pont_glossary **gs;
 	pont_dict *fr = NULL, *en = NULL;
@@ -286,7 +287,7 @@ cmd_translate(int argc, char **argv)
 			lines[ntodo] = mseg[i].line;
 			todo[ntodo++] = i;
 		}
-		for (b0 = 0; rc == EXIT_OK && b0 < ntodo; b0 += batch) {
+		for (b0 = 0; rc == EXIT_OK && b0 < ntodo;) {
 			size_t nb = ntodo - b0 < batch ? ntodo - b0 : batch, k;
 			char **res = NULL;
 
@@ -323,6 +324,7 @@ cmd_translate(int argc, char **argv)
 				}
 			}
 			free(res);
+			b0 += nb;
 		}
 		for (i = 0; i < segs.n; i++)
 			pont_mt_seg_release(&mseg[i]);

@@ -204,3 +204,20 @@ for k in 1 2 4; do
 		printf "  x%d: %-22s sentences %7.3f s  peak RSS %6.1f MB  time / time(x1) %.2f\n", k, s, t, rss / 1024, t / t1 }'
 done
 echo "  goal: a 5 000-sentence document in seconds; time and memory about linear in the size"
+
+# --- machine drafts: pont translate on the FAQ (about 2 500 sentences) next to the engine alone on
+# the same sentences, in one run: what pont adds per segment (segmentation, terms, placeholders,
+# memory look-ups, term checks, XLIFF) on top of Apertium's own time ---
+echo
+faq=$CORPUS/parallel/debian-faq.fr.txt
+"$pont" segment --format tsv "$faq" | awk -F'\t' 'NR > 1 { print $NF }' >"$tmp/faq.lines"
+nseg=$(wc -l <"$tmp/faq.lines")
+translate_run() { "$pont" translate "$faq" -o "$tmp/faq.xlf" 2>/dev/null; }
+engine_run() { apertium fr-es <"$tmp/faq.lines" | apertium spa-eng; }
+saved=$RUNS
+RUNS=${TRANSLATE_RUNS:-3}
+mb=$(stat -c %s "$faq" | awk '{ printf "%.2f", $1 / 1e6 }')
+pair "pont translate (debian-faq, Apertium)" "Apertium alone, same sentences" translate_run engine_run
+RUNS=$saved
+awk -v a="$(median <"$tmp/a")" -v b="$(median <"$tmp/b")" -v n="$nseg" 'BEGIN {
+	printf "  %d segments: pont adds %.3f s in all, %.2f ms per segment, on top of the engine\n", n, a - b, 1000 * (a - b) / n }'
