@@ -5,6 +5,7 @@
  * Paragraphs are aligned first, then the sentences inside each paragraph bead. The programme
  * runs in a band around the diagonal, so memory is n x band, never n x m. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -56,6 +57,42 @@ length_delta(double ls, double lt)
 		return 0;
 	mean = (ls + lt / c) / 2;
 	return (lt - ls * c) / sqrt((mean > 0 ? mean : 1) * s2);
+}
+
+/*
+ * -log of the two-sided normal tail beyond |delta|, capped at -log(0.001): a translator's note
+ * makes a paragraph much longer without changing its pair. From a table (steps of 1/64 sd),
+ * as erfc and log were a third of the programme's time.
+ */
+#define TAIL_STEPS 64		/* per standard deviation */
+#define TAIL_MAX 4		/* beyond 3.3 sd the cap applies */
+static double tail_table[TAIL_MAX * TAIL_STEPS + 2];
+static pthread_once_t tail_once = PTHREAD_ONCE_INIT;
+
+static void
+tail_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof tail_table / sizeof tail_table[0]; i++) {
+		double p = erfc((double)i / TAIL_STEPS / sqrt(2.0));
+
+		tail_table[i] = -log(p < 1e-3 ? 1e-3 : p);
+	}
+}
+
+static double
+tail_cost(double delta)
+{
+	double x = fabs(delta) * TAIL_STEPS, f;
+	size_t i;
+
+	pthread_once(&tail_once, tail_init);
+	if (x >= TAIL_MAX * TAIL_STEPS)
+		return tail_table[TAIL_MAX * TAIL_STEPS];
+	i = (size_t)x;
+	f = x - (double)i;
+	return tail_table[i] * (1 - f) + tail_table[i + 1] * f;
 }
 
 /* Sorted union of up to two anchor runs into buf; returns its size. */
@@ -149,14 +186,16 @@ bead_confidence(size_t k, double p, verdict v)
 /* Cost of bead k ending at source item i and target item j (exclusive ends). */
 typedef struct scratch {
 	uint32_t *sa, *ta;
-	double conf;
+	double conf;		/* the bead's confidence, when want_conf */
+	int want_conf;
+	double bound;		/* skip the anchors when the cost cannot go under this */
 } scratch;
 
 static double
 bead_cost(const side *s, const side *t, size_t k, size_t i, size_t j, scratch *sc)
 {
 	size_t a = beads[k].ns, b = beads[k].nt, q, ns, nt;
-	double ls = 0, lt = 0, p, c, delta;
+	double ls = 0, lt = 0, c, delta;
 	verdict v;
 
 	for (q = 0; q < a; q++)
@@ -167,10 +206,12 @@ bead_cost(const side *s, const side *t, size_t k, size_t i, size_t j, scratch *s
 		sc->conf = 0;
 		return -log(s->indel > 0 ? s->indel / 2 : beads[k].prior);
 	}
+	if (-log(beads[k].prior) - 4 >= sc->bound)
+		return HUGE_VAL;	/* cannot be the best whatever its lengths and anchors */
 	delta = length_delta(ls, lt);
-	p = erfc(fabs(delta) / sqrt(2.0));	/* two-sided tail of the normal distribution */
-	/* capped: a translator's note makes a paragraph much longer without changing its pair */
-	c = -log(p < 1e-3 ? 1e-3 : p) - log(beads[k].prior);
+	c = tail_cost(delta) - log(beads[k].prior);
+	if (c - 4 >= sc->bound)
+		return c;		/* even sharing every anchor would not make it the best */
 	ns = anchor_union(s, i - a, a, sc->sa);
 	nt = anchor_union(t, j - b, b, sc->ta);
 	v = anchor_verdict(sc->sa, ns, sc->ta, nt);
@@ -180,7 +221,8 @@ bead_cost(const side *s, const side *t, size_t k, size_t i, size_t j, scratch *s
 		c += 1;
 	if (a == 1 && b == 1 && s->v[i - 1].kind != t->v[j - 1].kind)
 		c += 1.5;		/* a heading paired with a paragraph */
-	sc->conf = bead_confidence(k, exp(-delta * delta / 8), v);	/* 1 sd: 0.88, 2: 0.61, 3: 0.32 */
+	if (sc->want_conf)
+		sc->conf = bead_confidence(k, exp(-delta * delta / 8), v);	/* 1 sd: 0.88, 2: 0.61, 3: 0.32 */
 	return c;
 }
 
@@ -196,7 +238,7 @@ dp_band(const side *s, const side *t, size_t half, pont_bead **out, int *edge)
 	double *cost = xmalloc_big((ns + 1) * width * sizeof *cost);
 	unsigned char *from = xmalloc_big((ns + 1) * width);
 	size_t *lo = xmalloc((ns + 1) * sizeof *lo);
-	scratch sc;
+	scratch sc = { NULL, NULL, 0, 0, HUGE_VAL };
 	pont_bead *v;
 
 	for (i = 0; i < ns; i++)
@@ -223,6 +265,7 @@ dp_band(const side *s, const side *t, size_t half, pont_bead **out, int *edge)
 
 				if (a > i || b > j || !IN(i - a, j - b) || cost[AT(i - a, j - b)] == HUGE_VAL)
 					continue;
+				sc.bound = best - cost[AT(i - a, j - b)];
 				c = cost[AT(i - a, j - b)] + bead_cost(s, t, k, i, j, &sc);
 				if (c < best) {
 					best = c;
@@ -262,6 +305,8 @@ dp_band(const side *s, const side *t, size_t half, pont_bead **out, int *edge)
 		x->s0 = i - x->ns;
 		x->t0 = j - x->nt;
 		x->cost = cost[AT(i, j)] - cost[AT(x->s0, x->t0)];
+		sc.bound = HUGE_VAL;
+		sc.want_conf = 1;
 		bead_cost(s, t, b, i, j, &sc);
 		x->confidence = sc.conf;
 		x->para = 0;
