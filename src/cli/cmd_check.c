@@ -169,33 +169,59 @@ emit_orphan(emit_ctx *e, pont_checker *ck, const side *ss, const side *ts, const
  * sentences inside each pair of paragraphs (pont_align_docs: lengths and shared anchors), so a
  * paragraph or a sentence left out is one [misaligned] finding, not a cascade.
  */
+typedef struct pair {
+	const char *src, *tgt;
+	side ss, ts;
+	pont_alignment al;
+} pair;
+
+/* Reads, segments and aligns a pair of files (before the dictionaries are needed). */
 static int
-check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e)
+pair_load(pair *pr, const char *src, const char *tgt)
 {
 	pont_segmenter *sfr = NULL, *sen = NULL;
-	pont_alignment al = PONT_ALIGNMENT_INIT;
 	pont_error err;
-	side ss, ts;
-	size_t p, k = 0;
 	int rc = EXIT_OK;
-	const char *sname = cli_name(src), *tname = cli_name(tgt);
 
-	memset(&ss, 0, sizeof ss);
-	memset(&ts, 0, sizeof ts);
+	memset(pr, 0, sizeof *pr);
+	pr->src = src;
+	pr->tgt = tgt;
 	if ((sfr = pont_segmenter_new("fr", &err)) == NULL || (sen = pont_segmenter_new("en", &err)) == NULL) {
 		cli_report(&err);
 		rc = cli_exit_code(err.code);
 	}
-	pont_checker_new_document(ck);
 	if (rc == EXIT_OK)
-		rc = load_side(src, "fr", sfr, &ss);
+		rc = load_side(src, "fr", sfr, &pr->ss);
 	if (rc == EXIT_OK)
-		rc = load_side(tgt, "en", sen, &ts);
+		rc = load_side(tgt, "en", sen, &pr->ts);
 	if (rc == EXIT_OK) {
-		pont_align_input a = { ss.doc, &ss.segs, NULL }, b = { ts.doc, &ts.segs, NULL };
+		pont_align_input a = { pr->ss.doc, &pr->ss.segs, NULL }, b = { pr->ts.doc, &pr->ts.segs, NULL };
 
-		pont_align_docs(&a, &b, NULL, 0, &al);
+		pont_align_docs(&a, &b, NULL, 0, &pr->al);
 	}
+	pont_segmenter_free(sfr);
+	pont_segmenter_free(sen);
+	return rc;
+}
+
+static void
+pair_release(pair *pr)
+{
+	pont_alignment_release(&pr->al);
+	free_side(&pr->ss);
+	free_side(&pr->ts);
+}
+
+static int
+check_pair_files(pont_checker *ck, pair *pr, emit_ctx *e)
+{
+	pont_alignment al = pr->al;
+	side ss = pr->ss, ts = pr->ts;
+	size_t p, k = 0;
+	int rc = EXIT_OK;
+	const char *sname = cli_name(pr->src), *tname = cli_name(pr->tgt);
+
+	pont_checker_new_document(ck);
 	for (p = 0; rc == EXIT_OK && p < al.nparas; p++) {
 		const pont_bead *pb = &al.paras[p];
 		const pont_block *bs = pb->ns ? pont_doc_block(ss.doc, al.sblocks[pb->s0]) : NULL;
@@ -285,11 +311,6 @@ check_pair_files(pont_checker *ck, const char *src, const char *tgt, emit_ctx *e
 			pont_findings_release(&f);
 		}
 	}
-	pont_alignment_release(&al);
-	free_side(&ss);
-	free_side(&ts);
-	pont_segmenter_free(sfr);
-	pont_segmenter_free(sen);
 	return rc;
 }
 
@@ -398,7 +419,8 @@ cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char **srcs, **tgts;
-	size_t nsrc = 0, ntgt = 0;
+	size_t nsrc = 0, ntgt = 0, npairs = 0;
+	pair *pairs = NULL;
 	const char **gpaths, *target = NULL, *dictdir = NULL, *output = NULL;
 	pont_severity sevs[PONT_CHECK_N], failon = PONT_SEV_ERROR;
 	size_t ng = 0, i, nfound = 0;
@@ -536,11 +558,16 @@ cmd_check(int argc, char **argv)
 	if (noglossary)
 		ng = 0;
 	if (rc == EXIT_OK) {
+		/* the dictionaries load while the glossaries are read and the pairs aligned */
 		cli_dict_job *jf = cli_dict_start("fr", dictdir, 0);
 		cli_dict_job *je = cli_dict_start(target && strcasecmp(target, "en-GB") == 0 ? "en-GB" : "en-US", dictdir, 0);
 
 		for (i = 0; rc == EXIT_OK && i < ng; i++)
 			rc = cli_load_glossary(gpaths[i], &gs[i], NULL);
+		if ((pairs = calloc(nsrc + 1, sizeof *pairs)) == NULL)
+			abort();
+		for (i = 0; rc == EXIT_OK && i < nsrc; i++, npairs++)
+			rc = pair_load(&pairs[i], srcs[i], tgts[i]);
 		fr = cli_dict_wait(jf, &rc);
 		en = cli_dict_wait(je, &rc);
 	}
@@ -600,11 +627,14 @@ cmd_check(int argc, char **argv)
 		}
 		pont_xliff_free(x);
 	}
-	for (i = 0; rc == EXIT_OK && i < nsrc; i++) {
+	for (i = 0; rc == EXIT_OK && i < npairs; i++) {
 		emit_ctx e = { &rep, 0 };
 
-		rc = check_pair_files(ck, srcs[i], tgts[i], &e);
+		rc = check_pair_files(ck, &pairs[i], &e);
 	}
+	for (i = 0; i < npairs; i++)
+		pair_release(&pairs[i]);
+	free(pairs);
 	/* accepted findings, then the report */
 	if (rc == EXIT_OK)
 		rc = cli_qa_suppress(&rep, ignore ? ignore : ".pont-ignore", ignore != NULL);
@@ -637,8 +667,8 @@ cmd_check(int argc, char **argv)
 	cli_qa_release(&rep);
 	pont_buf_release(&out);
 	pont_checker_free(ck);
-	pont_dict_free(fr);
-	pont_dict_free(en);
+	CLI_EXIT_FREE_DICT(fr);
+	CLI_EXIT_FREE_DICT(en);
 	for (i = 0; i < ng; i++)
 		pont_glossary_free(gs[i]);
 	free(gs);

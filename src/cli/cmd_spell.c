@@ -341,9 +341,9 @@ cmd_spell(int argc, char **argv)
 	free(wc);
 	pont_buf_release(&out);
 	pont_speller_free(sp);
-	pont_dict_free(other);
-	pont_dict_free(variant);
-	pont_dict_free(dict);
+	CLI_EXIT_FREE_DICT(other);
+	CLI_EXIT_FREE_DICT(variant);
+	CLI_EXIT_FREE_DICT(dict);
 	for (i = 0; i < ng; i++)
 		pont_glossary_free(gs[i]);
 	free(gs);

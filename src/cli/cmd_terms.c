@@ -384,9 +384,9 @@ cmd_terms(int argc, char **argv)
 	pont_buf_release(&ctx);
 	pont_candidates_release(&cands);
 	pont_segmenter_free(sg);
-	pont_dict_free(endict);
+	CLI_EXIT_FREE_DICT(endict);
 	pont_matcher_free(m);
-	pont_dict_free(dict);
+	CLI_EXIT_FREE_DICT(dict);
 	for (i = 0; i < ng; i++)
 		pont_glossary_free(gs[i]);
 	free(gs);
