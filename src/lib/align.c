@@ -104,10 +104,10 @@ anchor_union(const side *sd, size_t first, size_t n, uint32_t *buf)
 
 	if (n == 0)
 		return 0;
-	a = sd->pool + sd->v[first].a0;
 	na = sd->v[first].na;
-	b = n > 1 ? sd->pool + sd->v[first + 1].a0 : NULL;
 	nb = n > 1 ? sd->v[first + 1].na : 0;
+	a = na ? sd->pool + sd->v[first].a0 : NULL;
+	b = nb ? sd->pool + sd->v[first + 1].a0 : NULL;
 	while (i < na || j < nb) {
 		uint32_t x;
 
@@ -609,8 +609,12 @@ drop_common(edition *a, edition *b)
 	for (e = 0; e < 2; e++) {
 		for (i = 0; i < eds[e]->nblocks; i++) {
 			item *it = &eds[e]->paras[i];
-			uint32_t *v = eds[e]->pool.v + it->a0;
+			uint32_t *v;
 			size_t w = 0;
+
+			if (it->na == 0)
+				continue;
+			v = eds[e]->pool.v + it->a0;
 
 			for (k = 0; k < it->na; k++) {
 				uint32_t *lo = all, *hi = all + n;

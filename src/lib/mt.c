@@ -181,7 +181,7 @@ pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_m
 			i = j;
 			continue;
 		}
-		pont_buf_addc(&raw, c);
+		pont_buf_addc(&raw, c == '\001' || c == '\002' ? ' ' : c);	/* kept for the placeholders */
 		i++;
 	}
 	for (k = 0; k < s->n; k++)
@@ -211,7 +211,8 @@ pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_m
 
 			for (i++; i < raw.len && raw.p[i] != '\002'; i++)
 				v = v * 10 + (size_t)(raw.p[i] - '0');
-			pont_buf_adds(english, s->back[v]);
+			if (v < s->n)
+				pont_buf_adds(english, s->back[v]);
 		} else {
 			pont_buf_addc(english, raw.p[i]);
 		}
