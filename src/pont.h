@@ -872,6 +872,7 @@ void pont_tm_write_tmx(const pont_tm *tm, pont_buf *out);
 typedef struct pont_mt_seg {
 	char *line;		/* for the engine: no line break, no tab */
 	char **back;		/* back[k]: the English for placeholder k */
+	unsigned char *glue;	/* glue[k]: 1 an opening delimiter (no space after it), 2 a closing one */
 	size_t n;
 } pont_mt_seg;
 

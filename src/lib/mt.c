@@ -8,11 +8,13 @@
 #include "internal.h"
 
 static void
-add_placeholder(pont_mt_seg *s, pont_buf *line, const char *back, size_t n)
+add_placeholder(pont_mt_seg *s, pont_buf *line, const char *back, size_t n, unsigned char glue)
 {
 	char ph[32];
 
 	s->back = xrealloc(s->back, (s->n + 1) * sizeof *s->back);
+	s->glue = xrealloc(s->glue, s->n + 1);
+	s->glue[s->n] = glue;
 	s->back[s->n] = xstrndup(back, n);
 	snprintf(ph, sizeof ph, "PONT%zu", s->n);
 	s->n++;
@@ -83,8 +85,19 @@ pont_mt_protect(const pont_doc *doc, const pont_seg *seg, const pont_matches *te
 			 terms->v[t].span.end <= seg->span.end)
 			tm = &terms->v[t];
 		if (k) {
+			unsigned char glue = 0;
+
 			end = k->span.end < seg->span.end ? k->span.end : seg->span.end;
-			add_placeholder(out, &line, text + i, end - i);
+			if (k->kind == PONT_MARK_EMPH || k->kind == PONT_MARK_LINK) {
+				/* emphasis and link syntax hug the words they open or close */
+				size_t q = i;
+				int before = i > seg->span.start && pont_cp_is_alnum(pont_utf8_prev(text, i, &q));
+				size_t r = end;
+				int after = end < seg->span.end && pont_cp_is_alnum(pont_utf8_next(text, seg->span.end, &r));
+
+				glue = after && !before ? 1 : before && !after ? 2 : after ? 1 : 0;
+			}
+			add_placeholder(out, &line, text + i, end - i, glue);
 			pont_buf_addc(&line, ' ');
 			i = end;
 			continue;
@@ -93,7 +106,7 @@ pont_mt_protect(const pont_doc *doc, const pont_seg *seg, const pont_matches *te
 			english_of(gs[tm->glossary], tm->term, text + tm->span.start, tm->span.end - tm->span.start, trg_lang,
 				   i == seg->span.start, &en);
 			if (en.len) {
-				add_placeholder(out, &line, en.p, en.len);
+				add_placeholder(out, &line, en.p, en.len, 0);
 				pont_buf_addc(&line, ' ');
 				i = tm->span.end;
 				continue;
@@ -126,6 +139,7 @@ pont_mt_seg_release(pont_mt_seg *s)
 	for (k = 0; k < s->n; k++)
 		free(s->back[k]);
 	free(s->back);
+	free(s->glue);
 	free(s->line);
 	memset(s, 0, sizeof *s);
 }
@@ -211,8 +225,15 @@ pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_m
 
 			for (i++; i < raw.len && raw.p[i] != '\002'; i++)
 				v = v * 10 + (size_t)(raw.p[i] - '0');
-			if (v < s->n)
+			if (v < s->n) {
+				if (s->glue[v] == 2)
+					while (english->len && english->p[english->len - 1] == ' ')
+						english->len--;
 				pont_buf_adds(english, s->back[v]);
+				if (s->glue[v] == 1)
+					while (i + 1 < raw.len && raw.p[i + 1] == ' ')
+						i++;
+			}
 		} else {
 			pont_buf_addc(english, raw.p[i]);
 		}

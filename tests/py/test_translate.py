@@ -161,3 +161,23 @@ def test_failing_engines():
         assert pont("translate", "--engine", "nope", SAMPLE).rc == 2
         assert pont("translate", "--batch", "0", SAMPLE).rc == 2
         assert pont("translate", SAMPLE, SAMPLE).rc == 2
+
+
+def test_markdown_markup_survives():
+    """Code, links and emphasis are protected and come back hugging their words."""
+    with tempfile.TemporaryDirectory() as d:
+        art = os.path.join(d, "a.fr.md")
+        with open(art, "w", encoding="utf-8") as f:
+            f.write("# Le métier d'Ops\n\n**Kate :** Tu utilises `kubectl` tous les jours ?\n\n"
+                    "**Lucas :** Oui, je gère l'*infra* avec les SRE. Voir [la doc](https://example.org/doc) "
+                    "pour le détail.\n")
+        out = os.path.join(d, "a.en.md")
+        r = pont("translate", "-g", os.path.join(ROOT, "glossaries", "it-careers.tbx"), art, "-o", out)
+        assert r.rc == 0, r.errtext
+        en = read(out).decode()
+        say("Markdown draft: " + en.replace("\n", " / ")[:200])
+        assert en.startswith("# ") and "**Kate:** " in en and "**Lucas:** " in en
+        assert "`kubectl`" in en
+        assert re.search(r"\*infrastructure\*", en), en
+        assert re.search(r"\[\S[^\]]*\S\]\(https://example\.org/doc\)", en), en
+        assert "PONT" not in en
