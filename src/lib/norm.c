@@ -579,24 +579,98 @@ shift_regions(regions *rg, pont_findings *ch)
 	shift_spans(&rg->block, ch);
 }
 
-/* Maps an offset of the text after changes back to the text before them. */
-static size_t
-map_back(const pont_findings *ch, size_t off)
+
+/* Where offset off of the composed text falls among the NFC changes. */
+typedef struct nfc_pos {
+	size_t orig;		/* its offset in the original text, when not inside a change */
+	int inside;		/* strictly inside a change: that change's extent */
+	size_t ostart, oend, cstart, cend;
+} nfc_pos;
+
+static nfc_pos
+locate(const pont_findings *ch, size_t off)
 {
+	nfc_pos p;
 	size_t i;
 	long long delta = 0;
 
+	memset(&p, 0, sizeof p);
 	for (i = 0; i < ch->n; i++) {
 		const pont_finding *f = &ch->v[i];
 		size_t ns = (size_t)((long long)f->start + delta), nl = strlen(f->repl);
 
-		if (off < ns)
+		if (off <= ns)
 			break;
-		if (off < ns + nl)
-			return f->start;
+		if (off < ns + nl) {
+			p.inside = 1;
+			p.ostart = f->start;
+			p.oend = f->end;
+			p.cstart = ns;
+			p.cend = ns + nl;
+			return p;
+		}
 		delta += (long long)nl - (long long)(f->end - f->start);
 	}
-	return (size_t)((long long)off - delta);
+	p.orig = (size_t)((long long)off - delta);
+	return p;
+}
+
+/*
+ * The changes as offsets into the original text: the NFC ones, and the typography ones (found
+ * in the composed text) mapped back. A typography change that starts or ends inside an NFC
+ * change takes that change in whole ("..." whose last dot is composed with what follows), and
+ * changes that then overlap become one, so that applying the list gives the output.
+ */
+static void
+report_changes(const char *s, const pont_findings *nfc, const pont_findings *typo, pont_findings *changes)
+{
+	size_t from = changes->n, i, k;
+	unsigned char *merged = xcalloc(nfc->n + 1, 1);
+	pont_buf repl = PONT_BUF_INIT;
+
+	for (i = 0; i < typo->n;) {
+		nfc_pos pa = locate(nfc, typo->v[i].start), pb = locate(nfc, typo->v[i].end);
+		size_t A = pa.inside ? pa.ostart : pa.orig, CA = pa.inside ? pa.cstart : typo->v[i].start;
+		size_t B = pb.inside ? pb.oend : pb.orig, CB = pb.inside ? pb.cend : typo->v[i].end;
+		size_t j = i + 1, at;
+
+		/* the next changes that reach into this one's extent join it */
+		while (j < typo->n && typo->v[j].start < CB) {
+			nfc_pos pe = locate(nfc, typo->v[j].end);
+
+			if (typo->v[j].end > CB) {
+				CB = pe.inside ? pe.cend : typo->v[j].end;
+				B = pe.inside ? pe.oend : pe.orig;
+			}
+			j++;
+		}
+		pont_buf_reset(&repl);
+		for (k = i, at = CA; k < j; k++) {
+			pont_buf_add(&repl, s + at, typo->v[k].start - at);
+			pont_buf_adds(&repl, typo->v[k].repl);
+			at = typo->v[k].end;
+		}
+		pont_buf_add(&repl, s + at, CB - at);
+		for (k = 0; k < nfc->n; k++)	/* NFC changes now inside this one */
+			if (nfc->v[k].start < B && nfc->v[k].end > A)
+				merged[k] = 1;
+		pont_findings_add(changes, typo->v[i].id, typo->v[i].sev, A, B < A ? A : B, repl.p ? repl.p : "", repl.len,
+				  "%s", typo->v[i].msg);
+		i = j;
+	}
+	for (k = 0; k < nfc->n; k++) {
+		const pont_finding *f = &nfc->v[k];
+
+		if (!merged[k])
+			pont_findings_add(changes, f->id, f->sev, f->start, f->end, f->repl, strlen(f->repl), "%s", f->msg);
+	}
+	if (changes->n > from) {
+		pont_findings part = { changes->v + from, changes->n - from, changes->n - from };
+
+		pont_findings_sort(&part);
+	}
+	pont_buf_release(&repl);
+	free(merged);
 }
 
 pont_status
@@ -609,7 +683,7 @@ pont_normalize(const char *text, size_t len, const pont_doc_options *dopt, const
 	pont_doc *doc;
 	pont_status rc;
 	const char *s = text;
-	size_t slen = len, i;
+	size_t slen = len;
 	rules x;
 
 	if (opt->nbsp != NNBSP && opt->nbsp != NBSP)
@@ -644,27 +718,8 @@ pont_normalize(const char *text, size_t len, const pont_doc_options *dopt, const
 	settle(&typo, 0);
 	XGROW_BIG(out->p, out->alloc, out->len + slen + slen / 16 + 1);
 	pont_apply_changes(s, slen, &typo, out);
-	if (changes) {
-		size_t from = changes->n;
-
-		for (i = 0; i < nfc.n; i++) {
-			pont_finding *f = &nfc.v[i];
-
-			pont_findings_add(changes, f->id, f->sev, f->start, f->end, f->repl, strlen(f->repl), "%s", f->msg);
-		}
-		for (i = 0; i < typo.n; i++) {
-			pont_finding *f = &typo.v[i];
-			size_t a = nfc.n ? map_back(&nfc, f->start) : f->start;
-			size_t b = nfc.n ? map_back(&nfc, f->end) : f->end;
-
-			pont_findings_add(changes, f->id, f->sev, a, b < a ? a : b, f->repl, strlen(f->repl), "%s", f->msg);
-		}
-		if (changes->n > from) {
-			pont_findings part = { changes->v + from, changes->n - from, changes->n - from };
-
-			pont_findings_sort(&part);
-		}
-	}
+	if (changes)
+		report_changes(s, &nfc, &typo, changes);
 out:
 	pont_findings_release(&nfc);
 	pont_findings_release(&typo);
