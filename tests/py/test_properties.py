@@ -124,3 +124,20 @@ def test_check_agrees_with_output():
         out = normalize(raw)
         r = pont("normalize", "--check", p)
         assert r.rc == (0 if out == raw else 1), f"{p}: --check exit {r.rc} but output changed={out != raw}"
+
+
+def test_changes_rebuild_the_output_across_nfc():
+    """Applying the reported changes gives normalize's output, also when a typography change
+    reaches into text NFC composes ('...' then a compatibility ideograph; a case fuzzing found)."""
+    cases = ["Bon...\ufa7f r ;\n", "Hmm...e\u0301t\u00e9 !\n", "Il dit : « oui »...\u212b\n", "A ...\ufa7f\ufa7f...b ?\n"]
+    for text in cases:
+        for extra in ((), ("--to", "en")):
+            out = pont("normalize", *extra, stdin=text.encode()).out
+            r = pont("normalize", *extra, "--check", "--format", "json", stdin=text.encode())
+            src, rebuilt, at = text.encode(), b"", 0
+            for f in sorted(r.json()["findings"], key=lambda f: f["start"]):
+                assert f["start"] >= at, (text, f)
+                rebuilt += src[at:f["start"]] + f["replacement"].encode()
+                at = f["end"]
+            rebuilt += src[at:]
+            assert rebuilt == out, (text, extra, rebuilt, out)
