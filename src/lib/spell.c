@@ -719,12 +719,16 @@ not_a_word(const char *w, size_t n, int shape, size_t letters)
 		return 1;			/* DevOps, iPhone, SREs: names, identifiers, acronyms */
 	if (shape == C_ALLCAPS && letters <= 5)
 		return 1;			/* SRE, DSI, LDAP: acronyms */
-	while (roman < n && strchr("IVXLCDM", w[roman]))
+	while (roman < n && w[roman] && strchr("IVXLCDM", w[roman]))
 		roman++;
-	if (roman > 0 && roman < n &&
-	    (strcmp(w + roman, "e") == 0 || strcmp(w + roman, "er") == 0 || strcmp(w + roman, "re") == 0 ||
-	     strcmp(w + roman, "\xC3\xA8me") == 0 || strcmp(w + roman, "es") == 0))
-		return 1;			/* XXIe */
+	if (roman > 0 && roman < n) {		/* XXIe, Ier, IIIème (w is not NUL-terminated) */
+		static const char *const ends[] = { "e", "er", "re", "\xC3\xA8me", "es" };
+		size_t k;
+
+		for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+			if (strlen(ends[k]) == n - roman && memcmp(w + roman, ends[k], n - roman) == 0)
+				return 1;
+	}
 	return 0;
 }
 
