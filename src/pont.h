@@ -816,7 +816,8 @@ const char *pont_tm_trg_lang(const pont_tm *tm);
 const char *pont_tm_source(const pont_tm *tm, size_t i);
 const char *pont_tm_target(const pont_tm *tm, size_t i);
 const char *pont_tm_note(const pont_tm *tm, size_t i);	/* NULL when none */
-/* Adds a unit; returns 0 (and adds nothing) when the same pair is already there. */
+/* Adds a unit; returns 0 (and adds nothing) when the same pair is already there, or when the
+ * source or the target is empty or the source has nothing a look-up could match (white space). */
 int pont_tm_add(pont_tm *tm, const char *src, size_t sn, const char *tgt, size_t tn, const char *note);
 
 typedef struct pont_tm_match {

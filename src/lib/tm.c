@@ -321,7 +321,7 @@ pont_tm_add(pont_tm *tm, const char *src, size_t sn, const char *tgt, size_t tn,
 	double w;
 	uint64_t h = pont_hash(src, sn) * 31 + pont_hash(tgt, tn);
 
-	if (seen_pair(tm, h))
+	if (sn == 0 || tn == 0 || seen_pair(tm, h))
 		return 0;
 	XGROW(tm->u, tm->au, tm->nu + 1);
 	u = &tm->u[tm->nu++];
@@ -338,6 +338,12 @@ pont_tm_add(pont_tm *tm, const char *src, size_t sn, const char *tgt, size_t tn,
 		pont_buf_addc(&tm->pool, '\0');
 	}
 	nk = tokens(tm, src, sn, 1, &ids, &aids, &w);
+	if (nk == 0) {			/* white space only: nothing a look-up could find */
+		tm->pool.len = u->src;
+		tm->nu--;
+		free(ids);
+		return 0;
+	}
 	u->tok0 = (uint32_t)tm->ntoks;
 	u->ntok = (uint32_t)nk;
 	u->weight = w;
