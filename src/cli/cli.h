@@ -133,6 +133,18 @@ void cli_tms_release(cli_tms *t);
  */
 int cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out);
 
+/*
+ * Reads an article (cli_read with flags), finds its structure (format from the --input value
+ * input and the file name, into o) and its sentences in lang. Reports and returns an exit code;
+ * on success *doc and *segs are the caller's to free.
+ */
+int cli_load_article(const char *path, const char *lang, const char *input, unsigned flags, pont_doc_options *o,
+		     pont_text *t, pont_doc **doc, pont_segs *segs);
+
+/* The settings prepare and translate share: the article, languages, glossaries and memories. */
+void cli_prep_init(pont_xliff_prep *p, const char *original, const char *trg_lang, pont_format format,
+		   const pont_matches *ms, pont_glossary **gs, const char **gnames, cli_tms *tms);
+
 /* Reads a work file (XLIFF 2 or 1.2); its errors reported (all of them), exit code returned. */
 int cli_load_xliff(const char *path, pont_xliff **out);
 

@@ -60,23 +60,11 @@ static int
 load(edition *e, const char *path, const char *lang, const char *input, pont_doc_options *o, unsigned flags,
      pont_matcher *m)
 {
-	pont_segmenter *sg = NULL;
-	pont_error err;
 	int rc;
 
 	e->path = path;
-	if ((rc = cli_read(path, flags, &e->t)) != EXIT_OK)
+	if ((rc = cli_load_article(path, lang, input, flags, o, &e->t, &e->doc, &e->segs)) != EXIT_OK)
 		return rc;
-	cli_input_format(input, path, &o->format);
-	if ((e->doc = pont_doc_parse(e->t.data, e->t.len, o, &err)) == NULL ||
-	    (sg = pont_segmenter_new(lang, &err)) == NULL || pont_segment_doc(sg, e->doc, &e->segs, &err) != PONT_OK) {
-		if (err.file == NULL)
-			err.file = cli_name(path);
-		cli_report(&err);
-		pont_segmenter_free(sg);
-		return cli_exit_code(err.code);
-	}
-	pont_segmenter_free(sg);
 	if (m)
 		pont_match_doc(m, e->doc, &e->terms);
 	pont_lines_init(&e->li, e->t.data, e->t.len, e->t.bom);

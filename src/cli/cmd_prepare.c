@@ -60,7 +60,6 @@ cmd_prepare(int argc, char **argv)
 	pont_glossary **gs;
 	pont_dict *dict = NULL;
 	pont_matcher *m = NULL;
-	pont_segmenter *sg = NULL;
 	pont_error err;
 	pont_buf out = PONT_BUF_INIT;
 	pont_text t = PONT_TEXT_INIT;
@@ -149,40 +148,15 @@ cmd_prepare(int argc, char **argv)
 		cli_report(&err);
 		rc = cli_exit_code(err.code);
 	}
-	if (rc == EXIT_OK && (sg = pont_segmenter_new("fr", &err)) == NULL) {
-		cli_report(&err);
-		rc = cli_exit_code(err.code);
-	}
 	if (rc == EXIT_OK)
-		rc = cli_read(argv[optind], to.flags, &t);
-	if (rc == EXIT_OK) {
-		cli_input_format(to.input, argv[optind], &to.doc.format);
-		if ((doc = pont_doc_parse(t.data, t.len, &to.doc, &err)) == NULL ||
-		    pont_segment_doc(sg, doc, &segs, &err) != PONT_OK) {
-			err.file = cli_name(argv[optind]);
-			cli_report(&err);
-			rc = cli_exit_code(err.code);
-		}
-	}
+		rc = cli_load_article(argv[optind], "fr", to.input, to.flags, &to.doc, &t, &doc, &segs);
 	if (rc == EXIT_OK) {
 		pont_xliff_prep p;
 
-		memset(&p, 0, sizeof p);
-		p.original = argv[optind];
-		p.src_lang = "fr";
-		p.trg_lang = target;
-		p.format = to.doc.format;
-		p.xliff12 = v12;
-		if (m) {
+		if (m)
 			pont_match_doc(m, doc, &ms);
-			p.matches = &ms;
-			p.glossaries = (const pont_glossary *const *)gs;
-			p.glossary_names = gpaths;
-		}
-		if (tms.n) {
-			p.tm_lookup = cli_tms_lookup;
-			p.tm_ctx = &tms;
-		}
+		cli_prep_init(&p, argv[optind], target, to.doc.format, m ? &ms : NULL, gs, gpaths, &tms);
+		p.xliff12 = v12;
 		if (pont_xliff_prepare(doc, &segs, &p, &out, &err) != PONT_OK) {
 			cli_report(&err);
 			rc = cli_exit_code(err.code);
@@ -197,7 +171,6 @@ cmd_prepare(int argc, char **argv)
 	pont_segs_release(&segs);
 	pont_doc_free(doc);
 	pont_text_release(&t);
-	pont_segmenter_free(sg);
 	pont_matcher_free(m);
 	pont_dict_free(dict);
 	cli_tms_release(&tms);

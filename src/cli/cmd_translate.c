@@ -124,7 +124,6 @@ cmd_translate(int argc, char **argv)
 	pont_dict *fr = NULL, *en = NULL;
 	pont_matcher *m = NULL;
 	pont_checker *ck = NULL;
-	pont_segmenter *sg = NULL;
 	pont_error err;
 	pont_buf out = PONT_BUF_INIT, unknown = PONT_BUF_INIT;
 	pont_text t = PONT_TEXT_INIT;
@@ -245,21 +244,8 @@ cmd_translate(int argc, char **argv)
 			if (k != PONT_CHECK_TERM_MISSING && k != PONT_CHECK_TERM_FORBIDDEN)
 				pont_checker_set_severity(ck, (pont_check_id)k, 0);
 	}
-	if (rc == EXIT_OK && (sg = pont_segmenter_new("fr", &err)) == NULL) {
-		cli_report(&err);
-		rc = cli_exit_code(err.code);
-	}
 	if (rc == EXIT_OK)
-		rc = cli_read(argv[optind], to.flags, &t);
-	if (rc == EXIT_OK) {
-		cli_input_format(to.input, argv[optind], &to.doc.format);
-		if ((doc = pont_doc_parse(t.data, t.len, &to.doc, &err)) == NULL ||
-		    pont_segment_doc(sg, doc, &segs, &err) != PONT_OK) {
-			err.file = cli_name(argv[optind]);
-			cli_report(&err);
-			rc = cli_exit_code(err.code);
-		}
-	}
+		rc = cli_load_article(argv[optind], "fr", to.input, to.flags, &to.doc, &t, &doc, &segs);
 	if (rc == EXIT_OK) {
 		pont_mt_seg *mseg = calloc(segs.n + 1, sizeof *mseg);
 		size_t *todo = calloc(segs.n + 1, sizeof *todo), ntodo = 0, b0;
@@ -336,20 +322,7 @@ cmd_translate(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		pont_xliff_prep p;
 
-		memset(&p, 0, sizeof p);
-		p.original = argv[optind];
-		p.src_lang = "fr";
-		p.trg_lang = target;
-		p.format = to.doc.format;
-		if (m) {
-			p.matches = &ms;
-			p.glossaries = (const pont_glossary *const *)gs;
-			p.glossary_names = gpaths;
-		}
-		if (tms.n) {
-			p.tm_lookup = cli_tms_lookup;
-			p.tm_ctx = &tms;
-		}
+		cli_prep_init(&p, argv[optind], target, to.doc.format, m ? &ms : NULL, gs, gpaths, &tms);
 		p.drafts = (const char *const *)drafts;
 		p.draft_notes = (const char *const *)notes;
 		p.engine = apertium ? APERTIUM_NAME : cmd;
@@ -406,7 +379,6 @@ cmd_translate(int argc, char **argv)
 	pont_segs_release(&segs);
 	pont_doc_free(doc);
 	pont_text_release(&t);
-	pont_segmenter_free(sg);
 	pont_checker_free(ck);
 	pont_matcher_free(m);
 	cli_tms_release(&tms);

@@ -433,3 +433,46 @@ cli_is_english(const char *lang)
 {
 	return strcmp(lang, "en") == 0 || strcasecmp(lang, "en-US") == 0 || strcasecmp(lang, "en-GB") == 0;
 }
+
+int
+cli_load_article(const char *path, const char *lang, const char *input, unsigned flags, pont_doc_options *o,
+		 pont_text *t, pont_doc **doc, pont_segs *segs)
+{
+	pont_segmenter *sg;
+	pont_error err;
+	int rc;
+
+	*doc = NULL;
+	if ((rc = cli_read(path, flags, t)) != EXIT_OK)
+		return rc;
+	cli_input_format(input, path, &o->format);
+	if ((sg = pont_segmenter_new(lang, &err)) == NULL || (*doc = pont_doc_parse(t->data, t->len, o, &err)) == NULL ||
+	    pont_segment_doc(sg, *doc, segs, &err) != PONT_OK) {
+		if (err.file == NULL)
+			err.file = cli_name(path);
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	}
+	pont_segmenter_free(sg);
+	return rc;
+}
+
+void
+cli_prep_init(pont_xliff_prep *p, const char *original, const char *trg_lang, pont_format format,
+	      const pont_matches *ms, pont_glossary **gs, const char **gnames, cli_tms *tms)
+{
+	memset(p, 0, sizeof *p);
+	p->original = original;
+	p->src_lang = "fr";
+	p->trg_lang = trg_lang;
+	p->format = format;
+	if (ms) {
+		p->matches = ms;
+		p->glossaries = (const pont_glossary *const *)gs;
+		p->glossary_names = gnames;
+	}
+	if (tms && tms->n) {
+		p->tm_lookup = cli_tms_lookup;
+		p->tm_ctx = tms;
+	}
+}
