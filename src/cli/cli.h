@@ -141,6 +141,12 @@ int cli_engine_run(const char *cmd, const char *const *lines, size_t n, double t
 int cli_load_article(const char *path, const char *lang, const char *input, unsigned flags, pont_doc_options *o,
 		     pont_text *t, pont_doc **doc, pont_segs *segs);
 
+/*
+ * The checks prepare and translate make of their command line: an English target language, a
+ * French article, the shared text options, one ARTICLE. A usage error is reported.
+ */
+int cli_article_args(const char *cmd, cli_textopts *to, const char *target, int argc, int optind_);
+
 /* The settings prepare and translate share: the article, languages, glossaries and memories. */
 void cli_prep_init(pont_xliff_prep *p, const char *original, const char *trg_lang, pont_format format,
 		   const pont_matches *ms, pont_glossary **gs, const char **gnames, cli_tms *tms);

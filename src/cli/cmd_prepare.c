@@ -122,14 +122,8 @@ cmd_prepare(int argc, char **argv)
 		if (rc != EXIT_OK)
 			break;
 	}
-	if (rc == EXIT_OK && !cli_is_english(target))
-		rc = cli_usage("prepare", "--target-lang takes en, en-US or en-GB, not '%s'", target);
-	if (rc == EXIT_OK && strcmp(to.lang, "fr") != 0)
-		rc = cli_usage("prepare", "the article is French: --lang fr");
 	if (rc == EXIT_OK)
-		rc = cli_textopts_check("prepare", &to);
-	if (rc == EXIT_OK && optind != argc - 1)
-		rc = cli_usage("prepare", "give one ARTICLE");
+		rc = cli_article_args("prepare", &to, target, argc, optind);
 	if (rc == EXIT_OK && ng == 0 && !noglossary)
 		gpaths[ng++] = cli_default_glossary();
 	if (noglossary)

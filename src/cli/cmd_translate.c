@@ -195,14 +195,8 @@ cmd_translate(int argc, char **argv)
 			break;
 		}
 	}
-	if (rc == EXIT_OK && !cli_is_english(target))
-		rc = cli_usage("translate", "--target-lang takes en, en-US or en-GB, not '%s'", target);
-	if (rc == EXIT_OK && strcmp(to.lang, "fr") != 0)
-		rc = cli_usage("translate", "the article is French: --lang fr");
 	if (rc == EXIT_OK)
-		rc = cli_textopts_check("translate", &to);
-	if (rc == EXIT_OK && optind != argc - 1)
-		rc = cli_usage("translate", "give one ARTICLE");
+		rc = cli_article_args("translate", &to, target, argc, optind);
 	if (rc == EXIT_OK && to.output && (cli_has_suffix(to.output, ".md") || cli_has_suffix(to.output, ".txt") ||
 					   cli_has_suffix(to.output, ".markdown")))
 		to_text = 1;

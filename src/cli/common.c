@@ -476,3 +476,19 @@ cli_prep_init(pont_xliff_prep *p, const char *original, const char *trg_lang, po
 		p->tm_ctx = tms;
 	}
 }
+
+int
+cli_article_args(const char *cmd, cli_textopts *to, const char *target, int argc, int optind_)
+{
+	int rc = EXIT_OK;
+
+	if (!cli_is_english(target))
+		rc = cli_usage(cmd, "--target-lang takes en, en-US or en-GB, not '%s'", target);
+	if (rc == EXIT_OK && strcmp(to->lang, "fr") != 0)
+		rc = cli_usage(cmd, "the article is French: --lang fr");
+	if (rc == EXIT_OK)
+		rc = cli_textopts_check(cmd, to);
+	if (rc == EXIT_OK && optind_ != argc - 1)
+		rc = cli_usage(cmd, "give one ARTICLE");
+	return rc;
+}
