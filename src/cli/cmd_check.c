@@ -141,6 +141,34 @@ emit_pair_finding(emit_ctx *e, const char *tname, const side *ts, size_t toff, c
 	cli_qa_add(e->rep, &f);
 }
 
+/*
+ * Does the block begin like a labelled line the document model did not take as a turn, "Valeur
+ * par défaut : true" next to "Default: true"? Up to five words, then a colon.
+ */
+static int
+labelled(const side *sd, const pont_block *b)
+{
+	const char *t = sd->t.data + b->content.start;
+	size_t n = b->content.end - b->content.start, i, words = 0;
+	int in_word = 0;
+
+	for (i = 0; i < n && i < 60; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == ':')
+			return words >= 1 && words <= 5;
+		if (c == ' ' || c == 0xC2 || c == 0xA0 || c == 0xE2 || c == 0x80 || c == 0xAF) {
+			in_word = 0;	/* spaces, no-break ones included */
+		} else if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '\'')) {
+			return 0;	/* a sentence, not a label */
+		} else if (!in_word) {
+			in_word = 1;
+			words++;
+		}
+	}
+	return 0;
+}
+
 /* A paragraph with no counterpart: one finding for it, not one per sentence. */
 static void
 emit_orphan(emit_ctx *e, pont_checker *ck, const side *ss, const side *ts, const char *sname, const char *tname,
@@ -249,6 +277,8 @@ check_pair_files(pont_checker *ck, pair *pr, emit_ctx *e)
 		}
 		if (pb->ns == 1 && pb->nt == 1 && pont_checker_severity(ck, PONT_CHECK_SPEAKER_MISMATCH) &&
 		    ((bs->label.end > bs->label.start) || (bt->label.end > bt->label.start)) &&
+		    (bs->label.end > bs->label.start ? bt->label.end > bt->label.start || !labelled(&ts, bt) :
+		     !labelled(&ss, bs)) &&
 		    (bs->label.end - bs->label.start != bt->label.end - bt->label.start ||
 		     strncasecmp(ss.t.data + bs->label.start, ts.t.data + bt->label.start, bs->label.end - bs->label.start) != 0)) {
 			char msg[300], lab[300];

@@ -448,7 +448,11 @@ check_typography(pont_checker *c, const char *t, size_t n, pont_findings *out)
 {
 	pont_marks links = { NULL, 0, 0 };
 	size_t i = 0;
+	int columns = 0;
 
+	for (i = 0; i + 2 < n && !columns; i++)	/* three spaces in a row: text laid out in columns */
+		columns = t[i] == ' ' && t[i + 1] == ' ' && t[i + 2] == ' ';
+	i = 0;
 	pont_scan_links(t, 0, n, &links);
 	while (i < n) {
 		size_t j = i, k;
@@ -471,10 +475,14 @@ check_typography(pont_checker *c, const char *t, size_t n, pont_findings *out)
 				   pont_cp_is_digit((unsigned char)t[k + 2]) && (k + 3 == n || !pont_cp_is_alnum((unsigned char)t[k + 3]))) {
 				ADD(c, out, PONT_CHECK_FRENCH_TYPOGRAPHY, i, j, "space as thousands separator: English writes 10,000");
 			} else if (ch == ' ' && k < n && t[k] == ' ') {
-				ADD(c, out, PONT_CHECK_DOUBLE_SPACE, i, k + 1, "two spaces in a row");
-				while (k < n && t[k] == ' ')
-					k++;
-				j = k;
+				size_t run = k + 1;
+
+				while (run < n && t[run] == ' ')
+					run++;
+				/* two spaces exactly, between words, in text not laid out in columns */
+				if (run == k + 1 && i > 0 && t[i - 1] != '\n' && !columns)
+					ADD(c, out, PONT_CHECK_DOUBLE_SPACE, i, k + 1, "two spaces in a row");
+				j = run;
 			}
 		} else if (ch == ',' && i > 0 && i + 1 < n && pont_cp_is_digit((unsigned char)t[i - 1]) &&
 			   pont_cp_is_digit((unsigned char)t[i + 1]) &&
@@ -554,12 +562,13 @@ end_punct(const char *s, size_t n)
 
 /* --- untranslated --- */
 
-static int
-french_text(pont_checker *c, const char *t, size_t n)
+/* How many words of t French knows and English does not; *words gets the number of words. */
+static size_t
+french_words(pont_checker *c, const char *t, size_t n, size_t *words)
 {
-	size_t i = 0, words = 0, french = 0;
-	pont_buf w = PONT_BUF_INIT;
+	size_t i = 0, french = 0;
 
+	*words = 0;
 	if (c->fr == NULL || c->en == NULL)
 		return 0;
 	while (i < n) {
@@ -578,12 +587,19 @@ french_text(pont_checker *c, const char *t, size_t n)
 				break;
 			j = q;
 		}
-		words++;
+		(*words)++;
 		if (french_only(c, t + i, j - i))
 			french++;
 		i = j;
 	}
-	pont_buf_release(&w);
+	return french;
+}
+
+static int
+french_text(pont_checker *c, const char *t, size_t n)
+{
+	size_t words, french = french_words(c, t, n, &words);
+
 	return words >= 3 && french * 2 > words;
 }
 
@@ -749,11 +765,20 @@ pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, si
 		words += (i + 1 < a.len && (pont_cp_is_letter((unsigned char)a.p[i]) || (unsigned char)a.p[i] >= 0x80) &&
 			  (pont_cp_is_letter((unsigned char)a.p[i + 1]) || (unsigned char)a.p[i + 1] >= 0x80) &&
 			  (i == 0 || a.p[i - 1] == ' '));
-	if (words >= 3 && a.len == b.len && memcmp(a.p, b.p, a.len) == 0) {
-		ADD(c, out, PONT_CHECK_UNTRANSLATED, 0, tn, "the target is the source");
-		pont_buf_release(&a);
-		pont_buf_release(&b);
-		return;
+	if (a.len == b.len && memcmp(a.p, b.p, a.len) == 0) {
+		/* the same text on both sides is an error when it has French in it; commands, names
+		 * and English quoted in the French stay as they are, and there is nothing else to
+		 * check in them that the source does not have too */
+		size_t nfr = french_words(c, tgt, tn, &i);
+		int french = c->fr == NULL || c->en == NULL || (nfr > 0 && nfr * 3 >= i);
+
+		if (words >= 3 && french)
+			ADD(c, out, PONT_CHECK_UNTRANSLATED, 0, tn, "the target is the source");
+		if ((words >= 3 && french) || !french) {
+			pont_buf_release(&a);
+			pont_buf_release(&b);
+			return;
+		}
 	}
 	if (c->sev[PONT_CHECK_UNTRANSLATED] && french_text(c, tgt, tn)) {
 		ADD(c, out, PONT_CHECK_UNTRANSLATED, 0, tn, "the target reads as French");

@@ -303,3 +303,17 @@ def test_left_out_paragraph_is_one_finding():
         assert "Les Ops créent des infrastructures" in sent["message"], sent
         say(f"left out: paragraph {k + 1} ({len(gone)} bytes) and a sentence of paragraph {j + 2}: "
             f"{len(got)} findings")
+
+
+def test_identical_code_and_labels_are_not_findings():
+    """A command left as it is, a label the model reads on one side only ("Valeur par défaut :"
+    next to "Default:"), and a French sentence left in French: one finding, the last."""
+    with tempfile.TemporaryDirectory() as d:
+        src, tgt = os.path.join(d, "a.fr.txt"), os.path.join(d, "a.en.txt")
+        open(src, "w").write("aptitude safe-upgrade --no-recommends\n\nValeur par défaut : true\n\n"
+                             "Le paquet est installé sur le serveur de la société.\n")
+        open(tgt, "w").write("aptitude safe-upgrade --no-recommends\n\nDefault: true\n\n"
+                             "Le paquet est installé sur le serveur de la société.\n")
+        r = pont("check", "--format", "json", "--fail-on", "info", "--source", src, "--target", tgt)
+        got = [(f["id"], f["line"]) for f in r.json()["findings"]]
+        assert got == [("untranslated", 5)], got
