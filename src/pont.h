@@ -58,6 +58,8 @@ void pont_buf_add_uint(pont_buf *b, uint64_t v);
 void pont_buf_add_utf8(pont_buf *b, uint32_t cp);
 /* Appends s as a JSON string literal, quotes included. s must be valid UTF-8. */
 void pont_buf_add_json(pont_buf *b, const char *s, size_t n);
+/* Appends s as a TSV field: tab, line feed, carriage return and backslash as \t \n \r \\. */
+void pont_buf_add_tsv(pont_buf *b, const char *s, size_t n);
 /* Empties the buffer and keeps its memory. */
 void pont_buf_reset(pont_buf *b);
 /* Frees the memory; *b is PONT_BUF_INIT again. */

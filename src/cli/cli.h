@@ -147,6 +147,12 @@ int cli_load_article(const char *path, const char *lang, const char *input, unsi
  */
 int cli_article_args(const char *cmd, cli_textopts *to, const char *target, int argc, int optind_);
 
+/* An English edition's typography (normalize --to en) on text in format; reports, returns an exit code. */
+int cli_english_typography(const char *text, size_t len, pont_format format, pont_buf *out);
+
+/* Monotonic clock, in seconds. */
+double cli_now(void);
+
 /* The settings prepare and translate share: the article, languages, glossaries and memories. */
 void cli_prep_init(pont_xliff_prep *p, const char *original, const char *trg_lang, pont_format format,
 		   const pont_matches *ms, pont_glossary **gs, const char **gnames, cli_tms *tms);

@@ -81,6 +81,17 @@ release(edition *e)
 	pont_text_release(&e->t);
 }
 
+/* A text over several lines as one line: line ends and tabs become spaces. */
+static void
+one_line(pont_buf *b)
+{
+	size_t k;
+
+	for (k = 0; k < b->len; k++)
+		if (b->p[k] == '\n' || b->p[k] == '\r' || b->p[k] == '\t')
+			b->p[k] = ' ';
+}
+
 /* The text of n sentences from s0: the original text between them when one block holds them. */
 static void
 bead_text(const edition *e, size_t s0, size_t n, pont_buf *out)
@@ -97,9 +108,7 @@ bead_text(const edition *e, size_t s0, size_t n, pont_buf *out)
 			pont_buf_addc(out, ' ');
 		pont_buf_add(out, e->t.data + s->span.start, s->span.end - s->span.start);
 	}
-	for (k = 0; k < out->len; k++)	/* a sentence over several lines: one line */
-		if (out->p[k] == '\n' || out->p[k] == '\r' || out->p[k] == '\t')
-			out->p[k] = ' ';
+	one_line(out);
 }
 
 static unsigned long
@@ -143,22 +152,7 @@ para_text(const edition *e, const size_t *blocks, size_t p0, size_t n, pont_buf 
 			pont_buf_addc(out, ' ');
 		pont_buf_add(out, e->t.data + b->content.start, b->content.end - b->content.start);
 	}
-	for (k = 0; k < out->len; k++)
-		if (out->p[k] == '\n' || out->p[k] == '\r' || out->p[k] == '\t')
-			out->p[k] = ' ';
-}
-
-static void
-tsv_field(pont_buf *b, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\\')
-			pont_buf_adds(b, "\\\\");
-		else
-			pont_buf_addc(b, s[i]);
-	}
+	one_line(out);
 }
 
 /* Reports the runs of low-confidence pairs (and the stretches with no counterpart) on stderr. */
@@ -357,9 +351,9 @@ cmd_align(int argc, char **argv)
 			written++;
 			sumconf += bd->confidence;
 			if (fmt == FMT_TSV) {
-				tsv_field(&out, ft.p, ft.len);
+				pont_buf_add_tsv(&out, ft.p, ft.len);
 				pont_buf_addc(&out, '\t');
-				tsv_field(&out, et.p, et.len);
+				pont_buf_add_tsv(&out, et.p, et.len);
 				pont_buf_addf(&out, "\t%.2f\t%lu\t%lu\t%zu:%zu\n", bd->confidence, fl, el, bd->ns, bd->nt);
 			} else if (fmt == FMT_TEXT) {
 				pont_buf_addf(&out, "%s:%lu ~ %s:%lu  %zu:%zu  confidence %.2f\n  fr: %s\n  en: %s\n\n",

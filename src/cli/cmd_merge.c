@@ -101,7 +101,6 @@ cmd_merge(int argc, char **argv)
 	};
 	const char *output = NULL, *source = NULL, *name;
 	int c, rc = EXIT_OK, allow = 0, keep = 0;
-	pont_error err;
 	pont_xliff *x = NULL;
 	pont_buf merged = PONT_BUF_INIT, out = PONT_BUF_INIT, msg = PONT_BUF_INIT;
 	cli_out o;
@@ -195,13 +194,7 @@ cmd_merge(int argc, char **argv)
 			merged.p = NULL;
 			merged.len = merged.alloc = 0;
 		} else {
-			pont_doc_options dopt = { (pont_format)pont_xliff_format(x), PONT_PARA_AUTO };
-			pont_norm_options nopt = { PONT_NORM_EN, 0x202F };
-
-			if (pont_normalize(merged.p ? merged.p : "", merged.len, &dopt, &nopt, &out, NULL, &err) != PONT_OK) {
-				cli_report(&err);
-				rc = cli_exit_code(err.code);
-			}
+			rc = cli_english_typography(merged.p, merged.len, (pont_format)pont_xliff_format(x), &out);
 		}
 	}
 	if (msg.len)

@@ -28,25 +28,6 @@ static const char usage[] =
 
 enum { FMT_TEXT, FMT_JSON, FMT_TSV };
 
-static void
-tsv_field(pont_buf *b, const char *s, size_t n)
-{
-	static const unsigned char special[256] = { ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1 };
-	size_t i, run = 0;
-
-	for (i = 0; i < n; i++) {
-		const char *esc;
-
-		if (!special[(unsigned char)s[i]])
-			continue;
-		esc = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" : s[i] == '\r' ? "\\r" : "\\\\";
-		pont_buf_add(b, s + run, i - run);
-		pont_buf_adds(b, esc);
-		run = i + 1;
-	}
-	pont_buf_add(b, s + run, n - run);
-}
-
 /* Text form: one sentence a line, line ends inside a sentence shown as spaces. */
 static void
 text_sentence(pont_buf *b, const char *s, size_t n)
@@ -146,7 +127,7 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 		case FMT_TSV:
 			if (first && i == 0)
 				pont_buf_adds(b, "file\tparagraph\tsentence\tkind\tspeaker\tstart\tend\ttext\n");
-			tsv_field(b, name, strlen(name));
+			pont_buf_add_tsv(b, name, strlen(name));
 			pont_buf_addc(b, '\t');
 			pont_buf_add_uint(b, x->block + 1);
 			pont_buf_addc(b, '\t');
@@ -154,13 +135,13 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 			pont_buf_addc(b, '\t');
 			pont_buf_adds(b, kind);
 			pont_buf_addc(b, '\t');
-			tsv_field(b, s + bl->label.start, bl->label.end - bl->label.start);
+			pont_buf_add_tsv(b, s + bl->label.start, bl->label.end - bl->label.start);
 			pont_buf_addc(b, '\t');
 			pont_buf_add_uint(b, x->span.start);
 			pont_buf_addc(b, '\t');
 			pont_buf_add_uint(b, x->span.end);
 			pont_buf_addc(b, '\t');
-			tsv_field(b, s + x->span.start, x->span.end - x->span.start);
+			pont_buf_add_tsv(b, s + x->span.start, x->span.end - x->span.start);
 			pont_buf_addc(b, '\n');
 			break;
 		default:

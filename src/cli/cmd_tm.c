@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -44,15 +43,6 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 ok, 1 lookup found nothing, 2 usage, 3 bad input (malformed TMX, TSV or\n"
 	"XLIFF, no unit in French and English, a damaged memory), 4 I/O error.\n";
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The memory at path, or a new one when it does not exist yet (create != 0). */
 static int
@@ -140,22 +130,6 @@ import_aligned(pont_tm *tm, const char *fr, const char *en, size_t *added)
 	return rc;
 }
 
-/* Appends s as a TSV field: tab, line end and backslash escaped. */
-static void
-tsv_field(pont_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\t')
-			pont_buf_adds(b, "\\t");
-		else if (*s == '\n')
-			pont_buf_adds(b, "\\n");
-		else if (*s == '\\')
-			pont_buf_adds(b, "\\\\");
-		else
-			pont_buf_addc(b, *s);
-	}
-}
-
 static void
 print_matches(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_match *m, size_t n, int first)
 {
@@ -175,11 +149,11 @@ print_matches(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_
 		pont_buf_adds(out, "]}");
 	} else if (fmt == 2) {
 		for (k = 0; k < n; k++) {
-			tsv_field(out, q);
+			pont_buf_add_tsv(out, q, strlen(q));
 			pont_buf_addf(out, "\t%d\t%u\t", m[k].score, m[k].unit);
-			tsv_field(out, pont_tm_source(tm, m[k].unit));
+			pont_buf_add_tsv(out, pont_tm_source(tm, m[k].unit), strlen(pont_tm_source(tm, m[k].unit)));
 			pont_buf_addc(out, '\t');
-			tsv_field(out, pont_tm_target(tm, m[k].unit));
+			pont_buf_add_tsv(out, pont_tm_target(tm, m[k].unit), strlen(pont_tm_target(tm, m[k].unit)));
 			pont_buf_addc(out, '\n');
 		}
 	} else {
@@ -266,7 +240,7 @@ cmd_tm(int argc, char **argv)
 	}
 	if (mem == NULL)
 		return cli_usage("tm", "give the memory with --tm FILE");
-	t0 = now();
+	t0 = cli_now();
 	if (strcmp(sub, "import") == 0 || strcmp(sub, "add") == 0) {
 		size_t added = 0, before;
 		int i;
@@ -321,7 +295,7 @@ cmd_tm(int argc, char **argv)
 				int j;
 
 				for (j = 0; j < 2; j++) {
-					tsv_field(&b, f[j]);
+					pont_buf_add_tsv(&b, f[j], strlen(f[j]));
 					pont_buf_addc(&b, j ? '\n' : '\t');
 				}
 			}
@@ -354,10 +328,10 @@ cmd_tm(int argc, char **argv)
 			free(m);
 			return rc;
 		}
-		t1 = now();
+		t1 = cli_now();
 		if (pont_tm_size(tm))		/* the index, built before the first look-up is timed */
 			pont_tm_lookup(tm, "", 0, 100, m, 1);
-		t2 = now();
+		t2 = cli_now();
 		if (queries && (rc = cli_read(queries, 0, &qt)) != EXIT_OK) {
 			free(m);
 			pont_tm_free(tm);
@@ -401,7 +375,7 @@ cmd_tm(int argc, char **argv)
 				nq++;
 			}
 		}
-		t3 = now();
+		t3 = cli_now();
 		if (fmt == 1)
 			pont_buf_adds(&out, "\n]}\n");
 		if ((rc = cli_out_open(&o, output)) == EXIT_OK) {

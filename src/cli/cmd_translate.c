@@ -335,15 +335,8 @@ cmd_translate(int argc, char **argv)
 			cli_msg(NULL, "error", "the draft could not be rebuilt as an edition");
 			rc = EXIT_DATA;
 		} else {
-			/* English typography, as pont merge does */
-			pont_doc_options dopt = { to.doc.format, PONT_PARA_AUTO };
-			pont_norm_options nopt = { PONT_NORM_EN, 0x202F };
-
-			pont_buf_reset(&out);
-			if (pont_normalize(ed.p ? ed.p : "", ed.len, &dopt, &nopt, &out, NULL, &err) != PONT_OK) {
-				cli_report(&err);
-				rc = cli_exit_code(err.code);
-			}
+			pont_buf_reset(&out);	/* English typography, as pont merge does */
+			rc = cli_english_typography(ed.p, ed.len, to.doc.format, &out);
 		}
 		pont_buf_release(&ed);
 		pont_diags_release(&missing);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -491,4 +492,27 @@ cli_article_args(const char *cmd, cli_textopts *to, const char *target, int argc
 	if (rc == EXIT_OK && optind_ != argc - 1)
 		rc = cli_usage(cmd, "give one ARTICLE");
 	return rc;
+}
+
+int
+cli_english_typography(const char *text, size_t len, pont_format format, pont_buf *out)
+{
+	pont_doc_options dopt = { format, PONT_PARA_AUTO };
+	pont_norm_options nopt = { PONT_NORM_EN, 0x202F };
+	pont_error err;
+
+	if (pont_normalize(text ? text : "", len, &dopt, &nopt, out, NULL, &err) != PONT_OK) {
+		cli_report(&err);
+		return cli_exit_code(err.code);
+	}
+	return EXIT_OK;
+}
+
+double
+cli_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -7,19 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The first line of what the command said on stderr, for the error message. */
 static void
@@ -40,7 +30,7 @@ cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeo
 	int in[2] = { -1, -1 }, o[2] = { -1, -1 }, e[2] = { -1, -1 }, status = 0, rc = EXIT_OK;
 	pont_buf input = PONT_BUF_INIT, output = PONT_BUF_INIT, errs = PONT_BUF_INIT;
 	size_t written = 0, i, got = 0;
-	double deadline = now() + timeout;
+	double deadline = cli_now() + timeout;
 	struct sigaction ign, old;
 	pid_t pid;
 	char msg[200];
@@ -90,7 +80,7 @@ cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeo
 	}
 	while (o[0] >= 0 || e[0] >= 0) {
 		struct pollfd pf[3];
-		int np = 0, left = (int)((deadline - now()) * 1000);
+		int np = 0, left = (int)((deadline - cli_now()) * 1000);
 		char buf[65536];
 		ssize_t r;
 

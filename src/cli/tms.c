@@ -27,7 +27,7 @@ column(const char *line, size_t n, const char *lang)
 	return -1;
 }
 
-/* Field k of a TSV line, with \t \n \\ unescaped, into b. */
+/* Field k of a TSV line, with \t \n \r \\ unescaped, into b. */
 static int
 field(const char *line, size_t n, int k, pont_buf *b)
 {
@@ -45,7 +45,7 @@ field(const char *line, size_t n, int k, pont_buf *b)
 		if (line[i] == '\\' && i + 1 < n) {
 			char c = line[i + 1];
 
-			pont_buf_addc(b, c == 't' ? '\t' : c == 'n' ? '\n' : c);
+			pont_buf_addc(b, c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c);
 			i++;
 		} else {
 			pont_buf_addc(b, line[i]);

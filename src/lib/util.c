@@ -425,3 +425,24 @@ pont_lines_release(pont_lines *li)
 	li->start = NULL;
 	li->n = 0;
 }
+
+void
+pont_buf_add_tsv(pont_buf *b, const char *s, size_t n)
+{
+	/* a table: pont segment --format tsv writes every sentence through here */
+	static const unsigned char special[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		char esc[2];
+
+		if (!special[(unsigned char)s[i]])
+			continue;
+		esc[0] = '\\';
+		esc[1] = (char)special[(unsigned char)s[i]];
+		pont_buf_add(b, s + run, i - run);
+		pont_buf_add(b, esc, 2);
+		run = i + 1;
+	}
+	pont_buf_add(b, s + run, n - run);
+}
