@@ -189,6 +189,7 @@ typedef struct scratch {
 	double conf;		/* the bead's confidence, when want_conf */
 	int want_conf;
 	double bound;		/* skip the anchors when the cost cannot go under this */
+	const double *prior;	/* -log of each bead's prior */
 } scratch;
 
 static double
@@ -204,12 +205,12 @@ bead_cost(const side *s, const side *t, size_t k, size_t i, size_t j, scratch *s
 		lt += t->v[j - 1 - q].len;
 	if (a == 0 || b == 0) {		/* a sentence left out or added: its length says nothing */
 		sc->conf = 0;
-		return -log(s->indel > 0 ? s->indel / 2 : beads[k].prior);
+		return sc->prior[k];
 	}
-	if (-log(beads[k].prior) - 4 >= sc->bound)
+	if (sc->prior[k] - 4 >= sc->bound)
 		return HUGE_VAL;	/* cannot be the best whatever its lengths and anchors */
 	delta = length_delta(ls, lt);
-	c = tail_cost(delta) - log(beads[k].prior);
+	c = tail_cost(delta) + sc->prior[k];
 	if (c - 4 >= sc->bound)
 		return c;		/* even sharing every anchor would not make it the best */
 	ns = anchor_union(s, i - a, a, sc->sa);
@@ -238,8 +239,13 @@ dp_band(const side *s, const side *t, size_t half, pont_bead **out, int *edge)
 	double *cost = xmalloc_big((ns + 1) * width * sizeof *cost);
 	unsigned char *from = xmalloc_big((ns + 1) * width);
 	size_t *lo = xmalloc((ns + 1) * sizeof *lo);
-	scratch sc = { NULL, NULL, 0, 0, HUGE_VAL };
+	scratch sc = { NULL, NULL, 0, 0, HUGE_VAL, NULL };
+	double prior[NBEADS];
 	pont_bead *v;
+
+	for (k = 0; k < NBEADS; k++)
+		prior[k] = -log((beads[k].ns == 0 || beads[k].nt == 0) && s->indel > 0 ? s->indel / 2 : beads[k].prior);
+	sc.prior = prior;
 
 	for (i = 0; i < ns; i++)
 		maxa = s->v[i].na > maxa ? s->v[i].na : maxa;
@@ -329,7 +335,7 @@ done:
 static size_t
 dp(const side *s, const side *t, size_t *band, pont_bead **out)
 {
-	size_t diff = s->n > t->n ? s->n - t->n : t->n - s->n, half = diff + 32, n;
+	size_t diff = s->n > t->n ? s->n - t->n : t->n - s->n, half = diff + 16, n;
 	int edge;
 	for (;;) {
 		n = dp_band(s, t, half, out, &edge);
