@@ -72,52 +72,13 @@ struct pont_checker {
 	/* concepts already mentioned in this document: (glossary << 32 | concept) */
 	uint64_t *mentioned;
 	size_t nmentioned, amentioned;
-	/* French-only words: hash -> 1 yes, 2 no (collisions are harmless: a verdict of another word) */
-	uint64_t *wkey;
-	uint8_t *wval;
-	size_t nw, wslots;
 };
 
-/* Is the word known to French and not to English? Cached: each distinct word is asked once. */
+/* Is the word known to French and not to English? The speller's verdicts, cached per word. */
 static int
 french_only(pont_checker *c, const char *w, size_t n)
 {
-	uint64_t h = pont_hash(w, n) | 1;
-	size_t i, k;
-	int v;
-
-	if (c->nw * 2 >= c->wslots) {
-		size_t ns = c->wslots ? c->wslots * 2 : 4096;
-		uint64_t *key = xcalloc(ns, sizeof *key);
-		uint8_t *val = xcalloc(ns, 1);
-
-		for (k = 0; k < c->wslots; k++) {
-			if (!c->wkey[k])
-				continue;
-			for (i = c->wkey[k] & (ns - 1); key[i]; i = (i + 1) & (ns - 1))
-				;
-			key[i] = c->wkey[k];
-			val[i] = c->wval[k];
-		}
-		free(c->wkey);
-		free(c->wval);
-		c->wkey = key;
-		c->wval = val;
-		c->wslots = ns;
-	}
-	for (i = h & (c->wslots - 1); c->wkey[i]; i = (i + 1) & (c->wslots - 1))
-		if (c->wkey[i] == h)
-			return c->wval[i] == 1;
-	{
-		char *z = xstrndup(w, n);
-
-		v = pont_dict_spell(c->fr, z) && !pont_dict_spell(c->en, z);
-		free(z);
-	}
-	c->wkey[i] = h;
-	c->wval[i] = (uint8_t)(v ? 1 : 2);
-	c->nw++;
-	return v;
+	return c->sp && pont__speller_other_only(c->sp, w, n);
 }
 
 pont_checker *
@@ -163,8 +124,6 @@ pont_checker_free(pont_checker *c)
 	for (i = 0; i < c->nseen; i++)
 		free(c->seen[i].where);
 	free(c->seen);
-	free(c->wkey);
-	free(c->wval);
 	free(c->mentioned);
 	free(c->gs);
 	free(c);
@@ -430,24 +389,27 @@ markup(const char *s, size_t n, size_t *emph, size_t *links, size_t *code)
 }
 
 /* Is offset i of s inside a URL or a code span? */
+/* Is the text at i inside a link or a `code` span? *ticks counts the backticks before i: the
+ * callers go forward and give the count of the previous call with the position it was for. */
 static int
-protected_at(const char *s, size_t n, const pont_marks *links, size_t i)
+protected_at(const char *s, const pont_marks *links, size_t i, size_t *from, size_t *ticks)
 {
-	size_t k, ticks = 0;
+	size_t k;
 
 	for (k = 0; k < links->n; k++)
 		if (links->v[k].span.start <= i && i < links->v[k].span.end)
 			return 1;
-	for (k = 0; k < i && k < n; k++)
-		ticks += s[k] == '`';
-	return ticks % 2 == 1;
+	for (k = *from; k < i; k++)
+		*ticks += s[k] == '`';
+	*from = i;
+	return *ticks % 2 == 1;
 }
 
 static void
 check_typography(pont_checker *c, const char *t, size_t n, pont_findings *out)
 {
 	pont_marks links = { NULL, 0, 0 };
-	size_t i = 0;
+	size_t i = 0, scanned = 0, ticks = 0;
 	int columns = 0;
 
 	for (i = 0; i + 2 < n && !columns; i++)	/* three spaces in a row: text laid out in columns */
@@ -458,7 +420,7 @@ check_typography(pont_checker *c, const char *t, size_t n, pont_findings *out)
 		size_t j = i, k;
 		uint32_t ch = pont_utf8_next(t, n, &j);
 
-		if (protected_at(t, n, &links, i)) {
+		if (protected_at(t, &links, i, &scanned, &ticks)) {
 			i = j;
 			continue;
 		}
@@ -499,44 +461,45 @@ static void
 check_balance(pont_checker *c, const char *t, size_t n, pont_findings *out)
 {
 	static const uint32_t pairs[][2] = { { 0x201C, 0x201D }, { 0xAB, 0xBB }, { '(', ')' }, { '[', ']' }, { '{', '}' } };
-	size_t k, i;
+	enum { NP = sizeof pairs / sizeof pairs[0] };
+	static const char *const open[NP] = { "“", "«", "(", "[", "{" }, *const close[NP] = { "”", "»", ")", "]", "}" };
+	long depth[NP] = { 0 };
+	size_t first_open[NP], first_end[NP], at[NP] = { 0 }, at_end[NP] = { 0 }, k, i;
+	int stray[NP] = { 0 };	/* a closer before its opener: the scan of that pair stops there */
 
-	for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
-		long depth = 0;
-		size_t first_open = n, first_end = n, at = 0, at_end = 0;
+	for (k = 0; k < NP; k++)
+		first_open[k] = first_end[k] = n;
+	for (i = 0; i < n;) {
+		size_t j = i, emo = pont_emoticon_len(t, n, i);
+		uint32_t ch;
 
-		for (i = 0; i < n;) {
-			size_t j = i, emo = pont_emoticon_len(t, n, i);
-			uint32_t ch;
-
-			if (emo) {		/* :-) and friends hold no bracket */
-				i += emo;
-				continue;
-			}
-			ch = pont_utf8_next(t, n, &j);
-			if (ch == pairs[k][0]) {
-				if (depth == 0) {
-					first_open = i;
-					first_end = j;
-				}
-				depth++;
-			} else if (ch == pairs[k][1]) {
-				if (--depth < 0) {
-					at = i;
-					at_end = j;
-					break;
-				}
-			}
-			i = j;
+		if (emo) {		/* :-) and friends hold no bracket */
+			i += emo;
+			continue;
 		}
-		if (depth != 0)
-			ADD(c, out, k < 2 ? PONT_CHECK_QUOTES_UNBALANCED : PONT_CHECK_BRACKETS_UNBALANCED,
-			    depth > 0 ? first_open : at, depth > 0 ? first_end : at_end, "'%s' without its '%s'",
-			    depth > 0 ? (k == 0 ? "“" : k == 1 ? "«" : k == 2 ? "(" : k == 3 ? "[" : "{") :
-					(k == 0 ? "”" : k == 1 ? "»" : k == 2 ? ")" : k == 3 ? "]" : "}"),
-			    depth > 0 ? (k == 0 ? "”" : k == 1 ? "»" : k == 2 ? ")" : k == 3 ? "]" : "}") :
-					(k == 0 ? "“" : k == 1 ? "«" : k == 2 ? "(" : k == 3 ? "[" : "{"));
+		ch = pont_utf8_next(t, n, &j);
+		for (k = 0; k < NP; k++) {
+			if (stray[k])
+				continue;
+			if (ch == pairs[k][0]) {
+				if (depth[k] == 0) {
+					first_open[k] = i;
+					first_end[k] = j;
+				}
+				depth[k]++;
+			} else if (ch == pairs[k][1] && --depth[k] < 0) {
+				at[k] = i;
+				at_end[k] = j;
+				stray[k] = 1;
+			}
+		}
+		i = j;
 	}
+	for (k = 0; k < NP; k++)
+		if (depth[k] != 0)
+			ADD(c, out, k < 2 ? PONT_CHECK_QUOTES_UNBALANCED : PONT_CHECK_BRACKETS_UNBALANCED,
+			    depth[k] > 0 ? first_open[k] : at[k], depth[k] > 0 ? first_end[k] : at_end[k], "'%s' without its '%s'",
+			    depth[k] > 0 ? open[k] : close[k], depth[k] > 0 ? close[k] : open[k]);
 	/* straight double quotes go by pairs */
 	for (i = 0, k = 0; i < n; i++)
 		k += t[i] == '"';
@@ -786,10 +749,15 @@ pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, si
 		pont_buf_release(&b);
 		return;
 	}
-	check_terms(c, src, sn, tgt, tn, out);
-	check_numbers(c, src, sn, tgt, tn, out);
-	check_links(c, src, sn, tgt, tn, out);
-	{
+	/* each check runs when it is on */
+	if (c->sev[PONT_CHECK_TERM_MISSING] || c->sev[PONT_CHECK_TERM_FORBIDDEN] || c->sev[PONT_CHECK_TERM_COUNT] ||
+	    c->sev[PONT_CHECK_TERM_FIRST_MENTION])
+		check_terms(c, src, sn, tgt, tn, out);
+	if (c->sev[PONT_CHECK_NUMBER_MISMATCH])
+		check_numbers(c, src, sn, tgt, tn, out);
+	if (c->sev[PONT_CHECK_URL_MISMATCH] || c->sev[PONT_CHECK_EMAIL_MISMATCH])
+		check_links(c, src, sn, tgt, tn, out);
+	if (c->sev[PONT_CHECK_INLINE_MARKUP_MISMATCH]) {
 		size_t e1, l1, c1, e2, l2, c2;
 
 		markup(src, sn, &e1, &l1, &c1);
@@ -799,8 +767,10 @@ pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, si
 			    "markup differs: emphasis %zu/%zu, links %zu/%zu, code %zu/%zu (source/target)", e1, e2, l1, l2,
 			    c1 / 2, c2 / 2);
 	}
-	check_typography(c, tgt, tn, out);
-	check_balance(c, tgt, tn, out);
+	if (c->sev[PONT_CHECK_FRENCH_TYPOGRAPHY] || c->sev[PONT_CHECK_DOUBLE_SPACE])
+		check_typography(c, tgt, tn, out);
+	if (c->sev[PONT_CHECK_QUOTES_UNBALANCED] || c->sev[PONT_CHECK_BRACKETS_UNBALANCED])
+		check_balance(c, tgt, tn, out);
 	{
 		uint32_t ps = end_punct(src, sn), pt = end_punct(tgt, tn);
 		int ss = ps && strchr(".!?:;", (int)(ps < 128 ? ps : 1)) != NULL;

@@ -1,5 +1,6 @@
 /* dict.c: Hunspell dictionaries: finding them, spelling and stemming words. */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,9 +16,18 @@
  */
 static pthread_mutex_t lifecycle = PTHREAD_MUTEX_INITIALIZER;
 
+/* What the dictionary says of a model word and its regular endings (pont_dict_add) */
+typedef struct model_verdict {
+	char *word;
+	int known;		/* the model itself */
+	uint32_t endings;	/* bit k: the model with ends[k] is a word */
+} model_verdict;
+
 struct pont_dict {
 	Hunhandle *h;
 	char *path;
+	model_verdict models[8];	/* the few model words glossaries use, asked once */
+	size_t nmodels;
 };
 
 static const struct {
@@ -113,6 +123,8 @@ pont_dict_free(pont_dict *d)
 		Hunspell_destroy(d->h);
 		pthread_mutex_unlock(&lifecycle);
 	}
+	while (d->nmodels > 0)
+		free(d->models[--d->nmodels].word);
 	free(d->path);
 	free(d);
 }
@@ -156,35 +168,67 @@ spell_joined(pont_dict *d, const char *a, size_t drop, const char *b, pont_buf *
 	return Hunspell_spell(d->h, tmp->p) != 0;
 }
 
+/* the regular endings a model word can show: plurals, feminines, English verb forms */
+static const struct {
+	const char *from, *to;
+} ends[] = {
+	{ "", "s" }, { "", "x" }, { "", "e" }, { "", "es" }, { "", "ed" }, { "", "ing" }, { "", "er" },
+	{ "", "ers" }, { "al", "aux" }, { "y", "ies" }, { "y", "ied" }, { "e", "ed" }, { "e", "ing" },
+};
+
+/* The dictionary's verdicts on a model word and its endings, from the cache when asked before. */
+static const model_verdict *
+model_of(pont_dict *d, const char *model, pont_buf *tmp)
+{
+	model_verdict *m;
+	size_t k, i, ml = strlen(model);
+
+	for (i = 0; i < d->nmodels; i++)
+		if (strcmp(d->models[i].word, model) == 0)
+			return &d->models[i];
+	if (d->nmodels == sizeof d->models / sizeof d->models[0]) {	/* full: the oldest goes */
+		free(d->models[0].word);
+		memmove(&d->models[0], &d->models[1], (d->nmodels - 1) * sizeof d->models[0]);
+		d->nmodels--;
+	}
+	m = &d->models[d->nmodels++];
+	m->word = xstrndup(model, ml);
+	m->known = Hunspell_spell(d->h, model) != 0;
+	m->endings = 0;
+	for (k = 0; m->known && k < sizeof ends / sizeof ends[0]; k++) {
+		size_t fl = strlen(ends[k].from);
+
+		if (fl <= ml && memcmp(model + ml - fl, ends[k].from, fl) == 0 && spell_joined(d, model, fl, ends[k].to, tmp))
+			m->endings |= 1u << k;
+	}
+	return m;
+}
+
 int
 pont_dict_add(pont_dict *d, const char *word, const char *model)
 {
-	/* the regular endings a model word can show: plurals, feminines, English verb forms */
-	static const struct {
-		const char *from, *to;
-	} ends[] = {
-		{ "", "s" }, { "", "x" }, { "", "e" }, { "", "es" }, { "", "ed" }, { "", "ing" }, { "", "er" },
-		{ "", "ers" }, { "al", "aux" }, { "y", "ies" }, { "y", "ied" }, { "e", "ed" }, { "e", "ing" },
-	};
-	pont_buf a = PONT_BUF_INIT, b = PONT_BUF_INIT;
-	size_t k, wl = strlen(word), ml;
+	pont_buf b = PONT_BUF_INIT;
+	const model_verdict *m;
+	size_t k, wl = strlen(word);
 
 	Hunspell_add(d->h, word);
 	if (model == NULL || *model == '\0')
 		return 1;
-	if (!Hunspell_spell(d->h, model))
+	if (!(m = model_of(d, model, &b))->known) {
+		pont_buf_release(&b);
 		return 0;
-	ml = strlen(model);
+	}
 	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
 		size_t fl = strlen(ends[k].from);
 
-		if (fl > wl || fl > ml || memcmp(word + wl - fl, ends[k].from, fl) != 0 ||
-		    memcmp(model + ml - fl, ends[k].from, fl) != 0)
-			continue;
-		if (spell_joined(d, model, fl, ends[k].to, &a) && !spell_joined(d, word, fl, ends[k].to, &b))
+		/* the word takes the endings its model takes (adding a form it has already is harmless) */
+		if ((m->endings & (1u << k)) && fl <= wl && memcmp(word + wl - fl, ends[k].from, fl) == 0) {
+			pont_buf_reset(&b);
+			pont_buf_add(&b, word, wl - fl);
+			pont_buf_adds(&b, ends[k].to);
 			Hunspell_add(d->h, b.p);
+		}
 	}
-	pont_buf_release(&a);
 	pont_buf_release(&b);
 	return 1;
 }

@@ -365,6 +365,17 @@ verdict(pont_speller *sp, uint32_t id, int main)
 	return v;
 }
 
+int
+pont__speller_other_only(pont_speller *sp, const char *w, size_t n)
+{
+	uint32_t id;
+
+	if (sp->other == NULL || n == 0)
+		return 0;
+	id = cache_get(sp, w, n);
+	return verdict(sp, id, 1) == V_UNKNOWN && verdict(sp, id, 0) == V_OK;
+}
+
 /* --- the speller --- */
 
 static void forget_unknowns(pont_speller *sp);
