@@ -335,7 +335,7 @@ done:
 static size_t
 dp(const side *s, const side *t, size_t *band, pont_bead **out)
 {
-	size_t diff = s->n > t->n ? s->n - t->n : t->n - s->n, half = diff + 16, n;
+	size_t diff = s->n > t->n ? s->n - t->n : t->n - s->n, half = diff + 8, n;
 	int edge;
 	for (;;) {
 		n = dp_band(s, t, half, out, &edge);
