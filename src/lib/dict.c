@@ -1,4 +1,6 @@
 /* dict.c: Hunspell dictionaries: finding them, spelling and stemming words. */
+#define _GNU_SOURCE		/* RTLD_NEXT */
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,10 +13,93 @@
 #include "internal.h"
 
 /*
- * Hunspell's constructor and destructor share a global table (its UTF-8 case data) with an
- * unguarded reference count: dictionaries are opened and freed one at a time.
+ * Opening dictionaries at the same time. Hunspell's constructors and destructors share one
+ * global table (its UTF-8 case data), built by the first dictionary that needs it and freed by
+ * the last, with an unguarded reference count; Hunspell 1.7.2 put a lock around the two
+ * functions that do it, 1.7.1 (Debian 12) has none. pont defines those two functions with the
+ * lock and forwards to Hunspell's own: the program's definitions come first for the dynamic
+ * linker, so Hunspell's calls arrive here. That they do is not assumed: dictionaries open and
+ * close one at a time until a call has been seen coming through (the first UTF-8 dictionary
+ * makes one as soon as it reads its affix file's SET line); from then on they open together.
  */
 static pthread_mutex_t lifecycle = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t lifecycle_cv = PTHREAD_COND_INITIALIZER;
+static int busy;		/* dictionaries being opened or freed */
+static int guarded;		/* Hunspell's table calls come through table_call */
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+table_call(const char *name, void (**fn)(void))
+{
+	pthread_mutex_lock(&table_lock);
+	if (*fn == NULL) {
+		void *p = dlsym(RTLD_NEXT, name);
+
+		if (p == NULL)
+			abort();	/* Hunspell calls a function it does not have */
+		memcpy(fn, &p, sizeof *fn);
+	}
+	(*fn)();
+	pthread_mutex_unlock(&table_lock);
+	pthread_mutex_lock(&lifecycle);
+	if (!guarded) {
+		guarded = 1;
+		pthread_cond_broadcast(&lifecycle_cv);
+	}
+	pthread_mutex_unlock(&lifecycle);
+}
+
+/* Hunspell's initialize_utf_tbl() and free_utf_tbl(), by their C++ names */
+void pont__hunspell_table_init(void) __asm__("_Z18initialize_utf_tblv");
+void pont__hunspell_table_free(void) __asm__("_Z12free_utf_tblv");
+
+void
+pont__hunspell_table_init(void)
+{
+	static void (*fn)(void);
+
+	table_call("_Z18initialize_utf_tblv", &fn);
+}
+
+void
+pont__hunspell_table_free(void)
+{
+	static void (*fn)(void);
+
+	table_call("_Z12free_utf_tblv", &fn);
+}
+
+int
+pont__dict_concurrent(void)
+{
+	int g;
+
+	pthread_mutex_lock(&lifecycle);
+	g = guarded;
+	pthread_mutex_unlock(&lifecycle);
+	return g;
+}
+
+/* Around Hunspell_create and Hunspell_destroy: waits while another is under way, unless the
+ * table calls are known to be guarded. */
+static void
+lifecycle_enter(void)
+{
+	pthread_mutex_lock(&lifecycle);
+	while (busy && !guarded)
+		pthread_cond_wait(&lifecycle_cv, &lifecycle);
+	busy++;
+	pthread_mutex_unlock(&lifecycle);
+}
+
+static void
+lifecycle_leave(void)
+{
+	pthread_mutex_lock(&lifecycle);
+	busy--;
+	pthread_cond_broadcast(&lifecycle_cv);
+	pthread_mutex_unlock(&lifecycle);
+}
 
 /* What the dictionary says of a model word and its regular endings (pont_dict_add) */
 typedef struct model_verdict {
@@ -88,9 +173,9 @@ pont_dict_open(const char *lang, const char *dir, pont_error *err)
 				if (!try_dir(p, n, known[k].names[i], &aff, &dic))
 					continue;
 				d = xcalloc(1, sizeof *d);
-				pthread_mutex_lock(&lifecycle);
+				lifecycle_enter();
 				d->h = Hunspell_create(aff.p, dic.p);
-				pthread_mutex_unlock(&lifecycle);
+				lifecycle_leave();
 				d->path = xstrndup(dic.p, dic.len);
 				break;
 			}
@@ -119,9 +204,9 @@ pont_dict_free(pont_dict *d)
 	if (d == NULL)
 		return;
 	if (d->h) {
-		pthread_mutex_lock(&lifecycle);
+		lifecycle_enter();
 		Hunspell_destroy(d->h);
-		pthread_mutex_unlock(&lifecycle);
+		lifecycle_leave();
 	}
 	while (d->nmodels > 0)
 		free(d->models[--d->nmodels].word);

@@ -66,6 +66,9 @@ pont_term *pont__glossary_add_term(pont_glossary *g, const char *lang, const cha
 void pont__glossary_set_langnote(pont_glossary *g, const char *lang, const char *definition, const char *note);
 const char *pont__glossary_keep(pont_glossary *g, const char *s);
 
+/* Do dictionaries open at the same time (Hunspell's shared table calls are seen guarded)? dict.c */
+int pont__dict_concurrent(void);
+
 /* Is the word known to the speller's other language and not to its own (nor to the accepted
  * vocabulary)? Cached with the speller's verdicts (spell.c; for check's untranslated text). */
 int pont__speller_other_only(pont_speller *sp, const char *w, size_t n);
