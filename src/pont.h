@@ -385,8 +385,9 @@ typedef struct pont_dict pont_dict;
  * (fr_FR, en_US, en_GB...) looked for in dir when given, else in $PONT_DICT_PATH and $DICPATH
  * (colon-separated), then /usr/share/hunspell, /usr/share/myspell. A missing dictionary is
  * PONT_EIO with a message naming the Debian package to install. _free(NULL) is a no-op.
- * Dictionaries may be opened on several threads at once (opening and freeing are serialized:
- * Hunspell shares a table between them); one dictionary is used by one thread at a time.
+ * Dictionaries may be opened and freed on several threads at once: Hunspell 1.7.1 shares a table
+ * between them, which pont guards (when Hunspell's calls to it cannot be seen guarded, opening
+ * and freeing take turns). One dictionary is used by one thread at a time.
  */
 pont_dict *pont_dict_open(const char *lang, const char *dir, pont_error *err);
 void pont_dict_free(pont_dict *d);
