@@ -74,13 +74,6 @@ struct pont_checker {
 	size_t nmentioned, amentioned;
 };
 
-/* Is the word known to French and not to English? The speller's verdicts, cached per word. */
-static int
-french_only(pont_checker *c, const char *w, size_t n)
-{
-	return c->sp && pont__speller_other_only(c->sp, w, n);
-}
-
 pont_checker *
 pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_dict *en, const char *trg_lang,
 		 pont_error *err)
@@ -525,19 +518,38 @@ end_punct(const char *s, size_t n)
 
 /* --- untranslated --- */
 
-/* How many words of t French knows and English does not; *words gets the number of words. */
-static size_t
-french_words(pont_checker *c, const char *t, size_t n, size_t *words)
+/* Does a sentence start at i: nothing but spaces between it and the start, or . : ! ? */
+static int
+sentence_start(const char *t, size_t i)
 {
-	size_t i = 0, french = 0;
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '"' || t[i - 1] == '*'))
+		i--;
+	return i == 0 || strchr(".:!?", t[i - 1]) != NULL;
+}
 
-	*words = 0;
-	if (c->fr == NULL || c->en == NULL)
+/* How many words of t only French knows; *english gets those only English knows, *words the
+ * number of words. */
+static size_t
+french_words(pont_checker *c, const char *t, size_t n, size_t *english, size_t *words)
+{
+	size_t i = 0, french = 0, l = 0;
+	pont_marks links = { NULL, 0, 0 };
+
+	*words = *english = 0;
+	if (c->fr == NULL || c->en == NULL || c->sp == NULL)
 		return 0;
+	pont_scan_links(t, 0, n, &links);	/* URLs and e-mail addresses are no words */
 	while (i < n) {
 		size_t j = i;
 		uint32_t ch = pont_utf8_next(t, n, &j);
+		int k;
 
+		while (l < links.n && links.v[l].span.end <= i)
+			l++;
+		if (l < links.n && links.v[l].span.start <= i) {
+			i = links.v[l].span.end;
+			continue;
+		}
 		if (!pont_cp_is_letter(ch)) {
 			i = j;
 			continue;
@@ -550,27 +562,66 @@ french_words(pont_checker *c, const char *t, size_t n, size_t *words)
 				break;
 			j = q;
 		}
+		/* words of code (--compare-versions, ver1, /bin/su, config.h) and capitalised words
+		 * inside a sentence (names) say nothing of the language */
+		if ((i > 0 && strchr("-/_.=$\\@(|", t[i - 1]) != NULL) ||
+		    (j < n && (pont_cp_is_digit((unsigned char)t[j]) || strchr("_/=(@\\|", t[j]) != NULL)) ||
+		    (j + 1 < n && t[j] == '.' && pont_cp_is_alnum((unsigned char)t[j + 1])) ||	/* config.h */
+		    (*words > 0 && pont_cp_is_upper(ch) && !sentence_start(t, i))) {
+			(*words)++;
+			i = j;
+			continue;
+		}
 		(*words)++;
-		if (french_only(c, t + i, j - i))
-			french++;
+		k = pont__speller_knows(c->sp, t + i, j - i);
+		french += k == 2;
+		*english += k == 1;
 		i = j;
 	}
+	free(links.v);
 	return french;
 }
 
+/* Does t read as French? More words only French knows than words only English knows, as the
+ * speller decides a sentence's language ("nous", "de", "ton" are English words too). */
 static int
 french_text(pont_checker *c, const char *t, size_t n)
 {
-	size_t words, french = french_words(c, t, n, &words);
+	size_t words, english, french = french_words(c, t, n, &english, &words);
 
-	return words >= 3 && french * 2 > words;
+	return words >= 3 && french >= 2 && french > english;
 }
 
 /* --- terms --- */
 
+/* A concept of the source; concepts whose French is written the same way (homonyms:
+ * « licence » the degree and a software licence) share a group: the English of any of them
+ * renders the French. */
 typedef struct conc {
 	size_t glossary, concept, nsrc, ntgt, approved;
+	size_t group;		/* index of the group's first concept */
+	size_t first;		/* the source match that brought it */
 } conc;
+
+/* The concept's entry in v, added when new (group: its own index unless given). */
+static size_t
+conc_at(conc **v, size_t *nv, size_t *av, size_t glossary, size_t concept, size_t group, size_t first)
+{
+	size_t k;
+
+	for (k = 0; k < *nv && !((*v)[k].glossary == glossary && (*v)[k].concept == concept); k++)
+		;
+	if (k == *nv) {
+		XGROW(*v, *av, *nv + 1);
+		memset(&(*v)[k], 0, sizeof (*v)[k]);
+		(*v)[k].glossary = glossary;
+		(*v)[k].concept = concept;
+		(*v)[k].group = group == SIZE_MAX ? k : group;
+		(*v)[k].first = first;
+		(*nv)++;
+	}
+	return k;
+}
 
 static pont_doc *
 doc_of(const char *s, size_t n)
@@ -595,18 +646,17 @@ check_terms(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t
 		pont_match_doc(c->men, dt, &mt);
 	}
 	for (i = 0; i < ms.n; i++) {
-		const pont_term *t = pont_glossary_term(c->gs[ms.v[i].glossary], ms.v[i].term);
+		size_t alt, group = SIZE_MAX;
 
-		for (k = 0; k < nv && !(v[k].glossary == ms.v[i].glossary && v[k].concept == t->concept); k++)
-			;
-		if (k == nv) {
-			XGROW(v, av, nv + 1);
-			memset(&v[nv], 0, sizeof v[nv]);
-			v[nv].glossary = ms.v[i].glossary;
-			v[nv].concept = t->concept;
-			nv++;
+		for (alt = 0; alt <= ms.v[i].nalt; alt++) {	/* the match, then its homonyms */
+			size_t gi = alt ? ms.alts[2 * (ms.v[i].alt0 + alt - 1)] : ms.v[i].glossary;
+			size_t ti = alt ? ms.alts[2 * (ms.v[i].alt0 + alt - 1) + 1] : ms.v[i].term;
+
+			k = conc_at(&v, &nv, &av, gi, pont_glossary_term(c->gs[gi], ti)->concept, group, i);
+			if (alt == 0)
+				group = v[k].group;
+			v[k].nsrc++;
 		}
-		v[k].nsrc++;
 	}
 	for (i = 0; i < mt.n; i++) {
 		size_t alt, forbidden_k = nv;
@@ -621,24 +671,35 @@ check_terms(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t
 			for (k = 0; k < nv; k++) {
 				if (v[k].glossary != gi || v[k].concept != t->concept)
 					continue;
-				if (pont_term_status_rank(t->status) >= 3)
-					forbidden_k = k;	/* a rendering not to use, of a concept of the source */
-				else if (!counted)
+				if (pont_term_status_rank(t->status) >= 3) {
+					if (forbidden_k == nv)
+						forbidden_k = k;	/* a rendering not to use, of a concept of the source */
+				} else if (!counted) {
 					v[k].ntgt++, counted = 1;
+				}
 			}
 		}
 		if (forbidden_k < nv && !counted) {
 			const pont_glossary *g = c->gs[v[forbidden_k].glossary];
-			const pont_term *t = pont_glossary_term(c->gs[mt.v[i].glossary], mt.v[i].term);
+			const pont_term *t = NULL;
 			size_t en[16], ne = pont_glossary_english(g, v[forbidden_k].concept, c->trg, en, 16), j;
 			const char *use = NULL;
 
+			for (alt = 0; alt <= mt.v[i].nalt && t == NULL; alt++) {	/* the term as the glossary has it */
+				size_t gi = alt ? mt.alts[2 * (mt.v[i].alt0 + alt - 1)] : mt.v[i].glossary;
+				const pont_term *u = pont_glossary_term(c->gs[gi], alt ? mt.alts[2 * (mt.v[i].alt0 + alt - 1) + 1] :
+									   mt.v[i].term);
+
+				if (gi == v[forbidden_k].glossary && u->concept == v[forbidden_k].concept)
+					t = u;
+			}
 			for (j = 0; j < ne && use == NULL; j++)
 				if (pont_term_status_rank(pont_glossary_term(g, en[j])->status) < 3)
 					use = pont_glossary_term(g, en[j])->text;
 			ADD(c, out, PONT_CHECK_TERM_FORBIDDEN, mt.v[i].span.start, mt.v[i].span.end,
 			    "'%.*s' is not to be used (%s in the glossary)%s%s", (int)(mt.v[i].span.end - mt.v[i].span.start),
-			    tgt + mt.v[i].span.start, pont_term_status_name(t->status), use ? ": use " : "", use ? use : "");
+			    tgt + mt.v[i].span.start, t ? pont_term_status_name(t->status) : "deprecated", use ? ": use " : "",
+			    use ? use : "");
 			v[forbidden_k].ntgt++;	/* rendered, badly: not also missing */
 		}
 	}
@@ -675,32 +736,40 @@ check_terms(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t
 		}
 	}
 	for (k = 0; k < nv; k++) {
-		const pont_glossary *g = c->gs[v[k].glossary];
-		const pont_concept *cc = pont_glossary_concept(g, v[k].concept);
-		size_t en[16], ne = pont_glossary_english(g, v[k].concept, c->trg, en, 16), j, src_term = 0;
+		const pont_concept *cc = pont_glossary_concept(c->gs[v[k].glossary], v[k].concept);
+		const pont_match *m = &ms.v[v[k].first];
+		size_t q, j, ntgt = 0, nsrc = 0;
 		pont_buf list = PONT_BUF_INIT;
 
-		for (i = 0; i < ms.n; i++)
-			if (ms.v[i].glossary == v[k].glossary &&
-			    pont_glossary_term(g, ms.v[i].term)->concept == v[k].concept) {
-				src_term = i;
-				break;
-			}
-		for (j = 0; j < ne; j++)
-			if (pont_term_status_rank(pont_glossary_term(g, en[j])->status) < 3)
-				pont_buf_addf(&list, "%s%s", list.len ? ", " : "", pont_glossary_term(g, en[j])->text);
+		if (v[k].group != k)
+			continue;	/* with its group's first concept */
+		for (q = k; q < nv; q++) {
+			const pont_glossary *g = c->gs[v[q].glossary];
+			size_t en[16], ne, before = list.len;
+
+			if (v[q].group != k)
+				continue;
+			ntgt += v[q].ntgt;
+			nsrc = v[q].nsrc > nsrc ? v[q].nsrc : nsrc;
+			ne = pont_glossary_english(g, v[q].concept, c->trg, en, 16);
+			for (j = 0; j < ne; j++)
+				if (pont_term_status_rank(pont_glossary_term(g, en[j])->status) < 3)
+					pont_buf_addf(&list, "%s%s", list.len == before ? (before ? " or " : "") : ", ",
+						      pont_glossary_term(g, en[j])->text);
+			if (list.len > before && q != k)	/* a homonym's English, named */
+				pont_buf_addf(&list, " (%s)", pont_glossary_concept(g, v[q].concept)->id ?
+							       pont_glossary_concept(g, v[q].concept)->id : "?");
+		}
 		if (list.len == 0) {
 			pont_buf_release(&list);
 			continue;	/* no English to require */
 		}
-		if (v[k].ntgt == 0)
+		if (ntgt == 0)
 			ADD(c, out, PONT_CHECK_TERM_MISSING, 0, tn, "'%.*s' (%s) is not rendered: use %s",
-			    (int)(ms.v[src_term].span.end - ms.v[src_term].span.start), src + ms.v[src_term].span.start,
-			    cc->id ? cc->id : "?", list.p);
-		else if (v[k].ntgt < v[k].nsrc)
+			    (int)(m->span.end - m->span.start), src + m->span.start, cc->id ? cc->id : "?", list.p);
+		else if (ntgt < nsrc)
 			ADD(c, out, PONT_CHECK_TERM_COUNT, 0, tn, "'%.*s' occurs %zu times in the source, its English %zu",
-			    (int)(ms.v[src_term].span.end - ms.v[src_term].span.start), src + ms.v[src_term].span.start,
-			    v[k].nsrc, v[k].ntgt);
+			    (int)(m->span.end - m->span.start), src + m->span.start, nsrc, ntgt);
 		pont_buf_release(&list);
 	}
 	free(v);
@@ -732,8 +801,8 @@ pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, si
 		/* the same text on both sides is an error when it has French in it; commands, names
 		 * and English quoted in the French stay as they are, and there is nothing else to
 		 * check in them that the source does not have too */
-		size_t nfr = french_words(c, tgt, tn, &i);
-		int french = c->fr == NULL || c->en == NULL || (nfr > 0 && nfr * 3 >= i);
+		size_t eng, nfr = french_words(c, tgt, tn, &eng, &i);
+		int french = c->fr == NULL || c->en == NULL || (nfr > eng && (nfr >= 2 || nfr * 3 >= i));
 
 		if (words >= 3 && french)
 			ADD(c, out, PONT_CHECK_UNTRANSLATED, 0, tn, "the target is the source");

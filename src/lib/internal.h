@@ -69,9 +69,9 @@ const char *pont__glossary_keep(pont_glossary *g, const char *s);
 /* Do dictionaries open at the same time (Hunspell's shared table calls are seen guarded)? dict.c */
 int pont__dict_concurrent(void);
 
-/* Is the word known to the speller's other language and not to its own (nor to the accepted
- * vocabulary)? Cached with the speller's verdicts (spell.c; for check's untranslated text). */
-int pont__speller_other_only(pont_speller *sp, const char *w, size_t n);
+/* Which of the speller's dictionaries know the word: 1 its own (with the accepted vocabulary),
+ * 2 the other language's, 3 both. Cached with the speller's verdicts (spell.c; for check). */
+int pont__speller_knows(pont_speller *sp, const char *w, size_t n);
 
 #include "banned.h"
 

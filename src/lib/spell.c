@@ -366,14 +366,14 @@ verdict(pont_speller *sp, uint32_t id, int main)
 }
 
 int
-pont__speller_other_only(pont_speller *sp, const char *w, size_t n)
+pont__speller_knows(pont_speller *sp, const char *w, size_t n)
 {
 	uint32_t id;
 
-	if (sp->other == NULL || n == 0)
+	if (n == 0)
 		return 0;
 	id = cache_get(sp, w, n);
-	return verdict(sp, id, 1) == V_UNKNOWN && verdict(sp, id, 0) == V_OK;
+	return (verdict(sp, id, 1) == V_OK ? 1 : 0) | (sp->other && verdict(sp, id, 0) == V_OK ? 2 : 0);
 }
 
 /* --- the speller --- */

@@ -214,8 +214,10 @@ def test_html_report():
 def test_term_precision_on_a_published_pair():
     """Precision of the term-* findings on Debian's FAQ (published FR/EN), over a sample labelled
     by hand (tests/data/check-terms-debian-faq.tsv). The IT-careers glossary meets words of
-    other domains there (« licence » a software licence, BTS a bug tracker): the figure is kept
-    as a floor against regressions, not as a goal."""
+    other domains there (« indépendant » independent, BTS a bug tracker, « offre » an offer);
+    « licence » and « CD » are homonyms in the glossary now (a degree or a software licence,
+    continuous delivery or a disc). The figure is kept as a floor against regressions, not as a
+    goal."""
     labels = {}
     for line in read(os.path.join(DATA, "check-terms-debian-faq.tsv")).decode().splitlines():
         if line and not line.startswith(("#", "fingerprint")):
@@ -233,7 +235,7 @@ def test_term_precision_on_a_published_pair():
     say(f"debian-faq term-* findings: {len(got)}; labelled and still found: {len(labelled)}, precision "
         f"{precision:.2f}; labelled but no longer found: {gone_bad} wrong, {gone_good} right")
     assert gone_good == 0, "right findings went missing"
-    assert len(labelled) >= 20 and precision >= 0.35
+    assert len(labelled) >= 20 and precision >= 0.45
 
 
 def test_config_file():
@@ -317,3 +319,40 @@ def test_identical_code_and_labels_are_not_findings():
         r = pont("check", "--format", "json", "--fail-on", "info", "--source", src, "--target", tgt)
         got = [(f["id"], f["line"]) for f in r.json()["findings"]]
         assert got == [("untranslated", 5)], got
+
+
+def test_french_left_in_english_and_code_left_alone():
+    """French left in the English is found even when English knows most of its words ("nous",
+    "de", "ton", "setup", "infra"), whether the French was copied or rewritten; lines of code,
+    addresses and names copied as they are (from the corpus pairs) are not French."""
+    left_as_is = ["$ dpkg --compare-versions ver1 op ver2", "Copyright © 2010 Raphaël Hertzog",
+                  "fg black; bg green;", "su:/bin/su",
+                  "https://serverfault.com/questions/516072/how-to-configure-pgina-ldap-plugin",
+                  'extend-diff-ignore = "(^|/)(config\\.sub|config\\.guess|Makefile)$"',
+                  "Sebastian Schaffert, Erich Schubert, Sebastian Kapfer, Jens Seidel"]
+    french = [("Kate : Parle nous de ton setup d'ingénieur infra ?",
+               "Kate: Parle nous de ton setup d'ingénieur infra ?"),
+              ("Nous avons migré toute la prod vers le cloud en trois mois.",
+               "Nous avons migré la prod vers le cloud en trois mois.")]
+    with tempfile.TemporaryDirectory() as d:
+        src, tgt = os.path.join(d, "a.fr.txt"), os.path.join(d, "a.en.txt")
+        open(src, "w").write("\n\n".join(left_as_is + [f for f, _ in french]) + "\n")
+        open(tgt, "w").write("\n\n".join(left_as_is + [e for _, e in french]) + "\n")
+        r = pont("check", "--format", "json", "--fail-on", "info", "--disable", "misaligned",
+                 "--source", src, "--target", tgt)
+        got = sorted((f["line"], f["id"]) for f in r.json()["findings"] if f["id"] == "untranslated")
+        lines = [2 * (len(left_as_is) + k) + 1 for k in range(len(french))]
+        assert got == [(line, "untranslated") for line in lines], got
+
+
+def test_homonyms_accept_either_english():
+    """« licence » is a degree and a software licence in the glossary: the English of either
+    renders it, and a missing one names both."""
+    with tempfile.TemporaryDirectory() as d:
+        src, tgt = os.path.join(d, "a.fr.txt"), os.path.join(d, "a.en.txt")
+        open(src, "w").write("Le code est publié sous licence libre.\n\nElle a obtenu sa licence en 2019.\n")
+        open(tgt, "w").write("The code is published under a free license.\n\nShe graduated in 2019.\n")
+        r = pont("check", "--format", "json", "--fail-on", "info", "--source", src, "--target", tgt)
+        got = [(f["line"], f["id"], f["message"]) for f in r.json()["findings"]]
+        assert len(got) == 1 and got[0][:2] == (3, "term-missing"), got
+        assert "bachelor’s degree" in got[0][2] and "license" in got[0][2] and "software-licence" in got[0][2], got
