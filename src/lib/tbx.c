@@ -329,8 +329,11 @@ typedef struct ps {
 	size_t langnote;		/* current language section's note, SIZE_MAX if none yet */
 	int fatal;
 	pont_error *err;
-	char **ids;
-	size_t nids, aids;
+	char **ids;			/* the file's id attributes, with the line of each */
+	unsigned long *idlines;
+	size_t nids, aids, alines;
+	uint32_t *idslot;		/* hash -> index in ids + 1 (open addressing), 0 empty */
+	size_t nidslot;
 	target *targets;
 	size_t ntargets, atargets;
 	int dialect_checks;		/* Basic/Min data-category rules apply */
@@ -425,11 +428,49 @@ level_name(unsigned l)
 	return l == L_TERM ? "term" : l == L_LANG ? "language" : l == L_CONCEPT ? "concept" : "file";
 }
 
-static void
-add_id(ps *x, const char *id)
+/* Where id is in x->ids (index + 1), or the empty slot for it (returned as 0, *slot set). */
+static size_t
+id_find(const ps *x, const char *id, size_t *slot)
 {
+	size_t i;
+
+	if (x->nidslot == 0)
+		return 0;
+	for (i = pont_hash(id, strlen(id)) & (x->nidslot - 1); x->idslot[i]; i = (i + 1) & (x->nidslot - 1))
+		if (strcmp(x->ids[x->idslot[i] - 1], id) == 0)
+			return x->idslot[i];
+	*slot = i;
+	return 0;
+}
+
+/* Records an element's id; an id given twice is an error (ids name one element of the file). */
+static void
+add_id(ps *x, const char *id, unsigned long line, unsigned long col)
+{
+	size_t slot = 0, k, i;
+
+	if (x->nids * 2 >= x->nidslot) {
+		size_t ns = x->nidslot ? x->nidslot * 2 : 1024;
+
+		free(x->idslot);
+		x->idslot = xcalloc(ns, sizeof *x->idslot);
+		x->nidslot = ns;
+		for (k = 0; k < x->nids; k++) {
+			for (i = pont_hash(x->ids[k], strlen(x->ids[k])) & (ns - 1); x->idslot[i]; i = (i + 1) & (ns - 1))
+				;
+			x->idslot[i] = (uint32_t)(k + 1);
+		}
+	}
+	if ((k = id_find(x, id, &slot)) != 0) {
+		diag(x, PONT_SEV_ERROR, "tbx-duplicate-id", line, col, "id '%s' is already used at line %lu", id,
+		     x->idlines[k - 1]);
+		return;
+	}
 	XGROW(x->ids, x->aids, x->nids + 1);
-	x->ids[x->nids++] = xstrndup(id, strlen(id));
+	XGROW(x->idlines, x->alines, x->nids + 1);
+	x->ids[x->nids] = xstrndup(id, strlen(id));
+	x->idlines[x->nids] = line;
+	x->idslot[slot] = (uint32_t)++x->nids;
 }
 
 static void
@@ -793,7 +834,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	if (p)
 		p->nchild++;
 	if ((id = attr(atts, "id")) != NULL)
-		add_id(x, id);
+		add_id(x, id, line, col);
 	type = attr(atts, "type");
 	switch (el) {
 	case E_UNKNOWN:
@@ -998,12 +1039,9 @@ on_entity_decl(void *ud, const XML_Char *name, int is_param, const XML_Char *val
 static int
 has_id(ps *x, const char *id)
 {
-	size_t i;
+	size_t slot;
 
-	for (i = 0; i < x->nids; i++)
-		if (strcmp(x->ids[i], id) == 0)
-			return 1;
-	return 0;
+	return id_find(x, id, &slot) != 0;
 }
 
 pont_glossary *
@@ -1070,6 +1108,8 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *d
 	for (i = 0; i < x.nids; i++)
 		free(x.ids[i]);
 	free(x.ids);
+	free(x.idlines);
+	free(x.idslot);
 	for (i = 0; i < x.ntargets; i++)
 		free(x.targets[i].id);
 	free(x.targets);

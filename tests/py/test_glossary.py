@@ -296,3 +296,23 @@ def test_nested_term_sections():
         assert [t["term"] for t in terms] == ["CDI"]
     finally:
         os.unlink(f.name)
+
+
+def test_duplicate_ids():
+    """An id names one element of the file: a concept entry given an id already used is an
+    error at its own line, naming the first one (a glossary once had two "codename" entries)."""
+    text = open(MINI, encoding="utf-8").read()
+    ids = re.findall(r'<conceptEntry id="([^"]+)"', text)
+    assert len(ids) >= 2, ids
+    twice = text.replace(f'<conceptEntry id="{ids[1]}"', f'<conceptEntry id="{ids[0]}"', 1)
+    first = text[:text.index(f'<conceptEntry id="{ids[0]}"')].count("\n") + 1
+    second = twice[:twice.index(f'<conceptEntry id="{ids[0]}"', twice.index(f'<conceptEntry id="{ids[0]}"') + 1)].count("\n") + 1
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "twice.tbx")
+        open(path, "w", encoding="utf-8").write(twice)
+        r = pont("glossary", "validate", path)
+        assert r.rc == 1, (r.rc, r.text)
+        diags = [DIAG.match(line) for line in r.text.splitlines() if "tbx-duplicate-id" in line]
+        assert len(diags) == 1 and int(diags[0]["line"]) == second, r.text
+        assert f"'{ids[0]}' is already used at line {first}" in r.text, r.text
+    assert pont("glossary", "validate", MINI).rc == 0
