@@ -381,7 +381,6 @@ markup(const char *s, size_t n, size_t *emph, size_t *links, size_t *code)
 	}
 }
 
-/* Is offset i of s inside a URL or a code span? */
 /* Is the text at i inside a link or a `code` span? *ticks counts the backticks before i: the
  * callers go forward and give the count of the previous call with the position it was for. */
 static int
@@ -455,7 +454,7 @@ check_balance(pont_checker *c, const char *t, size_t n, pont_findings *out)
 {
 	static const uint32_t pairs[][2] = { { 0x201C, 0x201D }, { 0xAB, 0xBB }, { '(', ')' }, { '[', ']' }, { '{', '}' } };
 	enum { NP = sizeof pairs / sizeof pairs[0] };
-	static const char *const open[NP] = { "“", "«", "(", "[", "{" }, *const close[NP] = { "”", "»", ")", "]", "}" };
+	static const char *const opener[NP] = { "“", "«", "(", "[", "{" }, *const closer[NP] = { "”", "»", ")", "]", "}" };
 	long depth[NP] = { 0 };
 	size_t first_open[NP], first_end[NP], at[NP] = { 0 }, at_end[NP] = { 0 }, k, i;
 	int stray[NP] = { 0 };	/* a closer before its opener: the scan of that pair stops there */
@@ -492,7 +491,7 @@ check_balance(pont_checker *c, const char *t, size_t n, pont_findings *out)
 		if (depth[k] != 0)
 			ADD(c, out, k < 2 ? PONT_CHECK_QUOTES_UNBALANCED : PONT_CHECK_BRACKETS_UNBALANCED,
 			    depth[k] > 0 ? first_open[k] : at[k], depth[k] > 0 ? first_end[k] : at_end[k], "'%s' without its '%s'",
-			    depth[k] > 0 ? open[k] : close[k], depth[k] > 0 ? close[k] : open[k]);
+			    depth[k] > 0 ? opener[k] : closer[k], depth[k] > 0 ? closer[k] : opener[k]);
 	/* straight double quotes go by pairs */
 	for (i = 0, k = 0; i < n; i++)
 		k += t[i] == '"';
@@ -623,6 +622,15 @@ conc_at(conc **v, size_t *nv, size_t *av, size_t glossary, size_t concept, size_
 	return k;
 }
 
+/* Alternative alt of match i (0: the match itself, then the other concepts written the same
+ * way): its glossary in *gi and its term in *ti. */
+static void
+match_alt(const pont_matches *m, size_t i, size_t alt, size_t *gi, size_t *ti)
+{
+	*gi = alt ? m->alts[2 * (m->v[i].alt0 + alt - 1)] : m->v[i].glossary;
+	*ti = alt ? m->alts[2 * (m->v[i].alt0 + alt - 1) + 1] : m->v[i].term;
+}
+
 static pont_doc *
 doc_of(const char *s, size_t n)
 {
@@ -649,9 +657,9 @@ check_terms(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t
 		size_t alt, group = SIZE_MAX;
 
 		for (alt = 0; alt <= ms.v[i].nalt; alt++) {	/* the match, then its homonyms */
-			size_t gi = alt ? ms.alts[2 * (ms.v[i].alt0 + alt - 1)] : ms.v[i].glossary;
-			size_t ti = alt ? ms.alts[2 * (ms.v[i].alt0 + alt - 1) + 1] : ms.v[i].term;
+			size_t gi, ti;
 
+			match_alt(&ms, i, alt, &gi, &ti);
 			k = conc_at(&v, &nv, &av, gi, pont_glossary_term(c->gs[gi], ti)->concept, group, i);
 			if (alt == 0)
 				group = v[k].group;
@@ -664,9 +672,11 @@ check_terms(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t
 
 		/* the match and its alternatives (other concepts written the same way) */
 		for (alt = 0; alt <= mt.v[i].nalt; alt++) {
-			size_t gi = alt ? mt.alts[2 * (mt.v[i].alt0 + alt - 1)] : mt.v[i].glossary;
-			size_t ti = alt ? mt.alts[2 * (mt.v[i].alt0 + alt - 1) + 1] : mt.v[i].term;
-			const pont_term *t = pont_glossary_term(c->gs[gi], ti);
+			size_t gi, ti;
+			const pont_term *t;
+
+			match_alt(&mt, i, alt, &gi, &ti);
+			t = pont_glossary_term(c->gs[gi], ti);
 
 			for (k = 0; k < nv; k++) {
 				if (v[k].glossary != gi || v[k].concept != t->concept)
@@ -686,12 +696,12 @@ check_terms(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t
 			const char *use = NULL;
 
 			for (alt = 0; alt <= mt.v[i].nalt && t == NULL; alt++) {	/* the term as the glossary has it */
-				size_t gi = alt ? mt.alts[2 * (mt.v[i].alt0 + alt - 1)] : mt.v[i].glossary;
-				const pont_term *u = pont_glossary_term(c->gs[gi], alt ? mt.alts[2 * (mt.v[i].alt0 + alt - 1) + 1] :
-									   mt.v[i].term);
+				size_t gi, ti;
 
-				if (gi == v[forbidden_k].glossary && u->concept == v[forbidden_k].concept)
-					t = u;
+				match_alt(&mt, i, alt, &gi, &ti);
+				if (gi == v[forbidden_k].glossary &&
+				    pont_glossary_term(c->gs[gi], ti)->concept == v[forbidden_k].concept)
+					t = pont_glossary_term(c->gs[gi], ti);
 			}
 			for (j = 0; j < ne && use == NULL; j++)
 				if (pont_term_status_rank(pont_glossary_term(g, en[j])->status) < 3)
