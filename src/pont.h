@@ -60,6 +60,9 @@ void pont_buf_add_utf8(pont_buf *b, uint32_t cp);
 void pont_buf_add_json(pont_buf *b, const char *s, size_t n);
 /* Appends s as a TSV field: tab, line feed, carriage return and backslash as \t \n \r \\. */
 void pont_buf_add_tsv(pont_buf *b, const char *s, size_t n);
+/* Appends s escaped for XML or HTML text and attribute values: & < > " as entities, carriage
+ * return as &#13; (which XML would otherwise read as a line feed). */
+void pont_buf_add_xml(pont_buf *b, const char *s, size_t n);
 /* Empties the buffer and keeps its memory. */
 void pont_buf_reset(pont_buf *b);
 /* Frees the memory; *b is PONT_BUF_INIT again. */

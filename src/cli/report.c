@@ -246,22 +246,6 @@ cli_qa_sarif(const cli_qa *r, pont_buf *out)
 
 /* --- HTML --- */
 
-static void
-html_text(pont_buf *b, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&': pont_buf_adds(b, "&amp;"); break;
-		case '<': pont_buf_adds(b, "&lt;"); break;
-		case '>': pont_buf_adds(b, "&gt;"); break;
-		case '"': pont_buf_adds(b, "&quot;"); break;
-		default: pont_buf_addc(b, s[i]); break;
-		}
-	}
-}
-
 static const char *
 sev_class(pont_severity s)
 {
@@ -288,15 +272,15 @@ html_target(pont_buf *out, const cli_qa *r, size_t row)
 		}
 		if (next == NULL)
 			break;
-		html_text(out, t + at, next->tstart - at);
+		pont_buf_add_xml(out, t + at, next->tstart - at);
 		pont_buf_addf(out, "<mark class=\"%s\" title=\"[%s] ", sev_class(next->sev), next->id);
-		html_text(out, next->msg, strlen(next->msg));
+		pont_buf_add_xml(out, next->msg, strlen(next->msg));
 		pont_buf_adds(out, "\">");
-		html_text(out, t + next->tstart, next->tend - next->tstart);
+		pont_buf_add_xml(out, t + next->tstart, next->tend - next->tstart);
 		pont_buf_adds(out, "</mark>");
 		at = next->tend;
 	}
-	html_text(out, t + at, n - at);
+	pont_buf_add_xml(out, t + at, n - at);
 }
 
 void
@@ -313,7 +297,7 @@ cli_qa_html(const cli_qa *r, const char *title, pont_buf *out)
 			counts[id][r->f[i].sev]++;
 	}
 	pont_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>pont check: ");
-	html_text(out, title, strlen(title));
+	pont_buf_add_xml(out, title, strlen(title));
 	pont_buf_adds(out, "</title>\n<style>\n"
 		      "body{font:15px/1.45 sans-serif;margin:1.5em;color:#222}\n"
 		      "table{border-collapse:collapse;width:100%}\n"
@@ -325,7 +309,7 @@ cli_qa_html(const cli_qa *r, const char *title, pont_buf *out)
 		      "ul.findings{margin:.3em 0 0;padding-left:1.2em;font-size:85%}\n"
 		      "li.error{color:#a00}li.warning{color:#8a5a00}li.info{color:#25598a}\n"
 		      "code{font-size:90%}\n</style></head>\n<body>\n<h1>pont check: ");
-	html_text(out, title, strlen(title));
+	pont_buf_add_xml(out, title, strlen(title));
 	pont_buf_addf(out, "</h1>\n<p>%zu findings", r->n);
 	if (r->suppressed)
 		pont_buf_addf(out, " (%zu more accepted in the suppressions file)", r->suppressed);
@@ -338,7 +322,7 @@ cli_qa_html(const cli_qa *r, const char *title, pont_buf *out)
 			continue;
 		pont_buf_addf(out, "<tr><td><code>%s</code></td><td>%zu</td><td>%zu</td><td>%zu</td><td>", in->id,
 			      counts[k][PONT_SEV_ERROR], counts[k][PONT_SEV_WARNING], counts[k][PONT_SEV_INFO]);
-		html_text(out, in->rationale, strlen(in->rationale));
+		pont_buf_add_xml(out, in->rationale, strlen(in->rationale));
 		pont_buf_adds(out, "</td></tr>\n");
 	}
 	pont_buf_adds(out, "</table>\n<h2>Source and target</h2>\n<table class=\"pairs\"><tr><th>where</th><th>French</th>"
@@ -348,9 +332,9 @@ cli_qa_html(const cli_qa *r, const char *title, pont_buf *out)
 		int any = 0;
 
 		pont_buf_addf(out, "<tr id=\"row%zu\"><td class=\"where\">", i + 1);
-		html_text(out, r->rows[i].label, strlen(r->rows[i].label));
+		pont_buf_add_xml(out, r->rows[i].label, strlen(r->rows[i].label));
 		pont_buf_adds(out, "</td><td class=\"fr\" lang=\"fr\">");
-		html_text(out, r->rows[i].src, strlen(r->rows[i].src));
+		pont_buf_add_xml(out, r->rows[i].src, strlen(r->rows[i].src));
 		pont_buf_adds(out, "</td><td class=\"en\" lang=\"en\">");
 		html_target(out, r, i);
 		for (q = 0; q < r->n; q++) {
@@ -363,7 +347,7 @@ cli_qa_html(const cli_qa *r, const char *title, pont_buf *out)
 			any = 1;
 			pont_buf_addf(out, "<li class=\"%s\">%s <code>[%s]</code> ", sev_class(f->sev), pont_severity_name(f->sev),
 				      f->id);
-			html_text(out, f->msg, strlen(f->msg));
+			pont_buf_add_xml(out, f->msg, strlen(f->msg));
 			pont_buf_adds(out, "</li>");
 		}
 		if (any)

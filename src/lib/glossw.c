@@ -8,22 +8,11 @@
 
 /* --- XML --- */
 
+/* s, NUL-terminated, escaped for XML */
 static void
 xml_text(pont_buf *b, const char *s)
 {
-	size_t run = 0, i;
-
-	for (i = 0; s[i]; i++) {
-		const char *e = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;" :
-				s[i] == '"' ? "&quot;" : NULL;
-
-		if (e == NULL)
-			continue;
-		pont_buf_add(b, s + run, i - run);
-		pont_buf_adds(b, e);
-		run = i + 1;
-	}
-	pont_buf_add(b, s + run, i - run);
+	pont_buf_add_xml(b, s, strlen(s));
 }
 
 /* <tag type="type">text</tag> on a line of its own, when text is given. */

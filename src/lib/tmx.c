@@ -68,23 +68,6 @@ is_code(const char *n)
 }
 
 static void
-xml_escape(pont_buf *b, const char *s, size_t n, int attrib)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&': pont_buf_adds(b, "&amp;"); break;
-		case '<': pont_buf_adds(b, "&lt;"); break;
-		case '>': pont_buf_adds(b, "&gt;"); break;
-		case '"': if (attrib) pont_buf_adds(b, "&quot;"); else pont_buf_addc(b, '"'); break;
-		case '\r': pont_buf_adds(b, "&#13;"); break;
-		default: pont_buf_addc(b, s[i]); break;
-		}
-	}
-}
-
-static void
 add_lang(tmxp *x, const char *l)
 {
 	char probe[40];
@@ -123,7 +106,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			pont_buf_addf(&x->codexml, "<%s", name);
 			for (k = 0; atts[k]; k += 2) {
 				pont_buf_addf(&x->codexml, " %s=\"", atts[k]);
-				xml_escape(&x->codexml, atts[k + 1], strlen(atts[k + 1]), 1);
+				pont_buf_add_xml(&x->codexml, atts[k + 1], strlen(atts[k + 1]));
 				pont_buf_addc(&x->codexml, '"');
 			}
 			pont_buf_addc(&x->codexml, '>');
@@ -133,7 +116,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			pont_buf_addf(&x->codexml, "<%s", name);
 			for (k = 0; atts[k]; k += 2) {
 				pont_buf_addf(&x->codexml, " %s=\"", atts[k]);
-				xml_escape(&x->codexml, atts[k + 1], strlen(atts[k + 1]), 1);
+				pont_buf_add_xml(&x->codexml, atts[k + 1], strlen(atts[k + 1]));
 				pont_buf_addc(&x->codexml, '"');
 			}
 			pont_buf_addc(&x->codexml, '>');
@@ -279,7 +262,7 @@ on_text(void *ud, const XML_Char *s, int len)
 	if (x->fatal)
 		return;
 	if (x->in_seg && x->code_depth > 0)
-		xml_escape(&x->codexml, s, (size_t)len, 0);
+		pont_buf_add_xml(&x->codexml, s, (size_t)len);
 	else if (x->in_seg)
 		pont_buf_add(&x->v[x->nv - 1].seg, s, (size_t)len);
 	else if (x->in_note)
@@ -392,7 +375,7 @@ write_seg(pont_buf *out, const char *s, const char *codes, size_t ncodes_len)
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
 			pont_buf_addf(out, "<ph type=\"x-char\">U+%04X</ph>", (unsigned)c);	/* not an XML character */
 		else
-			xml_escape(out, s + i, j - i, 0);
+			pont_buf_add_xml(out, s + i, j - i);
 		i = j;
 	}
 }
@@ -404,7 +387,7 @@ pont_tm_write_tmx(const pont_tm *tm, pont_buf *out)
 
 	pont_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"pont\" "
 		      "creationtoolversion=\"" PONT_VERSION "\" segtype=\"sentence\" o-tmf=\"pont\" adminlang=\"en\" srclang=\"");
-	xml_escape(out, pont_tm_src_lang(tm), strlen(pont_tm_src_lang(tm)), 1);
+	pont_buf_add_xml(out, pont_tm_src_lang(tm), strlen(pont_tm_src_lang(tm)));
 	pont_buf_adds(out, "\" datatype=\"plaintext\"/>\n  <body>\n");
 	for (i = 0; i < pont_tm_size(tm); i++) {
 		const char *note = pont_tm_note(tm, i), *sc = NULL, *tc = NULL;
@@ -423,15 +406,15 @@ pont_tm_write_tmx(const pont_tm *tm, pont_buf *out)
 		pont_buf_adds(out, "    <tu>\n");
 		if (nlen) {
 			pont_buf_adds(out, "      <note>");
-			xml_escape(out, note, nlen, 0);
+			pont_buf_add_xml(out, note, nlen);
 			pont_buf_adds(out, "</note>\n");
 		}
 		pont_buf_adds(out, "      <tuv xml:lang=\"");
-		xml_escape(out, pont_tm_src_lang(tm), strlen(pont_tm_src_lang(tm)), 1);
+		pont_buf_add_xml(out, pont_tm_src_lang(tm), strlen(pont_tm_src_lang(tm)));
 		pont_buf_adds(out, "\"><seg>");
 		write_seg(out, pont_tm_source(tm, i), sc, sl);
 		pont_buf_adds(out, "</seg></tuv>\n      <tuv xml:lang=\"");
-		xml_escape(out, pont_tm_trg_lang(tm), strlen(pont_tm_trg_lang(tm)), 1);
+		pont_buf_add_xml(out, pont_tm_trg_lang(tm), strlen(pont_tm_trg_lang(tm)));
 		pont_buf_adds(out, "\"><seg>");
 		write_seg(out, pont_tm_target(tm, i), tc, tl);
 		pont_buf_adds(out, "</seg></tuv>\n    </tu>\n");

@@ -446,3 +446,21 @@ pont_buf_add_tsv(pont_buf *b, const char *s, size_t n)
 	}
 	pont_buf_add(b, s + run, n - run);
 }
+
+void
+pont_buf_add_xml(pont_buf *b, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *e = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;" :
+				s[i] == '"' ? "&quot;" : s[i] == '\r' ? "&#13;" : NULL;
+
+		if (e == NULL)
+			continue;
+		pont_buf_add(b, s + run, i - run);
+		pont_buf_adds(b, e);
+		run = i + 1;
+	}
+	pont_buf_add(b, s + run, n - run);
+}
