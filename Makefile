@@ -37,7 +37,8 @@ LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 CFLAGS += $(EXTRA_CFLAGS)
 
-LIB_SRC = $(wildcard src/lib/*.c)
+LIB_LAYERS = base text lexicon memory bitext qa
+LIB_SRC = $(foreach l,$(LIB_LAYERS),$(wildcard src/lib/$(l)/*.c))
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(O)/%.o)
@@ -61,12 +62,12 @@ $(O)/gen/abbrev.inc: data/abbrev-fr.txt data/abbrev-en.txt tests/gen-abbrev.sh
 	@mkdir -p $(@D)
 	sh tests/gen-abbrev.sh data/abbrev-fr.txt abbrev_fr data/abbrev-en.txt abbrev_en > $@.tmp && mv $@.tmp $@
 
-$(O)/src/lib/%.o: src/lib/%.c src/pont.h $(GEN)
+$(O)/src/lib/%.o: src/lib/%.c src/pont.h src/pont-findings.def $(GEN)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) $(HUNSPELL_CFLAGS) -Isrc -Isrc/lib -I$(O)/gen -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) $(HUNSPELL_CFLAGS) -Isrc -Isrc/lib/base -I$(O)/gen -MMD -MP -c -o $@ $<
 
 # the CLI sees pont.h only: no ICU flags, no -Isrc/lib
-$(O)/src/cli/%.o: src/cli/%.c src/pont.h
+$(O)/src/cli/%.o: src/cli/%.c src/pont.h src/pont-findings.def
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -DPONT_DATADIR='"$(PREFIX)/share/pont"' -Isrc -MMD -MP -c -o $@ $<
 
@@ -79,7 +80,7 @@ $(O)/pont: $(CLI_OBJ) $(O)/libpont.a
 
 $(O)/tests/unit/%: tests/unit/%.c tests/unit/harness.h $(O)/libpont.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) -Isrc -Isrc/lib -Itests/unit -o $@ $< $(O)/libpont.a $(LDFLAGS) $(DEP_LIBS)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) -Isrc -Isrc/lib/base -Itests/unit -o $@ $< $(O)/libpont.a $(LDFLAGS) $(DEP_LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -132,12 +133,13 @@ install: $(O)/pont
 	install -m 755 $(O)/pont $(DESTDIR)$(PREFIX)/bin/pont
 	install -m 644 doc/pont.1 $(DESTDIR)$(PREFIX)/share/man/man1/pont.1
 	install -m 644 $(O)/libpont.a $(DESTDIR)$(PREFIX)/lib/libpont.a
-	install -m 644 src/pont.h $(DESTDIR)$(PREFIX)/include/pont.h
+	install -m 644 src/pont.h src/pont-findings.def $(DESTDIR)$(PREFIX)/include/
 	cp -R glossaries dictionaries $(DESTDIR)$(PREFIX)/share/pont/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pont $(DESTDIR)$(PREFIX)/share/man/man1/pont.1 \
-		$(DESTDIR)$(PREFIX)/lib/libpont.a $(DESTDIR)$(PREFIX)/include/pont.h
+		$(DESTDIR)$(PREFIX)/lib/libpont.a $(DESTDIR)$(PREFIX)/include/pont.h \
+		$(DESTDIR)$(PREFIX)/include/pont-findings.def
 	rm -rf $(DESTDIR)$(PREFIX)/share/pont
 
 # --- checks of the code's shape ---
@@ -148,12 +150,12 @@ check-lib: $(O)/libpont.a
 
 # Every header compiles on its own.
 check-headers:
-	@for h in src/pont.h src/lib/*.h; do \
-		echo "#include \"$$h\"" | $(CC) $(WARN) $(CPPFLAGS) $(ICU_CFLAGS) -Isrc -Isrc/lib -I$(O)/gen \
+	@for h in src/pont.h src/lib/*/*.h; do \
+		echo "#include \"$$h\"" | $(CC) $(WARN) $(CPPFLAGS) $(ICU_CFLAGS) -Isrc -Isrc/lib/base -I$(O)/gen \
 			-fsyntax-only -x c - || exit 1; done; echo "headers: ok"
 
 format:
-	clang-format -i src/pont.h src/lib/*.c src/lib/*.h src/cli/*.c src/cli/*.h
+	clang-format -i src/pont.h src/lib/*/*.c src/lib/*/*.h src/cli/*.c src/cli/*.h
 
 clean:
 	rm -rf $(O) build-asan build-fuzz

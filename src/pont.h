@@ -144,7 +144,7 @@ void pont_lines_init(pont_lines *li, const char *text, size_t len, size_t bom);
 void pont_lines_pos(const pont_lines *li, size_t off, unsigned long *line, unsigned long *col);
 void pont_lines_release(pont_lines *li);
 
-/* --- Findings (diagnostics) ------------------------------------------------------------ */
+/* --- Findings ---------------------------------------------------------------------------- */
 
 typedef enum pont_severity {
 	PONT_SEV_INFO = 1,
@@ -157,20 +157,67 @@ const char *pont_severity_name(pont_severity sev);
 /* Parses one of those names; returns 0 when unknown. */
 pont_severity pont_severity_parse(const char *s);
 
+/* Which part of pont reports a finding. */
+typedef enum pont_family {
+	PONT_FAMILY_CHECK,	/* translation QA (pont check) */
+	PONT_FAMILY_SPELL,	/* spelling (pont spell), word lists */
+	PONT_FAMILY_NORMALIZE,	/* typography (pont normalize --check) */
+	PONT_FAMILY_GLOSSARY,	/* TBX, CSV and TSV glossaries */
+	PONT_FAMILY_WORKFILE,	/* XLIFF work files, merge */
+	PONT_FAMILY_MEMORY	/* TMX */
+} pont_family;
+
+/* Every finding pont reports: the catalogue is pont-findings.def, installed beside this header. */
+typedef enum pont_id {
+#define PONT_X(name, id, family, sev, why) PONT_ID_##name,
+#include "pont-findings.def"
+#undef PONT_X
+	PONT_ID_N
+} pont_id;
+
+typedef struct pont_id_info {
+	const char *name;		/* "term-missing" */
+	pont_family family;
+	pont_severity sev;		/* default severity */
+	const char *rationale;		/* what it looks for */
+} pont_id_info;
+
+/* The catalogue entry of id; NULL for an id out of range. */
+const pont_id_info *pont_id_info_of(pont_id id);
+/* The finding of family named name, -1 when unknown. */
+int pont_id_parse(const char *name, pont_family family);
+
+#define PONT_NOPOS ((size_t)-1)
+
+/* A place in a file: byte offsets when the finding points into a text, and line and column
+ * (1-based, columns in code points) once located. */
+typedef struct pont_loc {
+	const char *file;		/* borrowed: must outlive the finding; NULL: none */
+	size_t start, end;		/* [start, end) in bytes; PONT_NOPOS when not known */
+	unsigned long line, col;	/* 0: not known */
+	unsigned long end_line, end_col;
+} pont_loc;
+
 /*
- * One finding at [start, end) of a text. id is a stable check id (static storage). repl is
- * the replacement text a fix would put there (owned, may be NULL); the normalizer reports
- * each change it makes as a finding whose repl is the new text.
+ * One finding: what (code, severity, message), where (at: the text checked, the English in
+ * translation QA; src: the French it was checked against, src.file NULL otherwise), and what to
+ * do (repl, the text a fix puts at at; alts, suggestions). Every string is owned but file names.
  */
 typedef struct pont_finding {
-	const char *id;
+	pont_id code;
+	const char *id;			/* pont_id_info_of(code)->name */
 	pont_severity sev;
-	size_t start, end;
-	char *msg;
-	char *repl;
-	char *alts;		/* suggestions, each NUL-terminated (owned, may be NULL) */
+	char *msg;			/* a complete phrase */
+	pont_loc at, src;
+	char *text;			/* the text at at once located (may be NULL) */
+	char *repl;			/* may be NULL */
+	char *alts;			/* suggestions, each NUL-terminated (may be NULL) */
 	size_t nalts;
-	int has_alts;		/* write "suggestions" in JSON, even when there are none */
+	int has_alts;			/* write "suggestions" in JSON, even when there are none */
+	char *why;			/* what raised it, beyond the message (may be NULL) */
+	size_t row;			/* in a report with rows: the pair of texts it is about; PONT_NOPOS otherwise */
+	pont_span rspan;		/* in that row's target: the span (empty: the whole target) */
+	char fp[17];			/* in a report with rows: fingerprint (check, texts, span, message) */
 } pont_finding;
 
 typedef struct pont_findings {
@@ -179,53 +226,80 @@ typedef struct pont_findings {
 } pont_findings;
 #define PONT_FINDINGS_INIT { NULL, 0, 0 }
 
-/* Adds a finding; repl (may be NULL) and the formatted message are copied. */
-void pont_findings_add(pont_findings *f, const char *id, pont_severity sev, size_t start,
-		       size_t end, const char *repl, size_t repl_len, const char *fmt, ...)
+/* Adds a finding at [start, end) of a text, at severity sev (0: the catalogue's); repl (may be
+ * NULL) and the formatted message are copied. Returns it for the caller to complete. */
+pont_finding *pont_findings_add(pont_findings *f, pont_id code, pont_severity sev, size_t start, size_t end,
+				const char *repl, size_t repl_len, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
+/* Adds a finding at a line and column of a file (a TBX, TMX or XLIFF file: no text offsets). */
+pont_finding *pont_findings_add_at(pont_findings *f, pont_id code, pont_severity sev, unsigned long line,
+				   unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Gives the last finding added n suggestions (list: n NUL-terminated strings, copied). */
 void pont_findings_set_alts(pont_findings *f, const char *list, size_t n);
 /* Sorts by position (stable for equal positions). */
 void pont_findings_sort(pont_findings *f);
-/* Highest severity present, 0 when empty. */
-pont_severity pont_findings_max(const pont_findings *f);
+/* Number of findings at or above sev. */
+size_t pont_findings_count(const pont_findings *f, pont_severity sev);
+/* Moves every finding of from to the end of to; from is empty after. */
+void pont_findings_move(pont_findings *to, pont_findings *from);
+/* Removes finding i (its strings freed), keeping the order of the others. */
+void pont_findings_remove(pont_findings *f, size_t i);
 void pont_findings_release(pont_findings *f);
 
 /*
- * Appends f as text, one line each: "FILE:LINE:COL: severity: [id] message\n", positions
- * computed from li (the text the findings point into).
+ * Names the file of findings from..f->n-1 and turns their byte offsets into lines and columns
+ * of text (the text they point into; positions in order cost little), keeping the text of
+ * each span. Findings located already (a line set) only get the file name.
  */
-void pont_findings_write_text(const pont_findings *f, const char *file, const pont_lines *li,
-			      pont_buf *out);
-/* Appends one JSON object per finding, comma-separated, no surrounding brackets. */
-void pont_findings_write_json(const pont_findings *f, const char *file, const pont_lines *li,
-			      pont_buf *out);
+void pont_findings_locate(pont_findings *f, size_t from, const char *file, const char *text, size_t len, size_t bom);
 
-/* --- Positioned diagnostics (for files that are not plain text: TBX, TMX, XLIFF) ----------- */
+/* --- Reports: findings and the pairs of texts they are about, written for people and tools --- */
 
-/* A diagnostic at a line and column (1-based, in characters) of a file. */
-typedef struct pont_diag {
-	const char *id;		/* stable id, static storage */
-	pont_severity sev;
-	unsigned long line, col;
-	char *msg;		/* owned */
-} pont_diag;
+/* A pair of texts checked together (translation QA). */
+typedef struct pont_row {
+	char *src, *tgt;
+	char *label;			/* where: "lucas.en.txt:12:1" */
+	char *unit, *segment;		/* work files: their ids (NULL otherwise) */
+} pont_row;
 
-typedef struct pont_diags {
-	pont_diag *v;
-	size_t n, alloc;
-} pont_diags;
-#define PONT_DIAGS_INIT { NULL, 0, 0 }
+typedef struct pont_report {
+	pont_findings f;
+	pont_row *rows;
+	size_t nrows, arows;
+	size_t suppressed;		/* findings dropped as accepted */
+	int qa;				/* a translation-QA report: sources, fingerprints, suppressions */
+	char **files;			/* the file names its findings point to (the report's own copies) */
+	size_t nfiles;
+} pont_report;
+#define PONT_REPORT_INIT { PONT_FINDINGS_INIT, NULL, 0, 0, 0, 0, NULL, 0 }
 
-void pont_diags_add(pont_diags *d, const char *id, pont_severity sev, unsigned long line,
-		    unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* Number of diagnostics at or above sev. */
-size_t pont_diags_count(const pont_diags *d, pont_severity sev);
-void pont_diags_release(pont_diags *d);
-/* "FILE:LINE:COL: severity: [id] message\n" for each. */
-void pont_diags_write_text(const pont_diags *d, const char *file, pont_buf *out);
-/* One JSON object per diagnostic, comma-separated, no brackets. */
-void pont_diags_write_json(const pont_diags *d, const char *file, pont_buf *out);
+typedef enum pont_report_format {
+	PONT_REPORT_TEXT,	/* FILE:LINE:COL: severity: [id] message, a line each */
+	PONT_REPORT_JSON,	/* {"findings":[...]} */
+	PONT_REPORT_SARIF,	/* SARIF 2.1.0, for code-scanning tools */
+	PONT_REPORT_HTML	/* one page: findings, and for QA the pairs side by side */
+} pont_report_format;
+
+/* "text", "json", "sarif", "html" -> the format; -1 when unknown. */
+int pont_report_format_parse(const char *s);
+/* Adds a row (texts copied); returns its index. unit and segment may be NULL. */
+size_t pont_report_row(pont_report *r, const char *src, size_t sn, const char *tgt, size_t tn, const char *label,
+		       const char *unit, const char *segment);
+/* Moves the findings of f into the report (their file names copied: the report owns them);
+ * in a QA report, each gets its fingerprint from its row's texts and its span in them. */
+void pont_report_take(pont_report *r, pont_findings *f);
+/* Drops the findings that a suppressions file (data: "ID FINGERPRINT reason" lines, "#" comments)
+ * accepts; counts them in r->suppressed. */
+void pont_report_suppress(pont_report *r, const char *data, size_t len);
+/*
+ * Writes a suppressions file that accepts every finding of r: the entries of old (the file's
+ * current content, may be NULL) first, their reasons kept, then the new ones. Returns how many
+ * entries were added.
+ */
+size_t pont_report_write_ignore(const pont_report *r, const char *old, size_t oldlen, pont_buf *out);
+/* Writes the report; title names the page (HTML: its title and heading, e.g. "pont check: x.en.md"). */
+void pont_report_write(const pont_report *r, pont_report_format fmt, const char *title, pont_buf *out);
+void pont_report_release(pont_report *r);
 
 /* --- Glossaries (TBX) -------------------------------------------------------------------- */
 
@@ -313,7 +387,7 @@ typedef struct pont_glossary pont_glossary;
  * entities, no expansion), or is not TBX: PONT_EPARSE with line and column.
  * pont_glossary_free(NULL) is a no-op.
  */
-pont_glossary *pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *diags,
+pont_glossary *pont_glossary_load(const char *data, size_t len, const char *name, pont_findings *diags,
 				  pont_error *err);
 void pont_glossary_free(pont_glossary *g);
 pont_tbx_dialect pont_glossary_dialect(const pont_glossary *g);
@@ -356,7 +430,7 @@ void pont_glossary_write(const pont_glossary *g, pont_gloss_format f, pont_buf *
  * line; fails (PONT_EPARSE) only when the header is not this format's. NULL + *err on failure.
  */
 pont_glossary *pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name,
-					pont_diags *diags, pont_error *err);
+					pont_findings *diags, pont_error *err);
 
 /*
  * Folds text for comparison: NFC, case folding, both apostrophes as U+2019, white space and
@@ -415,6 +489,7 @@ int pont_dict_suggest(pont_dict *d, const char *word, int max, pont_buf *out);
 typedef struct pont_matcher pont_matcher;
 typedef struct pont_doc pont_doc;	/* documents: below */
 typedef struct pont_segmenter pont_segmenter;	/* segmentation: below */
+typedef struct pont_segs pont_segs;
 
 /*
  * Compiles the terms of language lang ("fr") of the ng glossaries into one automaton over
@@ -520,7 +595,7 @@ int pont_speller_add_word(pont_speller *sp, const char *word, size_t n, const ch
  * a line are each accepted. PONT_EUTF8 with the position; other problems go to diags.
  */
 pont_status pont_speller_add_wordlist(pont_speller *sp, const char *data, size_t len, const char *name,
-				      pont_diags *diags, pont_error *err);
+				      pont_findings *diags, pont_error *err);
 /* Accepts every word of every term of sp's language in g, nouns with their plurals. Returns the
  * number of words added. */
 size_t pont_speller_add_glossary(pont_speller *sp, const pont_glossary *g);
@@ -546,69 +621,9 @@ typedef struct pont_spell_stats {
 	size_t flagged;		/* of which reported as spelling errors */
 } pont_spell_stats;
 
-pont_status pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *opt,
+/* segs: doc's sentences (pont_segment_doc with sp's language), or NULL to segment here. */
+pont_status pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *segs, const pont_spell_options *opt,
 			   pont_findings *out, pont_spell_stats *stats, pont_error *err);
-
-/* --- Translation QA ------------------------------------------------------------------------ */
-
-typedef enum pont_check_id {
-	PONT_CHECK_TERM_MISSING,
-	PONT_CHECK_TERM_FORBIDDEN,
-	PONT_CHECK_TERM_COUNT,
-	PONT_CHECK_UNTRANSLATED,
-	PONT_CHECK_NUMBER_MISMATCH,
-	PONT_CHECK_URL_MISMATCH,
-	PONT_CHECK_EMAIL_MISMATCH,
-	PONT_CHECK_INLINE_MARKUP_MISMATCH,
-	PONT_CHECK_FRENCH_TYPOGRAPHY,
-	PONT_CHECK_QUOTES_UNBALANCED,
-	PONT_CHECK_BRACKETS_UNBALANCED,
-	PONT_CHECK_REPEATED_WORD,
-	PONT_CHECK_DOUBLE_SPACE,
-	PONT_CHECK_END_PUNCTUATION,
-	PONT_CHECK_LENGTH_RATIO,
-	PONT_CHECK_SPELLING,
-	PONT_CHECK_INCONSISTENT_TRANSLATION,
-	PONT_CHECK_TERM_FIRST_MENTION,
-	PONT_CHECK_SPEAKER_MISMATCH,	/* reported by the caller, which knows the paragraphs */
-	PONT_CHECK_MISALIGNED,		/* the same */
-	PONT_CHECK_N
-} pont_check_id;
-
-typedef struct pont_check_info {
-	const char *id;			/* "term-missing" */
-	pont_severity sev;		/* default severity */
-	const char *rationale;
-} pont_check_info;
-
-const pont_check_info *pont_check_info_of(pont_check_id id);
-/* The check named name, -1 when unknown. */
-int pont_check_parse(const char *name);
-
-typedef struct pont_checker pont_checker;
-
-/*
- * A checker for French sources and English targets (trg_lang "en", "en-US", "en-GB"): the
- * glossaries' terms are matched on both sides (fr and en dictionaries for inflections; both may
- * be NULL: then no spelling, untranslated-French or inflection checks). The glossaries and
- * dictionaries are borrowed.
- */
-pont_checker *pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_dict *en,
-			       const char *trg_lang, pont_error *err);
-void pont_checker_free(pont_checker *c);
-/* A new document starts: first mentions are counted again. */
-void pont_checker_new_document(pont_checker *c);
-/* A check's severity; 0 turns it off. */
-void pont_checker_set_severity(pont_checker *c, pont_check_id id, pont_severity sev);
-pont_severity pont_checker_severity(const pont_checker *c, pont_check_id id);
-
-/*
- * Checks one aligned pair: appends findings whose offsets are into tgt (0 .. tn for the whole
- * target). where (e.g. "work.xlf:120:5") names the pair in the consistency findings of later
- * pairs: the same source translated differently, the same target for different sources.
- */
-void pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t tn, const char *where,
-		     pont_findings *out);
 
 /* --- Documents -------------------------------------------------------------------------- */
 
@@ -687,6 +702,13 @@ typedef struct pont_doc pont_doc;
  * (PONT_EINVAL). pont_doc_free(NULL) is a no-op.
  */
 pont_doc *pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_error *err);
+/*
+ * A document whose paragraphs are given: one block of kind paragraph per span of text (sorted,
+ * not overlapping; the text between them belongs to no block), with the inline marks of the
+ * format (opt may be NULL: plain text). For the segments of a work file.
+ */
+pont_doc *pont_doc_parse_blocks(const char *text, size_t len, const pont_span *spans, size_t n,
+				const pont_doc_options *opt);
 void pont_doc_free(pont_doc *d);
 size_t pont_doc_nblocks(const pont_doc *d);
 const pont_block *pont_doc_block(const pont_doc *d, size_t i);
@@ -863,7 +885,7 @@ typedef struct pont_tmx_stats {
  * declarations, a root other than <tmx>, or units none of which has both languages. diags
  * (may be NULL) receives warnings; st (may be NULL) the counts.
  */
-pont_status pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, pont_diags *diags,
+pont_status pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, pont_findings *diags,
 			     pont_tmx_stats *st, pont_error *err);
 /* Writes the memory as TMX 1.4b. */
 void pont_tm_write_tmx(const pont_tm *tm, pont_buf *out);
@@ -946,6 +968,19 @@ typedef struct pont_xliff_prep {
 pont_status pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, pont_buf *out,
 			       pont_error *err);
 
+/*
+ * The unit ids pont_xliff_prepare gives doc's paragraphs (each NUL-terminated, appended to ids,
+ * in order) and the article's hash it records (16 hex digits): what merge compares a work file
+ * against, with no work file written.
+ */
+void pont_xliff_article_ids(const pont_doc *doc, const pont_segs *segs, pont_buf *ids, char hash[17]);
+
+/*
+ * The article with sentence i of segs replaced by targets[i] (NULL: kept): what pont_xliff_merge
+ * gives for a work file of doc whose segment targets are these, with no work file in between.
+ */
+void pont_doc_replace_sentences(const pont_doc *doc, const pont_segs *segs, const char *const *targets, pont_buf *out);
+
 typedef struct pont_xliff pont_xliff;
 
 /*
@@ -955,7 +990,7 @@ typedef struct pont_xliff pont_xliff;
  * skipped. Fails (PONT_EPARSE, located) on XML that is not well-formed, entity declarations or
  * a root other than XLIFF 2's; structural problems go to diags (errors) and the file still loads.
  */
-pont_xliff *pont_xliff_read(const char *data, size_t len, const char *name, pont_diags *diags, pont_error *err);
+pont_xliff *pont_xliff_read(const char *data, size_t len, const char *name, pont_findings *diags, pont_error *err);
 void pont_xliff_free(pont_xliff *x);
 size_t pont_xliff_nunits(const pont_xliff *x);
 const char *pont_xliff_unit_id(const pont_xliff *x, size_t i, unsigned long *line, unsigned long *col);
@@ -971,7 +1006,7 @@ const char *pont_xliff_trg_lang(const pont_xliff *x);
  * allow_missing: its source is used); returns PONT_EPARSE when there is any error.
  */
 pont_status pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out,
-			     pont_diags *missing);
+			     pont_findings *missing);
 /*
  * Adds the approved pairs of a finished work file to tm: segments whose target is not empty
  * and whose state is translated, reviewed or final. Returns how many were new; *skipped (may be
@@ -990,5 +1025,125 @@ typedef struct pont_xliff_seg {
 
 size_t pont_xliff_npieces(const pont_xliff *x, size_t unit);
 void pont_xliff_piece(const pont_xliff *x, size_t unit, size_t k, pont_xliff_seg *out);
+
+/* --- The bilingual pair: an article and its English edition, analysed once ---------------- */
+
+typedef enum pont_side {
+	PONT_SOURCE = 0,	/* the French */
+	PONT_TARGET = 1		/* the English */
+} pont_side;
+
+typedef enum pont_pair_kind {
+	PONT_PAIR_SENTENCES,		/* source and target sentences that translate each other */
+	PONT_PAIR_PARAGRAPHS,		/* two paragraphs paired 1:1 (their labels are compared); their
+					 * sentences follow as pairs of their own */
+	PONT_PAIR_SOURCE_ONLY,		/* source sentences with no English (left out?) */
+	PONT_PAIR_TARGET_ONLY,		/* English sentences with no source (added?) */
+	PONT_PAIR_SOURCE_PARAGRAPH,	/* a paragraph of the source with no English */
+	PONT_PAIR_TARGET_PARAGRAPH	/* an English paragraph with no source */
+} pont_pair_kind;
+
+typedef struct pont_pair {
+	pont_pair_kind kind;
+	pont_span src, tgt;		/* in each side's text; empty where the missing side would be */
+	size_t sblock, tblock;		/* the blocks they are in (PONT_NOPOS when none) */
+	const char *unit, *segment;	/* work files: the ids (NULL otherwise) */
+	unsigned long line, col;	/* work files: where the <segment> is (0 otherwise) */
+} pont_pair;
+
+typedef struct pont_bitext pont_bitext;
+
+/* How a bitext is made; every field may be 0 or NULL. */
+typedef struct pont_bitext_options {
+	pont_segmenter *fr, *en;	/* sentence segmenters (borrowed; NULL: made and freed here) */
+	/* glossary matchers over the same ng glossaries gs: each side's terms are matched once and
+	 * kept (pont_bitext_terms), and articles are aligned with them as anchors */
+	pont_matcher *mfr, *men;
+	const pont_glossary *const *gs;
+	size_t ng;
+} pont_bitext_options;
+
+/*
+ * A French article (src, in the format of so) and its English edition (tgt, to): each copied,
+ * parsed and segmented once, then aligned (pont_align_docs: paragraphs, then sentences), in
+ * pairs. The names are copied and used in findings. opt may be NULL. NULL + *err on failure
+ * (the failing side's name in err->file).
+ */
+pont_bitext *pont_bitext_from_articles(const char *sname, const char *src, size_t sn, const pont_doc_options *so,
+				       const char *tname, const char *tgt, size_t tn, const pont_doc_options *to,
+				       const pont_bitext_options *opt, pont_error *err);
+/*
+ * The translated segments of a work file (pont_xliff_read), one pair each: ignorables and
+ * segments without a translation are left out. Each side is a document whose paragraphs are the
+ * segments (with the article's inline markup: pont_xliff_format), segmented once.
+ */
+pont_bitext *pont_bitext_from_xliff(const pont_xliff *x, const char *name, const pont_bitext_options *opt,
+				    pont_error *err);
+/* n pairs of texts (src[i], tgt[i]), as a work file's segments would be. */
+pont_bitext *pont_bitext_from_texts(const char *name, const char *const *src, const size_t *sn, const char *const *tgt,
+				    const size_t *tn, size_t n, pont_format format, const pont_bitext_options *opt,
+				    pont_error *err);
+void pont_bitext_free(pont_bitext *bt);
+size_t pont_bitext_npairs(const pont_bitext *bt);
+const pont_pair *pont_bitext_pair(const pont_bitext *bt, size_t i);
+const char *pont_bitext_name(const pont_bitext *bt, pont_side side);
+const pont_doc *pont_bitext_doc(const pont_bitext *bt, pont_side side);
+const pont_segs *pont_bitext_segs(const pont_bitext *bt, pont_side side);
+/* The side's line and column of byte offset off (articles; work files give the segment's). */
+void pont_bitext_pos(const pont_bitext *bt, pont_side side, size_t off, unsigned long *line, unsigned long *col);
+/* Does the bitext come from a work file (pairs with unit and segment ids)? */
+int pont_bitext_is_workfile(const pont_bitext *bt);
+/* The glossary terms of a side, when the bitext was made with matchers; NULL otherwise. */
+const pont_matches *pont_bitext_terms(const pont_bitext *bt, pont_side side);
+/* The alignment of two articles (NULL for a work file or texts). */
+const pont_alignment *pont_bitext_alignment(const pont_bitext *bt);
+
+/* --- Translation QA ------------------------------------------------------------------------ */
+
+typedef struct pont_checker pont_checker;
+
+/*
+ * A checker for French sources and English targets (trg_lang "en", "en-US", "en-GB"): the
+ * glossaries' terms are matched on both sides (fr and en dictionaries for inflections; both may
+ * be NULL: then no spelling, untranslated-French or inflection checks). The glossaries and
+ * dictionaries are borrowed. Every check of the catalogue's CHECK family is on at its default
+ * severity.
+ */
+pont_checker *pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_dict *en,
+			       const char *trg_lang, pont_error *err);
+void pont_checker_free(pont_checker *c);
+/* A check's severity (a CHECK id of the catalogue); 0 turns it off. */
+void pont_checker_set_severity(pont_checker *c, pont_id id, pont_severity sev);
+pont_severity pont_checker_severity(const pont_checker *c, pont_id id);
+
+/*
+ * Checks every pair of bt and adds to r (a QA report: set r->qa) a row per pair and the
+ * findings, each located on both sides. Each side's terms are matched and the English
+ * spell-checked once for the whole bitext. First mentions are counted per bitext; consistency
+ * (the same source translated two ways, one target for two sources) across every bitext this
+ * checker has seen.
+ */
+void pont_check_bitext(pont_checker *c, const pont_bitext *bt, pont_report *r);
+
+/*
+ * Checks one pair of texts (a one-pair bitext): appends findings whose offsets are into tgt.
+ * where names the pair in later consistency findings.
+ */
+void pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t tn, const char *where,
+		     pont_findings *out);
+
+/* --- Counters: how often the library did its costly steps (for tests and profiling) ---------- */
+
+typedef struct pont_counters {
+	unsigned long doc_parses;	/* documents parsed (pont_doc_parse and its kin) */
+	unsigned long segmentations;	/* documents segmented (pont_segment_doc) */
+	unsigned long term_matches;	/* documents matched against a glossary (pont_match_doc) */
+	unsigned long spell_checks;	/* documents spell-checked (pont_spell_doc) */
+	unsigned long xliff_reads;	/* work files parsed (pont_xliff_read) */
+	unsigned long xliff_writes;	/* work files written (pont_xliff_prepare) */
+} pont_counters;
+
+/* The counts since the process started (all threads). */
+void pont_counters_get(pont_counters *c);
 
 #endif

@@ -1,4 +1,5 @@
-/* cli.h: what the pont(1) subcommands share: exit codes, input and output, messages. */
+/* cli.h: what the pont(1) commands share: the commands table, options, exit codes, the
+ * resources a command asks for (glossaries, dictionaries, memories), input and output. */
 #ifndef PONT_CLI_H
 #define PONT_CLI_H
 
@@ -16,18 +17,140 @@ enum {
 	EXIT_SYSTEM = 4		/* system or I/O error: missing file, unwritable output */
 };
 
-/* Subcommands: argv[0] is the command's name. */
-int cmd_segment(int argc, char **argv);
-int cmd_normalize(int argc, char **argv);
-int cmd_glossary(int argc, char **argv);
-int cmd_terms(int argc, char **argv);
-int cmd_spell(int argc, char **argv);
-int cmd_prepare(int argc, char **argv);
-int cmd_merge(int argc, char **argv);
-int cmd_tm(int argc, char **argv);
-int cmd_check(int argc, char **argv);
-int cmd_align(int argc, char **argv);
-int cmd_translate(int argc, char **argv);
+/* --- options --------------------------------------------------------------------------- */
+
+/* Options shared by several commands: each is described once, in options.c. */
+enum {
+	CLI_O_GLOSSARY = 'g', CLI_O_TARGET_LANG = 't', CLI_O_OUTPUT = 'o', CLI_O_FORMAT = 'f', CLI_O_LANG = 'l',
+	CLI_O_HELP = 'h',
+	CLI_O_NO_GLOSSARY = 256, CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_TM,
+	CLI_O_MIN_SCORE,
+	CLI_O_OWN = 512		/* a command's own options: keys from here, or letters */
+};
+
+/* One option: how getopt sees it, and how --help and the manual describe it. */
+typedef struct cli_opt {
+	const char *name;	/* long name, without "--" */
+	int key;		/* its short letter, or a number from 256 */
+	const char *arg;	/* its argument ("FILE"), NULL for a flag */
+	const char *help;	/* what it does; "\n" between lines */
+} cli_opt;
+
+/* --- the resources a command needs --------------------------------------------------------- */
+
+enum {
+	CLI_GLOSSARY = 1 << 0,		/* -g FILE..., else $PONT_GLOSSARY or pont's glossary; --no-glossary */
+	CLI_GLOSSARY_GIVEN = 1 << 1,	/* only the -g ones */
+	CLI_GLOSSARY_IF_FOUND = 1 << 2,	/* pont's glossary only when it is there */
+	CLI_DICT_FR = 1 << 3,		/* the French Hunspell dictionary */
+	CLI_DICT_EN = 1 << 4,		/* the English one of --target-lang (en-US unless en-GB) */
+	CLI_DICTS_FOR_TERMS = 1 << 5,	/* those dictionaries only when there are glossaries */
+	CLI_DICT_LANG = 1 << 6,		/* the dictionary of --lang */
+	CLI_MEMORIES = 1 << 7		/* the memories of --tm */
+};
+
+typedef struct cli_dict_job cli_dict_job;
+
+/* Translation memories opened for look-ups: pont files (.ptm), TMX or TSV, fr -> en. */
+typedef struct cli_tms {
+	pont_tm **v;
+	const char **names;
+	size_t n;
+	int min_score;
+} cli_tms;
+#define CLI_TMS_INIT { NULL, NULL, 0, 70 }
+
+typedef struct cli_command cli_command;
+
+/* A run of a command: its shared options, and what was set up for it. */
+typedef struct cli_env {
+	const cli_command *cmd;
+	/* shared options as given */
+	const char **gpaths;		/* glossaries (-g), then the default one */
+	const char **gnames;		/* their names in work files: as given, "glossaries/it-careers.tbx" */
+	size_t ngpaths;
+	int no_glossary;
+	const char *dict_dir, *target_lang, *output, *lang, *input, *paragraphs;
+	unsigned text_flags;		/* PONT_TEXT_* */
+	pont_doc_options doc;		/* from --input (per file, with its name) and --paragraphs */
+	int format;			/* index in the command's formats */
+	const char **tm_paths;
+	size_t ntm_paths;
+	int min_score;
+	/* the values of a command's own repeatable options (--source, --words...): argc-sized */
+	const char **list[2];
+	size_t nlist[2];
+	/* set up by the commands table's needs */
+	pont_glossary **gs;
+	size_t ng;
+	pont_dict *fr, *en, *text_dict;
+	cli_dict_job *jobs[3];
+	cli_tms tms;
+} cli_env;
+
+/*
+ * A command: four things make one (see the README's development section): its cmd_NAME.c
+ * file with this entry, a line in main.c's table, its section in pont(1), and its golden tests.
+ */
+struct cli_command {
+	const char *name;		/* "check", "glossary validate" */
+	const char *summary;		/* one line for `pont help` */
+	const char *const *synopsis;	/* usage lines after "pont NAME", NULL-terminated */
+	const char *about;		/* what it does, for --help */
+	const int *shared;		/* the shared options it takes (CLI_O_*), 0-terminated */
+	const cli_opt *opts;		/* its own options, {NULL}-terminated (may be NULL) */
+	const char *formats;		/* the --format values it takes, "text json"; NULL: none */
+	unsigned needs;			/* CLI_GLOSSARY ... */
+	const char *exits;		/* its exit statuses, for --help */
+	/* before the options (may be NULL): defaults, a configuration file they override */
+	int (*init)(cli_env *env, int argc, char **argv);
+	/* takes one of its own options (optarg in arg); returns EXIT_OK or a usage error */
+	int (*opt)(cli_env *env, int key, const char *arg);
+	/* runs with the operands; the resources in needs are set up (dictionaries: cli_env_ready) */
+	int (*run)(cli_env *env, int argc, char **argv);
+};
+
+/* Every command, in the order `pont help` lists them (main.c). */
+extern const cli_command *const cli_commands[];
+
+/* Parses argv (argv[0] is the command's name) into env, sets up cmd's needs and runs it. */
+int cli_dispatch(const cli_command *cmd, int argc, char **argv);
+/* Parses the options of argv into env (options.c); *help is set by -h. Returns an exit code. */
+int cli_parse(cli_env *env, int argc, char **argv, int *help);
+/* Prints the command's help (generated from its entry) to f. */
+void cli_help(const cli_command *cmd, FILE *f);
+/* The options cmd takes, shared ones first; *n gets their number. */
+const cli_opt *cli_options_of(const cli_command *cmd, size_t *n);
+/* Waits for the dictionaries being loaded; returns an exit code (reported on failure). */
+int cli_env_ready(cli_env *env);
+/* Parses a number in [min, max] for option name; reports a usage error. */
+int cli_number(const char *cmd, const char *name, const char *arg, long min, long max, long *out);
+
+/* --- data files -------------------------------------------------------------------------- */
+
+/*
+ * A data file of pont's (glossaries/it-careers.tbx, dictionaries/fr-it.dic): in
+ * $PONT_DATADIR, next to the executable (a build tree: its parent; an installation:
+ * ../share/pont), or in the directory pont was installed to. NULL when none is there.
+ */
+const char *cli_data_file(const char *rel);
+/* The glossary used when none is given: $PONT_GLOSSARY, else pont's; NULL when neither is. */
+const char *cli_default_glossary(void);
+
+/* --- messages ------------------------------------------------------------------------------- */
+
+/* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
+void cli_report(const pont_error *err);
+/* Prints "pont: [FILE: ]LEVEL: MSG" to stderr. */
+void cli_msg(const char *file, const char *level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Prints a usage error and the hint to run --help; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The exit code for a library status. */
+int cli_exit_code(pont_status st);
+/* The larger (more serious) of two exit codes; EXIT_FINDINGS ranks lowest of the failures. */
+int cli_worse(int a, int b);
+/* Prints findings of a data file (a glossary, memory, work file) to stderr, "pont: " first. */
+void cli_print_findings(const pont_findings *f, const char *file);
 
 /*
  * Frees a dictionary the process is about to give back by exiting: only in sanitizer builds,
@@ -45,74 +168,41 @@ int cmd_translate(int argc, char **argv);
 #define CLI_EXIT_FREE_DICT(d) ((void)(d))
 #endif
 
-/* Prints "pont: FILE:LINE:COL: error: MSG" (position parts only when known) to stderr. */
-void cli_report(const pont_error *err);
-/* Prints "pont: [FILE: ]LEVEL: MSG" to stderr. */
-void cli_msg(const char *file, const char *level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Prints a usage error and the hint to run --help; returns EXIT_USAGE. */
-int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The exit code for a library status. */
-int cli_exit_code(pont_status st);
-/* The larger (more serious) of two exit codes; EXIT_FINDINGS ranks lowest of the failures. */
-int cli_worse(int a, int b);
+/* --- input ------------------------------------------------------------------------------------ */
 
 /* Reads FILE ("-" or NULL: standard input) as validated UTF-8. Reports and returns an exit code. */
 int cli_read(const char *path, unsigned flags, pont_text *t);
 /* The name to show for an input path. */
 const char *cli_name(const char *path);
-
-/* The options every text command takes: --lang, --input, --paragraphs, --replace-invalid, -o. */
-typedef struct cli_textopts {
-	const char *lang, *input, *paragraphs, *output;
-	unsigned flags;			/* PONT_TEXT_* */
-	pont_doc_options doc;		/* filled by cli_textopts_check */
-} cli_textopts;
-
-#define CLI_TEXTOPTS_INIT { "fr", NULL, NULL, NULL, 0, { PONT_FORMAT_TEXT, PONT_PARA_AUTO } }
-#define CLI_TEXT_LONGOPTS \
-	{ "lang", required_argument, NULL, 'l' }, { "input", required_argument, NULL, 'I' }, \
-	{ "paragraphs", required_argument, NULL, 'P' }, { "replace-invalid", no_argument, NULL, 'R' }, \
-	{ "output", required_argument, NULL, 'o' }
-#define CLI_TEXT_SHORTOPTS "l:o:"
-
-/* Takes option c (from getopt_long) when it is one of the shared ones; returns 1 if it was. */
-int cli_textopt(int c, const char *arg, cli_textopts *t);
-/* Checks the shared options' values; EXIT_OK, or a usage error already reported. */
-int cli_textopts_check(const char *cmd, cli_textopts *t);
-
-/* The glossary used when none is given: $PONT_GLOSSARY, else glossaries/it-careers.tbx here or
- * in the installed data directory. */
-const char *cli_default_glossary(void);
-/* Is lang one of the editions' languages: en, en-US or en-GB? */
-int cli_is_english(const char *lang);
 /* Does s end with suffix (case-insensitive)? */
 int cli_has_suffix(const char *s, const char *suffix);
+/* The document options for the file path: --input, else its name (.md: Markdown). */
+pont_doc_options cli_doc_options(const cli_env *env, const char *path);
+/* Is lang one of the editions' languages: en, en-US or en-GB? */
+int cli_is_english(const char *lang);
 /* 0 when path names a CSV glossary, 1 for TSV, -1 for TBX. */
 int cli_glossary_table(const char *path);
 /*
  * Reads a glossary (TBX, or CSV/TSV by the file name). Its problems go to diags when given,
  * else to stderr as warnings-and-go-on. Reports and returns an exit code on failure.
  */
-int cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags);
+int cli_load_glossary(const char *path, pont_glossary **g, pont_findings *diags);
+/* Reads a work file (XLIFF 2 or 1.2); its errors reported (all of them), exit code returned. */
+int cli_load_xliff(const char *path, pont_xliff **out);
+/*
+ * Reads an article (with the env's text options), finds its structure and its sentences in lang.
+ * Reports and returns an exit code; on success *doc and *segs are the caller's to free.
+ */
+int cli_load_article(const cli_env *env, const char *path, const char *lang, pont_text *t, pont_doc **doc,
+		     pont_segs *segs);
 
 /*
- * Opens a Hunspell dictionary on a second thread, so it loads while the caller reads its
- * glossaries; cli_dict_wait gives it, or reports the failure and returns NULL with *rc set
- * (an optional dictionary: a warning, and *rc stays EXIT_OK). Both must be called, in that
- * order, once per cli_dict_job.
+ * Opens a Hunspell dictionary on a second thread, so it loads while the caller does other
+ * work; cli_dict_wait gives it, or reports the failure and returns NULL with *rc set (an
+ * optional dictionary: a warning, and *rc stays EXIT_OK). Both are called once per job.
  */
-typedef struct cli_dict_job cli_dict_job;
 cli_dict_job *cli_dict_start(const char *lang, const char *dir, int optional);
 pont_dict *cli_dict_wait(cli_dict_job *job, int *rc);
-
-/* Translation memories opened for look-ups: pont files (.ptm) or TMX, fr -> en. */
-typedef struct cli_tms {
-	pont_tm **v;
-	const char **names;
-	size_t n;
-	int min_score;
-} cli_tms;
-#define CLI_TMS_INIT { NULL, NULL, 0, 70 }
 
 /*
  * Reads a memory: pont's file, a TMX, or a TSV (a header naming the language of each column,
@@ -120,91 +210,10 @@ typedef struct cli_tms {
  * an exit code.
  */
 int cli_tm_read(const char *path, const char *src, const char *trg, pont_tm **out);
-int cli_tms_load(cli_tms *t, const char *path, int min_score);
 /* pont_xliff_prep.tm_lookup over the memories: the best hit of all. */
 int cli_tms_lookup(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
-void cli_tms_release(cli_tms *t);
 
-/*
- * Runs a machine-translation command (/bin/sh -c cmd, in its own process group) with the n
- * lines on its stdin, one a line; *out gets its n output lines (allocated). A command that exits
- * non-zero, is killed, or takes more than timeout seconds (then its group is killed), or that
- * returns another number of lines, is reported and gives an exit code.
- */
-int cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out);
-
-/*
- * Reads an article (cli_read with flags), finds its structure (format from the --input value
- * input and the file name, into o) and its sentences in lang. Reports and returns an exit code;
- * on success *doc and *segs are the caller's to free.
- */
-int cli_load_article(const char *path, const char *lang, const char *input, unsigned flags, pont_doc_options *o,
-		     pont_text *t, pont_doc **doc, pont_segs *segs);
-
-/*
- * The checks prepare and translate make of their command line: an English target language, a
- * French article, the shared text options, one ARTICLE. A usage error is reported.
- */
-int cli_article_args(const char *cmd, cli_textopts *to, const char *target, int argc, int optind_);
-
-/* An English edition's typography (normalize --to en) on text in format; reports, returns an exit code. */
-int cli_english_typography(const char *text, size_t len, pont_format format, pont_buf *out);
-
-/* Monotonic clock, in seconds. */
-double cli_now(void);
-
-/* The settings prepare and translate share: the article, languages, glossaries and memories. */
-void cli_prep_init(pont_xliff_prep *p, const char *original, const char *trg_lang, pont_format format,
-		   const pont_matches *ms, pont_glossary **gs, const char **gnames, cli_tms *tms);
-
-/* Reads a work file (XLIFF 2 or 1.2); its errors reported (all of them), exit code returned. */
-int cli_load_xliff(const char *path, pont_xliff **out);
-
-/* The QA report of pont check (report.c). */
-typedef struct cli_row {
-	char *src, *tgt;	/* the pair of texts checked together */
-	char *label;		/* where: "lucas.en.txt:12" */
-} cli_row;
-
-typedef struct cli_finding {
-	char *file;			/* target side */
-	unsigned long line, col;
-	size_t offset;
-	char *src_file;
-	unsigned long src_line, src_col;
-	size_t src_offset;
-	const char *id;			/* static */
-	pont_severity sev;
-	char *msg;
-	size_t row;			/* its pair of texts */
-	size_t tstart, tend;		/* the span in the row's target (equal: the whole) */
-	char fp[17];			/* fingerprint: check, texts, span */
-} cli_finding;
-
-typedef struct cli_qa {
-	cli_finding *f;
-	size_t n, a;
-	cli_row *rows;
-	size_t nrows, arows;
-	size_t suppressed;
-} cli_qa;
-
-size_t cli_qa_row(cli_qa *r, const char *src, size_t sn, const char *tgt, size_t tn, const char *label);
-/* Adds a copy of *f (strings copied; the fingerprint computed). */
-void cli_qa_add(cli_qa *r, const cli_finding *f);
-void cli_qa_release(cli_qa *r);
-/* Drops the findings listed in the suppressions file path ("ID FINGERPRINT reason" lines). */
-int cli_qa_suppress(cli_qa *r, const char *path, int must_exist);
-void cli_qa_ignore_file(const cli_qa *r, pont_buf *out);
-void cli_qa_text(const cli_qa *r, pont_buf *out);
-void cli_qa_json(const cli_qa *r, pont_buf *out);
-void cli_qa_sarif(const cli_qa *r, pont_buf *out);
-void cli_qa_html(const cli_qa *r, const char *title, pont_buf *out);
-
-/* Input format from --input (text, markdown, auto) and the file name; -1 when unknown. */
-int cli_input_format(const char *opt, const char *path, pont_format *out);
-/* Paragraph mode from --paragraphs; -1 when unknown. */
-int cli_paragraphs(const char *opt, pont_paragraphs *out);
+/* --- output ----------------------------------------------------------------------------------- */
 
 /*
  * Output that never leaves a partial file behind: -o FILE writes a temporary file in the same
@@ -221,5 +230,24 @@ int cli_out_open(cli_out *o, const char *path);
 void cli_out_write(cli_out *o, const char *s, size_t n);
 /* Flushes, checks for errors, renames into place (ok != 0) or removes the temporary file. */
 int cli_out_close(cli_out *o, int ok);
+/* Writes b to path (NULL or "-": stdout) atomically; returns an exit code. */
+int cli_write(const char *path, const pont_buf *b);
+
+/* --- what several commands do ------------------------------------------------------------------- */
+
+/* The settings prepare and translate share: the article, languages, glossaries and memories. */
+void cli_prep_init(pont_xliff_prep *p, const cli_env *env, const char *original, pont_format format,
+		   const pont_matches *ms);
+/* An English edition's typography (normalize --to en) on text in format; reports, returns an exit code. */
+int cli_english_typography(const char *text, size_t len, pont_format format, pont_buf *out);
+/*
+ * Runs a machine-translation command (/bin/sh -c cmd, in its own process group) with the n
+ * lines on its stdin, one a line; *out gets its n output lines (allocated). A command that exits
+ * non-zero, is killed, or takes more than timeout seconds (then its group is killed), or that
+ * returns another number of lines, is reported and gives an exit code.
+ */
+int cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out);
+/* Monotonic clock, in seconds. */
+double cli_now(void);
 
 #endif

@@ -1,5 +1,4 @@
-/* cmd_glossary.c: pont glossary validate|list|lookup|stats: TBX glossaries at the command line. */
-#include <getopt.h>
+/* cmd_glossary.c: pont glossary validate|list|lookup|stats|convert: glossaries at the command line. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,105 +6,73 @@
 
 #include "cli.h"
 
-#ifndef PONT_DATADIR
-#define PONT_DATADIR "/usr/local/share/pont"	/* for the help text */
-#endif
-
-static const char usage[] =
-	"usage: pont glossary validate [--format text|json] FILE...\n"
-	"       pont glossary list [--lang LANG] [--status STATUS] [--subject TEXT] [--format text|tsv|json]\n"
-	"                          [-g FILE]...\n"
-	"       pont glossary lookup [--lang LANG] [-g FILE]... TERM\n"
-	"       pont glossary stats [-g FILE]...\n"
-	"       pont glossary convert [--to tbx|tbx2008|csv|tsv] IN OUT\n"
-	"\n"
-	"Reads TBX glossaries: TBX v3 (ISO 30042:2019) TBX-Core, TBX-Basic and TBX-Min in DCA or DCT\n"
-	"style, TBX 2008 (<martif>) and the 2013 TBX-Min draft; the dialect comes from the root.\n"
-	"\n"
-	"  validate   check structure and the dialect's data categories; every problem is reported\n"
-	"             as FILE:LINE:COL: severity: [id] message\n"
-	"  list       the terms, one a line: concept, language, status, type, term\n"
-	"  lookup     the concepts whose terms are written like TERM (case, apostrophes, hyphens and\n"
-	"             a French elision such as l' or d' do not matter), with all their terms\n"
-	"  stats      dialect, concepts, terms per language and status\n"
-	"  convert    write IN (TBX, or .csv/.tsv) as TBX v3 (TBX-Basic, DCA), TBX 2008, CSV or TSV:\n"
-	"             the format comes from OUT's extension or --to; '-' is standard output.\n"
-	"             CSV and TSV have one row per concept and language, synonyms separated by\n"
-	"             ' | ' (see pont(1)); any command reads a .csv or .tsv glossary too\n"
-	"\n"
-	"  -g, --glossary FILE  the glossary (repeatable); default: $PONT_GLOSSARY, else\n"
-	"                       glossaries/it-careers.tbx here or in " PONT_DATADIR "\n"
-	"  -l, --lang LANG      only terms of LANG (en also takes en-GB, en-US)\n"
-	"      --status STATUS  preferred, admitted, deprecated, superseded, obsolete, forbidden\n"
-	"      --subject TEXT   concepts whose subject field contains TEXT\n"
-	"  -f, --format FORMAT  text (default), tsv or json\n"
-	"  -h, --help           show this help\n"
-	"\n"
-	"Exit status: 0 ok, 1 validate found errors (or lookup found nothing), 2 usage,\n"
-	"3 a glossary is not well-formed XML or not TBX, 4 I/O error.\n";
-
 enum { FMT_TEXT, FMT_TSV, FMT_JSON };
+enum { O_LANG = 'l', O_STATUS = CLI_O_OWN, O_SUBJECT, O_TO };
 
 typedef struct opts {
-	const char *lang, *subject;
+	const char *lang, *subject, *to;
 	int status;		/* -1: any */
 	int fmt;
 	const char **files;
 	size_t nfiles;
 } opts;
 
+static opts o = { NULL, NULL, NULL, -1, FMT_TEXT, NULL, 0 };
+
+/* validate: every problem of each file, located; in text, each file's then its verdict */
 static int
-do_validate(const opts *o, cli_out *out)
+do_validate(const opts *op, const cli_env *env, cli_out *out)
 {
 	pont_buf b = PONT_BUF_INIT;
-	size_t i, nerr = 0, shown = 0;
+	pont_report rep = PONT_REPORT_INIT;
+	size_t i, nerr = 0;
 	int rc = EXIT_OK;
 
-	if (o->fmt == FMT_JSON)
-		pont_buf_adds(&b, "{\"diagnostics\":[");
-	for (i = 0; i < o->nfiles; i++) {
-		pont_diags d = PONT_DIAGS_INIT;
+	for (i = 0; i < op->nfiles; i++) {
+		pont_findings d = PONT_FINDINGS_INIT;
 		pont_glossary *g = NULL;
-		int r = cli_load_glossary(o->files[i], &g, &d);
+		int r = cli_load_glossary(op->files[i], &g, &d);
 
 		if (r != EXIT_OK) {
 			rc = cli_worse(rc, r);
 			continue;
 		}
-		if (o->fmt == FMT_JSON) {
-			if (shown && d.n)
-				pont_buf_addc(&b, ',');
-			pont_diags_write_json(&d, cli_name(o->files[i]), &b);
+		pont_findings_locate(&d, 0, cli_name(op->files[i]), "", 0, 0);
+		nerr += pont_findings_count(&d, PONT_SEV_ERROR);
+		if (env->format == 0) {		/* text: this file's findings, then its verdict */
+			pont_report one = PONT_REPORT_INIT;
+
+			pont_report_take(&one, &d);
+			pont_report_write(&one, PONT_REPORT_TEXT, NULL, &b);
+			if (pont_findings_count(&one.f, PONT_SEV_ERROR) == 0)
+				pont_buf_addf(&b, "%s: valid %s%s: %zu concepts, %zu terms\n", cli_name(op->files[i]),
+					      pont_tbx_dialect_name(pont_glossary_dialect(g)), pont_glossary_dct(g) ? " (DCT)" : "",
+					      pont_glossary_nconcepts(g), pont_glossary_nterms(g));
+			pont_report_release(&one);
 		} else {
-			pont_diags_write_text(&d, cli_name(o->files[i]), &b);
-			if (pont_diags_count(&d, PONT_SEV_ERROR) == 0)
-				pont_buf_addf(&b, "%s: valid %s%s: %zu concepts, %zu terms\n", cli_name(o->files[i]),
-					      pont_tbx_dialect_name(pont_glossary_dialect(g)),
-					      pont_glossary_dct(g) ? " (DCT)" : "", pont_glossary_nconcepts(g),
-					      pont_glossary_nterms(g));
+			pont_report_take(&rep, &d);
 		}
-		shown += d.n;
-		nerr += pont_diags_count(&d, PONT_SEV_ERROR);
-		pont_diags_release(&d);
+		pont_findings_release(&d);
 		pont_glossary_free(g);
 	}
-	if (o->fmt == FMT_JSON)
-		pont_buf_adds(&b, "\n]}\n");
-	cli_out_write(out, b.p, b.len);
+	if (env->format != 0)
+		pont_report_write(&rep, (pont_report_format)env->format, "pont glossary validate", &b);
+	cli_out_write(out, b.p ? b.p : "", b.len);
 	pont_buf_release(&b);
+	pont_report_release(&rep);
 	return rc != EXIT_OK ? rc : nerr ? EXIT_FINDINGS : EXIT_OK;
 }
 
 static int
-keep_term(const opts *o, const pont_glossary *g, const pont_term *t)
+keep_term(const opts *op, const pont_glossary *g, const pont_term *t)
 {
 	const pont_concept *c = pont_glossary_concept(g, t->concept);
 
-	if (o->lang && !pont_lang_matches(t->lang, o->lang))
+	if (op->lang && !pont_lang_matches(t->lang, op->lang))
 		return 0;
-	if (o->status >= 0 && (int)t->status != o->status)
+	if (op->status >= 0 && (int)t->status != op->status)
 		return 0;
-	if (o->subject && (c == NULL || c->subject == NULL || strstr(c->subject, o->subject) == NULL))
+	if (op->subject && (c == NULL || c->subject == NULL || strstr(c->subject, op->subject) == NULL))
 		return 0;
 	return 1;
 }
@@ -155,39 +122,39 @@ term_line(pont_buf *b, int fmt, const pont_glossary *g, const pont_term *t)
 }
 
 static int
-do_list(const opts *o, cli_out *out)
+do_list(const opts *op, cli_out *out)
 {
 	pont_buf b = PONT_BUF_INIT;
 	size_t i, k, n = 0;
 	int rc;
 
-	if (o->fmt == FMT_JSON)
+	if (op->fmt == FMT_JSON)
 		pont_buf_adds(&b, "{\"terms\":[");
-	if (o->fmt == FMT_TSV)
+	if (op->fmt == FMT_TSV)
 		pont_buf_adds(&b, "concept\tlang\tstatus\ttype\tterm\n");
-	for (i = 0; i < o->nfiles; i++) {
+	for (i = 0; i < op->nfiles; i++) {
 		pont_glossary *g;
 
-		if ((rc = cli_load_glossary(o->files[i], &g, NULL)) != EXIT_OK) {
+		if ((rc = cli_load_glossary(op->files[i], &g, NULL)) != EXIT_OK) {
 			pont_buf_release(&b);
 			return rc;
 		}
 		for (k = 0; k < pont_glossary_nterms(g); k++) {
 			const pont_term *t = pont_glossary_term(g, k);
 
-			if (!keep_term(o, g, t))
+			if (!keep_term(op, g, t))
 				continue;
-			if (o->fmt == FMT_JSON) {
+			if (op->fmt == FMT_JSON) {
 				pont_buf_adds(&b, n ? ",\n" : "\n");
 				term_json(&b, g, t);
 			} else {
-				term_line(&b, o->fmt, g, t);
+				term_line(&b, op->fmt, g, t);
 			}
 			n++;
 		}
 		pont_glossary_free(g);
 	}
-	if (o->fmt == FMT_JSON)
+	if (op->fmt == FMT_JSON)
 		pont_buf_adds(&b, "\n]}\n");
 	cli_out_write(out, b.p, b.len);
 	pont_buf_release(&b);
@@ -253,26 +220,26 @@ inflected_lookup(const pont_glossary *g, const char *word, const char *lang, pon
 }
 
 static int
-do_lookup(const opts *o, const char *word, cli_out *out)
+do_lookup(const opts *op, const char *word, cli_out *out)
 {
 	pont_buf b = PONT_BUF_INIT;
 	size_t i, k, j, n = 0;
 	int rc;
 
-	if (o->fmt == FMT_JSON)
+	if (op->fmt == FMT_JSON)
 		pont_buf_adds(&b, "{\"concepts\":[");
-	for (i = 0; i < o->nfiles; i++) {
+	for (i = 0; i < op->nfiles; i++) {
 		pont_glossary *g;
 		pont_spans hits = PONT_SPANS_INIT;
 		size_t last = (size_t)-1;
 
-		if ((rc = cli_load_glossary(o->files[i], &g, NULL)) != EXIT_OK) {
+		if ((rc = cli_load_glossary(op->files[i], &g, NULL)) != EXIT_OK) {
 			pont_buf_release(&b);
 			return rc;
 		}
-		pont_glossary_lookup(g, word, strlen(word), o->lang, &hits);
+		pont_glossary_lookup(g, word, strlen(word), op->lang, &hits);
 		if (hits.n == 0)
-			inflected_lookup(g, word, o->lang, &hits);
+			inflected_lookup(g, word, op->lang, &hits);
 		for (k = 0; k < hits.n; k++) {
 			const pont_term *hit = pont_glossary_term(g, hits.v[k].start);
 			const pont_concept *c = pont_glossary_concept(g, hit->concept);
@@ -280,7 +247,7 @@ do_lookup(const opts *o, const char *word, cli_out *out)
 			if (hit->concept == last || c == NULL)
 				continue;	/* one entry a concept */
 			last = hit->concept;
-			if (o->fmt == FMT_JSON) {
+			if (op->fmt == FMT_JSON) {
 				pont_buf_adds(&b, n ? ",\n{\"id\":" : "\n{\"id\":");
 				if (c->id)
 					pont_buf_add_json(&b, c->id, strlen(c->id));
@@ -316,7 +283,7 @@ do_lookup(const opts *o, const char *word, cli_out *out)
 		pont_spans_release(&hits);
 		pont_glossary_free(g);
 	}
-	if (o->fmt == FMT_JSON)
+	if (op->fmt == FMT_JSON)
 		pont_buf_adds(&b, "\n]}\n");
 	cli_out_write(out, b.p, b.len);
 	pont_buf_release(&b);
@@ -326,14 +293,14 @@ do_lookup(const opts *o, const char *word, cli_out *out)
 }
 
 static int
-do_convert(const opts *o, const char *in, const char *to, cli_out *out)
+do_convert(const opts *op, const char *in, const char *to, cli_out *out)
 {
 	pont_glossary *g;
 	pont_buf b = PONT_BUF_INIT;
 	pont_gloss_format f;
 	int rc;
 
-	(void)o;
+	(void)op;
 	f = strcmp(to, "tbx") == 0 ? PONT_GLOSS_TBX : strcmp(to, "tbx2008") == 0 ? PONT_GLOSS_TBX2008 :
 	    strcmp(to, "csv") == 0 ? PONT_GLOSS_CSV : PONT_GLOSS_TSV;
 	if ((rc = cli_load_glossary(in, &g, NULL)) != EXIT_OK)
@@ -346,18 +313,18 @@ do_convert(const opts *o, const char *in, const char *to, cli_out *out)
 }
 
 static int
-do_stats(const opts *o, cli_out *out)
+do_stats(const opts *op, cli_out *out)
 {
 	pont_buf b = PONT_BUF_INIT;
 	size_t i, k, s;
 	int rc;
 
-	for (i = 0; i < o->nfiles; i++) {
+	for (i = 0; i < op->nfiles; i++) {
 		pont_glossary *g;
 		const char *langs[64];
 		size_t nl = 0, per[64] = { 0 }, status[8] = { 0 }, nodef = 0;
 
-		if ((rc = cli_load_glossary(o->files[i], &g, NULL)) != EXIT_OK) {
+		if ((rc = cli_load_glossary(op->files[i], &g, NULL)) != EXIT_OK) {
 			pont_buf_release(&b);
 			return rc;
 		}
@@ -376,7 +343,7 @@ do_stats(const opts *o, cli_out *out)
 		for (k = 0; k < pont_glossary_nconcepts(g); k++)
 			nodef += pont_glossary_concept(g, k)->definition == NULL;
 		pont_buf_addf(&b, "%s: %s%s\n  concepts: %zu (%zu without a concept-level definition)\n  terms: %zu\n",
-			      cli_name(o->files[i]), pont_tbx_dialect_name(pont_glossary_dialect(g)),
+			      cli_name(op->files[i]), pont_tbx_dialect_name(pont_glossary_dialect(g)),
 			      pont_glossary_dct(g) ? " (DCT)" : "", pont_glossary_nconcepts(g), nodef,
 			      pont_glossary_nterms(g));
 		for (k = 0; k < nl; k++)
@@ -394,134 +361,198 @@ do_stats(const opts *o, cli_out *out)
 	return EXIT_OK;
 }
 
-int
-cmd_glossary(int argc, char **argv)
+static int
+opt(cli_env *env, int key, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "glossary", required_argument, NULL, 'g' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "status", required_argument, NULL, 'S' },
-		{ "subject", required_argument, NULL, 'J' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	opts o = { NULL, NULL, -1, FMT_TEXT, NULL, 0 };
-	const char *sub, *output = NULL, *dflt[1], *to = NULL;
-	const char **given;
-	size_t ngiven = 0;
-	cli_out out;
-	int c, rc;
+	(void)env;
+	switch (key) {
+	case O_LANG:
+		o.lang = arg;
+		return EXIT_OK;
+	case O_STATUS:
+		if ((o.status = pont_term_status_parse(arg)) < 0)
+			return cli_usage("glossary", "unknown status '%s'", arg);
+		return EXIT_OK;
+	case O_SUBJECT:
+		o.subject = arg;
+		return EXIT_OK;
+	case O_TO:
+		if (strcmp(arg, "tbx") != 0 && strcmp(arg, "tbx2008") != 0 && strcmp(arg, "csv") != 0 && strcmp(arg, "tsv") != 0)
+			return cli_usage("glossary", "--to takes tbx, tbx2008, csv or tsv, not '%s'", arg);
+		o.to = arg;
+		return EXIT_OK;
+	}
+	return cli_usage("glossary", "unknown option");
+}
 
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	sub = argv[1];
-	given = calloc((size_t)argc, sizeof *given);
-	if (given == NULL)
-		abort();
-	optind = 1;
-	while ((c = getopt_long(argc - 1, argv + 1, "g:l:f:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'g':
-			given[ngiven++] = optarg;
-			break;
-		case 'l':
-			o.lang = optarg;
-			break;
-		case 'S':
-			if ((o.status = pont_term_status_parse(optarg)) < 0) {
-				free(given);
-				return cli_usage("glossary", "unknown status '%s'", optarg);
-			}
-			break;
-		case 'J':
-			o.subject = optarg;
-			break;
-		case 'f':
-			o.fmt = strcmp(optarg, "json") == 0 ? FMT_JSON : strcmp(optarg, "tsv") == 0 ? FMT_TSV :
-				strcmp(optarg, "text") == 0 ? FMT_TEXT : -1;
-			if (o.fmt < 0) {
-				free(given);
-				return cli_usage("glossary", "unknown format '%s' (text, tsv or json)", optarg);
-			}
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'T':
-			to = optarg;
-			if (strcmp(to, "tbx") != 0 && strcmp(to, "tbx2008") != 0 && strcmp(to, "csv") != 0 &&
-			    strcmp(to, "tsv") != 0) {
-				free(given);
-				return cli_usage("glossary", "--to takes tbx, tbx2008, csv or tsv, not '%s'", to);
-			}
-			break;
-		case 'h':
-			free(given);
-			fputs(usage, stdout);
-			return EXIT_OK;
-		default:
-			free(given);
-			return cli_usage("glossary", "unknown option");
-		}
-	}
-	argc -= 1 + optind;
-	argv += 1 + optind;
-	if (strcmp(sub, "convert") == 0) {
-		if (argc != 2) {
-			free(given);
-			return cli_usage("glossary", "convert takes IN and OUT");
-		}
-		if (to == NULL)
-			to = cli_glossary_table(argv[1]) == 0 ? "csv" : cli_glossary_table(argv[1]) == 1 ? "tsv" :
-			     cli_has_suffix(argv[1], ".tbx") || cli_has_suffix(argv[1], ".xml") ? "tbx" : NULL;
-		if (to == NULL) {
-			free(given);
-			return cli_usage("glossary", "say the output format with --to (tbx, tbx2008, csv, tsv)");
-		}
-		if ((rc = cli_out_open(&out, argv[1])) == EXIT_OK) {
-			rc = do_convert(&o, argv[0], to, &out);
-			rc = cli_worse(rc, cli_out_close(&out, rc == EXIT_OK));
-		}
-		free(given);
+/*
+ * The glossaries a subcommand works on: those of -g and the FILE operands alike, else the
+ * default one. keep: the operands that are not glossaries (lookup's TERM).
+ */
+static int
+glossaries(cli_env *env, int argc, char **argv, int keep)
+{
+	int i;
+
+	for (i = 0; i < argc - keep; i++)
+		env->gpaths[env->ngpaths++] = argv[i];
+	if (env->ngpaths == 0 && (env->gpaths[env->ngpaths] = cli_default_glossary()) != NULL)
+		env->ngpaths++;
+	if (env->ngpaths == 0)
+		return cli_msg(NULL, "error", "no glossary: give FILE or -g FILE (pont's glossary is not installed)"), EXIT_SYSTEM;
+	o.files = env->gpaths;
+	o.nfiles = env->ngpaths;
+	o.fmt = env->format;
+	return EXIT_OK;
+}
+
+/* Runs one subcommand with its output open. */
+static int
+with_output(cli_env *env, int (*fn)(cli_env *, int, char **, cli_out *), int argc, char **argv)
+{
+	cli_out out;
+	int rc;
+
+	if ((rc = cli_out_open(&out, env->output)) != EXIT_OK)
 		return rc;
-	}
-	if (strcmp(sub, "validate") == 0) {
-		/* files to validate are the arguments, or the --glossary ones */
-		for (c = 0; c < argc; c++)
-			given[ngiven++] = argv[c];
-		argc = 0;
-	}
-	dflt[0] = cli_default_glossary();
-	o.files = ngiven ? given : dflt;
-	o.nfiles = ngiven ? ngiven : 1;
-	if ((strcmp(sub, "lookup") == 0) != (argc == 1) || (strcmp(sub, "lookup") != 0 && argc != 0)) {
-		free(given);
-		return cli_usage("glossary", strcmp(sub, "lookup") == 0 ? "lookup takes one TERM" : "unexpected argument '%s'",
-				 argc ? argv[0] : "");
-	}
-	if (strcmp(sub, "validate") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "lookup") != 0 &&
-	    strcmp(sub, "stats") != 0) {	/* convert was handled above */
-		free(given);
-		return cli_usage("glossary", "unknown subcommand '%s' (validate, list, lookup or stats)", sub);
-	}
-	if ((rc = cli_out_open(&out, output)) != EXIT_OK) {
-		free(given);
+	rc = fn(env, argc, argv, &out);
+	return cli_worse(rc, cli_out_close(&out, rc == EXIT_OK || rc == EXIT_FINDINGS));
+}
+
+static int
+validate(cli_env *env, int argc, char **argv, cli_out *out)
+{
+	int rc = glossaries(env, argc, argv, 0);
+
+	return rc == EXIT_OK ? do_validate(&o, env, out) : rc;
+}
+
+static int
+list(cli_env *env, int argc, char **argv, cli_out *out)
+{
+	int rc = glossaries(env, argc, argv, 0);
+
+	o.fmt = env->format == 1 ? FMT_TSV : env->format == 2 ? FMT_JSON : FMT_TEXT;
+	return rc == EXIT_OK ? do_list(&o, out) : rc;
+}
+
+static int
+lookup(cli_env *env, int argc, char **argv, cli_out *out)
+{
+	int rc;
+
+	if (argc < 1)
+		return cli_usage("glossary lookup", "give the TERM to look up");
+	if ((rc = glossaries(env, argc, argv, 1)) != EXIT_OK)
 		return rc;
+	o.fmt = env->format == 1 ? FMT_JSON : FMT_TEXT;
+	return do_lookup(&o, argv[argc - 1], out);
+}
+
+static int
+stats(cli_env *env, int argc, char **argv, cli_out *out)
+{
+	int rc = glossaries(env, argc, argv, 0);
+
+	return rc == EXIT_OK ? do_stats(&o, out) : rc;
+}
+
+static int
+run_validate(cli_env *env, int argc, char **argv)
+{
+	return with_output(env, validate, argc, argv);
+}
+
+static int
+run_list(cli_env *env, int argc, char **argv)
+{
+	return with_output(env, list, argc, argv);
+}
+
+static int
+run_lookup(cli_env *env, int argc, char **argv)
+{
+	return with_output(env, lookup, argc, argv);
+}
+
+static int
+run_stats(cli_env *env, int argc, char **argv)
+{
+	return with_output(env, stats, argc, argv);
+}
+
+/* convert IN OUT, or -g IN -o OUT */
+static int
+run_convert(cli_env *env, int argc, char **argv)
+{
+	const char *in = env->ngpaths ? env->gpaths[0] : argc ? argv[0] : NULL;
+	const char *outp = env->output ? env->output : argc - (env->ngpaths ? 0 : 1) == 1 ? argv[argc - 1] : NULL;
+	const char *to = o.to;
+	cli_out out;
+	int rc;
+
+	if (in == NULL || outp == NULL || env->ngpaths + (size_t)argc + (env->output != NULL) != 2)
+		return cli_usage("glossary convert", "give IN and OUT (or -g IN -o OUT)");
+	if (to == NULL)
+		to = cli_glossary_table(outp) == 0 ? "csv" : cli_glossary_table(outp) == 1 ? "tsv" :
+		     cli_has_suffix(outp, ".tbx") || cli_has_suffix(outp, ".xml") ? "tbx" : NULL;
+	if (to == NULL)
+		return cli_usage("glossary convert", "say the output format with --to (tbx, tbx2008, csv, tsv)");
+	if ((rc = cli_out_open(&out, outp)) == EXIT_OK) {
+		rc = do_convert(&o, in, to, &out);
+		rc = cli_worse(rc, cli_out_close(&out, rc == EXIT_OK));
 	}
-	if (strcmp(sub, "validate") == 0)
-		rc = do_validate(&o, &out);
-	else if (strcmp(sub, "list") == 0)
-		rc = do_list(&o, &out);
-	else if (strcmp(sub, "lookup") == 0)
-		rc = do_lookup(&o, argv[0], &out);
-	else
-		rc = do_stats(&o, &out);
-	rc = cli_worse(rc, cli_out_close(&out, rc == EXIT_OK || rc == EXIT_FINDINGS));
-	free(given);
 	return rc;
 }
+
+#define ABOUT \
+	"\n\nReads glossaries: TBX v3 (ISO 30042:2019) TBX-Core, TBX-Basic and TBX-Min in DCA or DCT\n" \
+	"style, TBX 2008 (<martif>) and the 2013 TBX-Min draft (the dialect comes from the root), and\n" \
+	"the spreadsheet form (CSV, TSV). The glossary is FILE or -g FILE alike (repeatable); with\n" \
+	"neither, $PONT_GLOSSARY, else pont's glossaries/it-careers.tbx."
+static const char exits[] = "0 ok, 1 validate found errors (or lookup found nothing), 2 usage,\n"
+			    "3 a glossary is not well-formed XML or not TBX, 4 I/O error.";
+static const int shared_g[] = { CLI_O_GLOSSARY, CLI_O_FORMAT, CLI_O_OUTPUT, 0 };
+static const cli_opt list_opts[] = {
+	{ "lang", O_LANG, "LANG", "only terms of LANG (en also takes en-GB, en-US)" },
+	{ "status", O_STATUS, "STATUS", "preferred, admitted, deprecated, superseded, obsolete, forbidden" },
+	{ "subject", O_SUBJECT, "TEXT", "concepts whose subject field contains TEXT" },
+	{ NULL, 0, NULL, NULL }
+};
+static const cli_opt lookup_opts[] = { { "lang", O_LANG, "LANG", "only terms of LANG (en also takes en-GB, en-US)" },
+				       { NULL, 0, NULL, NULL } };
+static const cli_opt convert_opts[] = { { "to", O_TO, "FORMAT", "tbx, tbx2008, csv or tsv (default: from OUT's extension)" },
+					{ NULL, 0, NULL, NULL } };
+static const char *const syn_files[] = { "[OPTIONS] [FILE...]", NULL };
+static const char *const syn_lookup[] = { "[OPTIONS] TERM", NULL };
+static const char *const syn_convert[] = { "[--to FORMAT] IN OUT", "[--to FORMAT] -g IN -o OUT", NULL };
+
+const cli_command cmd_glossary_validate = {
+	"glossary validate", "check a glossary's structure and its dialect's data categories", syn_files,
+	"Checks structure and the dialect's data categories; every problem is reported as\n"
+	"FILE:LINE:COL: severity: [id] message." ABOUT, shared_g, NULL, "text json sarif html", 0, exits,
+	NULL, opt, run_validate
+};
+const cli_command cmd_glossary_list = {
+	"glossary list", "the terms of a glossary, one a line", syn_files,
+	"The terms, one a line: concept, language, status, type, term." ABOUT, shared_g, list_opts, "text tsv json", 0, exits,
+	NULL, opt, run_list
+};
+const cli_command cmd_glossary_lookup = {
+	"glossary lookup", "the concepts whose terms are written like TERM", syn_lookup,
+	"The concepts whose terms are written like TERM (case, apostrophes, hyphens and a French\n"
+	"elision such as l' or d' do not matter; inflected forms are found), with all their terms." ABOUT,
+	shared_g, lookup_opts, "text json", 0, exits, NULL, opt, run_lookup
+};
+const cli_command cmd_glossary_stats = {
+	"glossary stats", "dialect, concepts, terms per language and status", syn_files,
+	"Dialect, concepts, terms per language and status." ABOUT, shared_g, NULL, NULL, 0, exits, NULL, opt, run_stats
+};
+const cli_command cmd_glossary_convert = {
+	"glossary convert", "a glossary as TBX v3, TBX 2008, CSV or TSV", syn_convert,
+	"Writes IN (TBX, or .csv/.tsv) as TBX v3 (TBX-Basic, DCA), TBX 2008, CSV or TSV: the\n"
+	"format comes from OUT's extension or --to; '-' is standard output. CSV and TSV have one\n"
+	"row per concept and language, synonyms separated by ' | ' (see pont(1)); any command\n"
+	"reads a .csv or .tsv glossary too." ABOUT,
+	shared_g, convert_opts, NULL, 0, exits, NULL, opt, run_convert
+};

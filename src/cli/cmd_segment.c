@@ -1,30 +1,8 @@
 /* cmd_segment.c: pont segment: paragraphs and sentences, with byte offsets. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage[] =
-	"usage: pont segment [--lang fr|en] [--format text|json|tsv] [--input text|markdown|auto]\n"
-	"                    [--paragraphs auto|lines|blank] [--replace-invalid] [-o FILE] [FILE...]\n"
-	"\n"
-	"Splits each article into paragraphs (title, standfirst, headings, speaker turns,\n"
-	"paragraphs, list items, quotes) and sentences, with ICU's sentence rules plus\n"
-	"pont's abbreviation lists. Speaker labels ('Kate :') are kept apart from the text.\n"
-	"Offsets are bytes into the input; nothing but white space, markup and labels lies\n"
-	"between two sentences.\n"
-	"\n"
-	"  -l, --lang LANG        language of the text: fr (default) or en\n"
-	"  -f, --format FORMAT    text (default), json or tsv\n"
-	"      --input FORMAT     text, markdown, or auto (default: markdown for .md files)\n"
-	"      --paragraphs MODE  plain text: auto (default), lines (one paragraph a line) or\n"
-	"                         blank (paragraphs separated by blank lines)\n"
-	"      --replace-invalid  replace invalid UTF-8 by U+FFFD (with a warning) instead of failing\n"
-	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
-	"  -h, --help             show this help\n"
-	"\n"
-	"Exit status: 0 ok, 2 usage, 3 bad input (invalid UTF-8), 4 I/O error.\n";
 
 enum { FMT_TEXT, FMT_JSON, FMT_TSV };
 
@@ -57,37 +35,46 @@ flush(cli_out *o, pont_buf *b, size_t over)
 	}
 }
 
+/* JSON: the file and its paragraphs, before its sentences. */
+static void
+json_paragraphs(cli_out *o, pont_buf *b, const char *name, const pont_text *t, const pont_doc *doc, int first)
+{
+	const char *s = t->data;
+	size_t i, nb = pont_doc_nblocks(doc);
+
+	pont_buf_adds(b, first ? "\n" : ",\n");
+	pont_buf_adds(b, "{\"file\":");
+	pont_buf_add_json(b, name, strlen(name));
+	pont_buf_addf(b, ",\"bytes\":%zu,\"paragraphs\":[", t->len);
+	for (i = 0; i < nb; i++) {
+		const pont_block *bl = pont_doc_block(doc, i);
+		const char *k = pont_block_kind_name(bl->kind);
+
+		pont_buf_addf(b, "%s\n {\"paragraph\":%zu,\"kind\":\"%s\",\"level\":%u,\"start\":%zu,\"end\":%zu,"
+			      "\"content_start\":%zu,\"content_end\":%zu,\"speaker\":",
+			      i ? "," : "", i + 1, k, bl->level, bl->span.start, bl->span.end, bl->content.start,
+			      bl->content.end);
+		if (bl->label.end > bl->label.start)
+			pont_buf_add_json(b, s + bl->label.start, bl->label.end - bl->label.start);
+		else
+			pont_buf_adds(b, "null");
+		pont_buf_addc(b, '}');
+		flush(o, b, 1 << 18);
+	}
+	pont_buf_adds(b, "],\"segments\":[");
+}
+
 static void
 emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, const pont_doc *doc,
      const pont_segs *sg, int nfiles, int first)
 {
 	const char *s = t->data;
-	size_t i, nb = pont_doc_nblocks(doc), prevblock = (size_t)-1, sent = 0;
+	size_t i, prevblock = (size_t)-1, sent = 0;
 	pont_lines li = { NULL, 0, s, t->len, t->bom, 0, 0, 0 };
 
-	if (fmt == FMT_JSON)
-		pont_lines_init(&li, s, t->len, t->bom);	/* only JSON gives lines and columns */
 	if (fmt == FMT_JSON) {
-		pont_buf_adds(b, first ? "\n" : ",\n");
-		pont_buf_adds(b, "{\"file\":");
-		pont_buf_add_json(b, name, strlen(name));
-		pont_buf_addf(b, ",\"bytes\":%zu,\"paragraphs\":[", t->len);
-		for (i = 0; i < nb; i++) {
-			const pont_block *bl = pont_doc_block(doc, i);
-			const char *k = pont_block_kind_name(bl->kind);
-
-			pont_buf_addf(b, "%s\n {\"paragraph\":%zu,\"kind\":\"%s\",\"level\":%u,\"start\":%zu,\"end\":%zu,"
-				      "\"content_start\":%zu,\"content_end\":%zu,\"speaker\":",
-				      i ? "," : "", i + 1, k, bl->level, bl->span.start, bl->span.end,
-				      bl->content.start, bl->content.end);
-			if (bl->label.end > bl->label.start)
-				pont_buf_add_json(b, s + bl->label.start, bl->label.end - bl->label.start);
-			else
-				pont_buf_adds(b, "null");
-			pont_buf_addc(b, '}');
-			flush(o, b, 1 << 18);
-		}
-		pont_buf_adds(b, "],\"segments\":[");
+		pont_lines_init(&li, s, t->len, t->bom);	/* only JSON gives lines and columns */
+		json_paragraphs(o, b, name, t, doc, first);
 	} else if (fmt == FMT_TEXT && nfiles > 1) {
 		pont_buf_addf(b, "%s==> %s <==\n", first ? "" : "\n", name);
 	}
@@ -167,78 +154,36 @@ emit(cli_out *o, pont_buf *b, int fmt, const char *name, const pont_text *t, con
 	pont_lines_release(&li);
 }
 
-int
-cmd_segment(int argc, char **argv)
+static int
+run(cli_env *env, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		CLI_TEXT_LONGOPTS,
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	cli_textopts t = CLI_TEXTOPTS_INIT;
-	int fmt = FMT_TEXT, c, rc = EXIT_OK, i, nfiles;
+	int fmt = env->format, rc = EXIT_OK, i, nfiles = argc ? argc : 1;
 	pont_segmenter *sg;
 	pont_error err;
 	pont_buf out = PONT_BUF_INIT;
 	cli_out o;
 	char *stdin_only[] = { (char *)"-" };
-	char **files;
+	char **files = argc ? argv : stdin_only;
 	pont_text *texts;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, CLI_TEXT_SHORTOPTS "f:h", longopts, NULL)) != -1) {
-		if (cli_textopt(c, optarg, &t))
-			continue;
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = FMT_JSON;
-			else if (strcmp(optarg, "tsv") == 0)
-				fmt = FMT_TSV;
-			else
-				return cli_usage("segment", "unknown format '%s' (text, json or tsv)", optarg);
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
-		default:
-			return cli_usage("segment", "unknown option");
-		}
-	}
-	if ((rc = cli_textopts_check("segment", &t)) != EXIT_OK)
-		return rc;
-	files = optind < argc ? argv + optind : stdin_only;
-	nfiles = optind < argc ? argc - optind : 1;
-	if ((sg = pont_segmenter_new(t.lang, &err)) == NULL) {
+	if ((sg = pont_segmenter_new(env->lang, &err)) == NULL) {
 		cli_report(&err);
 		return cli_exit_code(err.code);
 	}
 	/* read and check every input first: a bad one means no output at all */
-	texts = calloc((size_t)nfiles, sizeof *texts);
-	if (texts == NULL)
+	if ((texts = calloc((size_t)nfiles, sizeof *texts)) == NULL)
 		abort();
-	for (i = 0; i < nfiles; i++) {
-		int r = cli_read(files[i], t.flags, &texts[i]);
-
-		rc = cli_worse(rc, r);
-	}
-	if (rc == EXIT_OK)
-		rc = cli_out_open(&o, t.output);
-	if (rc == EXIT_OK) {
-		if (fmt == FMT_JSON) {
-			pont_buf_adds(&out, "{\"lang\":\"");
-			pont_buf_adds(&out, t.lang);
-			pont_buf_adds(&out, "\",\"files\":[");
-		}
+	for (i = 0; i < nfiles; i++)
+		rc = cli_worse(rc, cli_read(files[i], env->text_flags, &texts[i]));
+	if (rc == EXIT_OK && (rc = cli_out_open(&o, env->output)) == EXIT_OK) {
+		if (fmt == FMT_JSON)
+			pont_buf_addf(&out, "{\"lang\":\"%s\",\"files\":[", env->lang);
 		for (i = 0; i < nfiles && rc == EXIT_OK; i++) {
 			pont_segs segs = PONT_SEGS_INIT;
+			pont_doc_options dopt = cli_doc_options(env, files[i]);
 			pont_doc *doc;
 
-			cli_input_format(t.input, files[i], &t.doc.format);
-			if ((doc = pont_doc_parse(texts[i].data, texts[i].len, &t.doc, &err)) == NULL ||
+			if ((doc = pont_doc_parse(texts[i].data, texts[i].len, &dopt, &err)) == NULL ||
 			    pont_segment_doc(sg, doc, &segs, &err) != PONT_OK) {
 				err.file = cli_name(files[i]);
 				cli_report(&err);
@@ -261,3 +206,18 @@ cmd_segment(int argc, char **argv)
 	pont_buf_release(&out);
 	return rc;
 }
+
+static const char *const synopsis[] = { "[OPTIONS] [FILE...]", NULL };
+static const int shared_opts[] = { CLI_O_LANG, CLI_O_FORMAT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID,
+				   CLI_O_OUTPUT, 0 };
+
+const cli_command cmd_segment = {
+	"segment", "split an article into paragraphs and sentences (ICU)", synopsis,
+	"Splits each article into paragraphs (title, standfirst, headings, speaker turns,\n"
+	"paragraphs, list items, quotes) and sentences, with ICU's sentence rules plus\n"
+	"pont's abbreviation lists. Speaker labels ('Kate :') are kept apart from the text.\n"
+	"Offsets are bytes into the input; nothing but white space, markup and labels lies\n"
+	"between two sentences.",
+	shared_opts, NULL, "text json tsv", 0, "0 ok, 2 usage, 3 bad input (invalid UTF-8), 4 I/O error.",
+	NULL, NULL, run
+};

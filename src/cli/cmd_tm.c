@@ -1,5 +1,4 @@
-/* cmd_tm.c: pont tm: the translation memory (import, export, lookup, stats, add). */
-#include <getopt.h>
+/* cmd_tm.c: pont tm import|add|export|lookup|stats: the translation memory. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -7,42 +6,13 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"usage: pont tm import --tm MEMORY.ptm FILE...        (TMX, TSV, or a finished work file .xlf)\n"
-	"       pont tm import --tm MEMORY.ptm --aligned FR.txt EN.txt\n"
-	"       pont tm add WORK.xlf... --tm MEMORY.ptm\n"
-	"       pont tm export --tm MEMORY.ptm [-o FILE.tmx|FILE.tsv]\n"
-	"       pont tm lookup --tm MEMORY [--min-score N] [--max N] [--format text|json|tsv]\n"
-	"                      [--queries FILE] [--timing] [PHRASE...]\n"
-	"       pont tm stats --tm MEMORY\n"
-	"\n"
-	"The translation memory of a series, French to English, in one file of pont's own (.ptm): the\n"
-	"units and an index of their words, read in one go, so that a look-up scores only the few\n"
-	"units that can reach the minimum score. TMX 1.4b goes in and out (inline codes kept); a\n"
-	"MEMORY ending in .tmx is read and written as TMX (slower to open).\n"
-	"\n"
-	"import adds units, creating the memory when needed (written atomically: an interrupted\n"
-	"import leaves the memory as it was): TMX (units with a French and an English <tuv>), TSV (a\n"
-	"header naming the columns' languages, \"en<TAB>fr\"), a work file (its translated segments),\n"
-	"or two line-aligned files (--aligned). add is import for finished work files. Identical\n"
-	"pairs are kept once. lookup reads MEMORY as pont's file or TMX and prints the best matches of\n"
-	"each phrase (or each line of --queries FILE): score, French, English. Score: 100 minus the\n"
-	"weighted token edit distance in percent (words 1, numbers 0.5, punctuation and inline codes\n"
-	"0.25; case ignored, 100 only for the same text); minimum 70 by default.\n"
-	"\n"
-	"      --tm FILE           the memory\n"
-	"      --aligned FR EN     import two files whose lines are translations of each other\n"
-	"      --min-score N       lowest score shown, 1-100 (default 70)\n"
-	"      --max N             matches per phrase (default 3)\n"
-	"      --queries FILE      one phrase a line\n"
-	"      --timing            print to stderr the load time, the time per look-up and peak memory\n"
-	"      --brute-force       score every unit instead of using the index (for checking)\n"
-	"  -f, --format FORMAT     text (default), json or tsv\n"
-	"  -o, --output FILE       export: TMX, or TSV when FILE ends in .tsv (default: TMX on stdout)\n"
-	"  -h, --help              show this help\n"
-	"\n"
-	"Exit status: 0 ok, 1 lookup found nothing, 2 usage, 3 bad input (malformed TMX, TSV or\n"
-	"XLIFF, no unit in French and English, a damaged memory), 4 I/O error.\n";
+enum { O_ALIGNED = CLI_O_OWN, O_MAX, O_QUERIES, O_TIMING, O_BRUTE_FORCE };
+
+static struct {
+	int aligned, timing, brute;
+	long maxn;
+	const char *queries;
+} o = { 0, 0, 0, 3, NULL };
 
 /* The memory at path, or a new one when it does not exist yet (create != 0). */
 static int
@@ -59,17 +29,13 @@ static int
 save_memory(const char *path, const pont_tm *tm)
 {
 	pont_buf b = PONT_BUF_INIT;
-	cli_out o;
 	int rc;
 
 	if (cli_has_suffix(path, ".tmx"))
 		pont_tm_write_tmx(tm, &b);	/* a memory kept as TMX stays TMX */
 	else
 		pont_tm_write(tm, &b);
-	if ((rc = cli_out_open(&o, path)) == EXIT_OK) {
-		cli_out_write(&o, b.p, b.len);
-		rc = cli_out_close(&o, 1);
-	}
+	rc = cli_write(path, &b);
 	pont_buf_release(&b);
 	return rc;
 }
@@ -166,239 +132,314 @@ print_matches(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_
 	}
 }
 
-int
-cmd_tm(int argc, char **argv)
+static int
+opt(cli_env *env, int key, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "tm", required_argument, NULL, 'T' },
-		{ "aligned", no_argument, NULL, 'A' },
-		{ "min-score", required_argument, NULL, 'M' },
-		{ "max", required_argument, NULL, 'N' },
-		{ "queries", required_argument, NULL, 'Q' },
-		{ "timing", no_argument, NULL, 't' },
-		{ "brute-force", no_argument, NULL, 'B' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *sub, *mem = NULL, *output = NULL, *queries = NULL;
-	int c, rc = EXIT_OK, aligned = 0, minscore = 70, timing = 0, brute = 0, fmt = 0;
-	long maxn = 3;
+	(void)env;
+	switch (key) {
+	case O_ALIGNED:
+		o.aligned = 1;
+		return EXIT_OK;
+	case O_MAX:
+		return cli_number("tm", "--max", arg, 1, 100, &o.maxn);
+	case O_QUERIES:
+		o.queries = arg;
+		return EXIT_OK;
+	case O_TIMING:
+		o.timing = 1;
+		return EXIT_OK;
+	case O_BRUTE_FORCE:
+		o.brute = 1;
+		return EXIT_OK;
+	}
+	return cli_usage("tm", "unknown option");
+}
+
+/* The one memory every tm command works on (--tm). */
+static const char *
+memory(const cli_env *env)
+{
+	if (env->ntm_paths != 1) {
+		cli_usage(env->cmd->name, env->ntm_paths ? "give one memory with --tm FILE" : "give the memory with --tm FILE");
+		return NULL;
+	}
+	return env->tm_paths[0];
+}
+
+/* Adds the units of one file (TMX, TSV, pont's file or a finished work file) to tm. */
+static int
+import_file(pont_tm *tm, const char *path, int add_only, size_t *added)
+{
+	pont_tm *other = NULL;
+	size_t k;
+	int rc;
+
+	if (cli_has_suffix(path, ".xlf") || cli_has_suffix(path, ".xliff"))
+		return import_xliff(tm, path, added);
+	if (add_only)
+		return cli_usage("tm add", "add takes finished work files (.xlf)");
+	if ((rc = cli_tm_read(path, "fr", "en", &other)) == EXIT_OK)
+		for (k = 0; k < pont_tm_size(other); k++)
+			*added += (size_t)pont_tm_add(tm, pont_tm_source(other, k), strlen(pont_tm_source(other, k)),
+						      pont_tm_target(other, k), strlen(pont_tm_target(other, k)),
+						      pont_tm_note(other, k));
+	pont_tm_free(other);
+	return rc;
+}
+
+static int
+import_or_add(cli_env *env, int argc, char **argv, int add_only)
+{
+	const char *mem = memory(env);
 	pont_tm *tm = NULL;
-	double t0;
+	size_t added = 0, before;
+	int i, rc;
 
-	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : (fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM);
-	}
-	sub = argv[1];
-	optind = 2;
-	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
-		char *end;
-
-		switch (c) {
-		case 'T':
-			mem = optarg;
-			break;
-		case 'A':
-			aligned = 1;
-			break;
-		case 'M':
-			minscore = (int)strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || minscore < 1 || minscore > 100)
-				return cli_usage("tm", "--min-score takes a number from 1 to 100, not '%s'", optarg);
-			break;
-		case 'N':
-			maxn = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || maxn < 1 || maxn > 100)
-				return cli_usage("tm", "--max takes a number from 1 to 100, not '%s'", optarg);
-			break;
-		case 'Q':
-			queries = optarg;
-			break;
-		case 't':
-			timing = 1;
-			break;
-		case 'B':
-			brute = 1;
-			break;
-		case 'f':
-			fmt = strcmp(optarg, "text") == 0 ? 0 : strcmp(optarg, "json") == 0 ? 1 : strcmp(optarg, "tsv") == 0 ? 2 : -1;
-			if (fmt < 0)
-				return cli_usage("tm", "unknown format '%s' (text, json or tsv)", optarg);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
-		default:
-			return cli_usage("tm", "unknown option");
-		}
-	}
 	if (mem == NULL)
-		return cli_usage("tm", "give the memory with --tm FILE");
-	t0 = cli_now();
-	if (strcmp(sub, "import") == 0 || strcmp(sub, "add") == 0) {
-		size_t added = 0, before;
-		int i;
-
-		if (optind >= argc || (aligned && argc - optind != 2))
-			return cli_usage("tm", aligned ? "--aligned takes FR.txt EN.txt" : "give the files to import");
-		if (!cli_has_suffix(mem, ".ptm") && !cli_has_suffix(mem, ".tmx"))
-			return cli_usage("tm", "the memory is pont's file (.ptm) or a TMX file (.tmx)");
-		if ((rc = open_memory(mem, 1, &tm)) != EXIT_OK)
-			return rc;
-		before = pont_tm_size(tm);
-		if (aligned) {
-			rc = import_aligned(tm, argv[optind], argv[optind + 1], &added);
-		} else {
-			for (i = optind; rc == EXIT_OK && i < argc; i++) {
-				if (cli_has_suffix(argv[i], ".xlf") || cli_has_suffix(argv[i], ".xliff")) {
-					rc = import_xliff(tm, argv[i], &added);
-				} else if (strcmp(sub, "add") == 0) {
-					rc = cli_usage("tm", "add takes finished work files (.xlf)");
-				} else {
-					pont_tm *other = NULL;
-					size_t k;
-
-					if ((rc = cli_tm_read(argv[i], "fr", "en", &other)) == EXIT_OK)
-						for (k = 0; k < pont_tm_size(other); k++)
-							added += (size_t)pont_tm_add(tm, pont_tm_source(other, k),
-										     strlen(pont_tm_source(other, k)),
-										     pont_tm_target(other, k),
-										     strlen(pont_tm_target(other, k)),
-										     pont_tm_note(other, k));
-					pont_tm_free(other);
-				}
-			}
-		}
-		if (rc == EXIT_OK)
-			rc = save_memory(mem, tm);
-		if (rc == EXIT_OK)
-			fprintf(stderr, "pont: %s: %zu units added (%zu were there), %zu in all\n", cli_name(mem), added, before,
-				pont_tm_size(tm));
-	} else if (strcmp(sub, "export") == 0) {
-		pont_buf b = PONT_BUF_INIT;
-		cli_out o;
-
-		if ((rc = open_memory(mem, 0, &tm)) != EXIT_OK)
-			return rc;
-		if (output && cli_has_suffix(output, ".tsv")) {
-			size_t k;
-
-			pont_buf_adds(&b, "fr\ten\n");
-			for (k = 0; k < pont_tm_size(tm); k++) {
-				const char *f[2] = { pont_tm_source(tm, k), pont_tm_target(tm, k) };
-				int j;
-
-				for (j = 0; j < 2; j++) {
-					pont_buf_add_tsv(&b, f[j], strlen(f[j]));
-					pont_buf_addc(&b, j ? '\n' : '\t');
-				}
-			}
-		} else {
-			pont_tm_write_tmx(tm, &b);
-		}
-		if ((rc = cli_out_open(&o, output)) == EXIT_OK) {
-			cli_out_write(&o, b.p, b.len);
-			rc = cli_out_close(&o, 1);
-		}
-		pont_buf_release(&b);
-	} else if (strcmp(sub, "stats") == 0) {
-		if ((rc = open_memory(mem, 0, &tm)) != EXIT_OK)
-			return rc;
-		printf("memory: %s\nlanguages: %s -> %s\nunits: %zu\n", cli_name(mem), pont_tm_src_lang(tm),
-		       pont_tm_trg_lang(tm), pont_tm_size(tm));
-		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
-	} else if (strcmp(sub, "lookup") == 0) {
-		pont_buf out = PONT_BUF_INIT, ql = PONT_BUF_INIT;
-		pont_text qt = PONT_TEXT_INIT;
-		pont_tm_match *m = malloc((size_t)maxn * sizeof *m);
-		double t1, t2, t3;
-		size_t nq = 0, found = 0;
-		int i, first = 1;
-		cli_out o;
-
-		if (m == NULL)
-			abort();
-		if ((rc = open_memory(mem, 0, &tm)) != EXIT_OK) {
-			free(m);
-			return rc;
-		}
-		t1 = cli_now();
-		if (pont_tm_size(tm))		/* the index, built before the first look-up is timed */
-			pont_tm_lookup(tm, "", 0, 100, m, 1);
-		t2 = cli_now();
-		if (queries && (rc = cli_read(queries, 0, &qt)) != EXIT_OK) {
-			free(m);
-			pont_tm_free(tm);
-			return rc;
-		}
-		if (queries == NULL && optind >= argc) {
-			free(m);
-			pont_tm_free(tm);
-			return cli_usage("tm", "give phrases to look up, or --queries FILE");
-		}
-		if (fmt == 1)
-			pont_buf_adds(&out, "{\"results\":[");
-		else if (fmt == 2)
-			pont_buf_adds(&out, "query\tscore\tunit\tsource\ttarget\n");
-		for (i = optind; i < argc; i++) {
-			size_t n = brute ? pont_tm_lookup_all(tm, argv[i], strlen(argv[i]), minscore, m, (size_t)maxn) :
-					   pont_tm_lookup(tm, argv[i], strlen(argv[i]), minscore, m, (size_t)maxn);
-
-			print_matches(&out, fmt, tm, argv[i], m, n, first);
-			first = 0;
-			found += n > 0;
-			nq++;
-		}
-		if (queries) {
-			const char *s = qt.data + qt.bom, *e = qt.data + qt.len;
-
-			while (s < e) {
-				const char *nl = memchr(s, '\n', (size_t)(e - s));
-				size_t l = nl ? (size_t)(nl - s) : (size_t)(e - s), n;
-
-				pont_buf_reset(&ql);
-				pont_buf_add(&ql, s, l && s[l - 1] == '\r' ? l - 1 : l);
-				s = nl ? nl + 1 : e;
-				if (ql.len == 0)
-					continue;
-				n = brute ? pont_tm_lookup_all(tm, ql.p, ql.len, minscore, m, (size_t)maxn) :
-					    pont_tm_lookup(tm, ql.p, ql.len, minscore, m, (size_t)maxn);
-				print_matches(&out, fmt, tm, ql.p, m, n, first);
-				first = 0;
-				found += n > 0;
-				nq++;
-			}
-		}
-		t3 = cli_now();
-		if (fmt == 1)
-			pont_buf_adds(&out, "\n]}\n");
-		if ((rc = cli_out_open(&o, output)) == EXIT_OK) {
-			cli_out_write(&o, out.p ? out.p : "", out.len);
-			rc = cli_out_close(&o, 1);
-		}
-		if (timing) {
-			struct rusage ru;
-
-			getrusage(RUSAGE_SELF, &ru);
-			fprintf(stderr, "pont: tm: %zu units; load %.3f s, index %.3f s, %zu look-ups in %.3f s (%.3f ms each); "
-				"peak RSS %ld MB\n", pont_tm_size(tm), t1 - t0, t2 - t1, nq, t3 - t2,
-				nq ? 1000.0 * (t3 - t2) / (double)nq : 0.0, ru.ru_maxrss / 1024);
-		}
-		if (rc == EXIT_OK && found == 0)
-			rc = EXIT_FINDINGS;
-		pont_buf_release(&out);
-		pont_buf_release(&ql);
-		pont_text_release(&qt);
-		free(m);
-	} else {
-		rc = cli_usage("tm", "unknown subcommand '%s' (import, add, export, lookup, stats)", sub);
-	}
+		return EXIT_USAGE;
+	if (argc == 0 || (o.aligned && argc != 2))
+		return cli_usage(env->cmd->name, o.aligned ? "--aligned takes FR.txt EN.txt" : "give the files to import");
+	if (!cli_has_suffix(mem, ".ptm") && !cli_has_suffix(mem, ".tmx"))
+		return cli_usage(env->cmd->name, "the memory is pont's file (.ptm) or a TMX file (.tmx)");
+	if ((rc = open_memory(mem, 1, &tm)) != EXIT_OK)
+		return rc;
+	before = pont_tm_size(tm);
+	if (o.aligned)
+		rc = import_aligned(tm, argv[0], argv[1], &added);
+	for (i = 0; !o.aligned && rc == EXIT_OK && i < argc; i++)
+		rc = import_file(tm, argv[i], add_only, &added);
+	if (rc == EXIT_OK)
+		rc = save_memory(mem, tm);
+	if (rc == EXIT_OK)
+		fprintf(stderr, "pont: %s: %zu units added (%zu were there), %zu in all\n", cli_name(mem), added, before,
+			pont_tm_size(tm));
 	pont_tm_free(tm);
 	return rc;
 }
+
+static int
+run_import(cli_env *env, int argc, char **argv)
+{
+	return import_or_add(env, argc, argv, 0);
+}
+
+static int
+run_add(cli_env *env, int argc, char **argv)
+{
+	return import_or_add(env, argc, argv, 1);
+}
+
+static int
+run_export(cli_env *env, int argc, char **argv)
+{
+	const char *mem = memory(env);
+	pont_buf b = PONT_BUF_INIT;
+	pont_tm *tm = NULL;
+	size_t k;
+	int j, rc;
+
+	(void)argv;
+	if (mem == NULL)
+		return EXIT_USAGE;
+	if (argc)
+		return cli_usage("tm export", "export takes no FILE: write it with -o FILE");
+	if ((rc = open_memory(mem, 0, &tm)) != EXIT_OK)
+		return rc;
+	if (env->output && cli_has_suffix(env->output, ".tsv")) {
+		pont_buf_adds(&b, "fr\ten\n");
+		for (k = 0; k < pont_tm_size(tm); k++) {
+			const char *f[2] = { pont_tm_source(tm, k), pont_tm_target(tm, k) };
+
+			for (j = 0; j < 2; j++) {
+				pont_buf_add_tsv(&b, f[j], strlen(f[j]));
+				pont_buf_addc(&b, j ? '\n' : '\t');
+			}
+		}
+	} else {
+		pont_tm_write_tmx(tm, &b);
+	}
+	rc = cli_write(env->output, &b);
+	pont_buf_release(&b);
+	pont_tm_free(tm);
+	return rc;
+}
+
+static int
+run_stats(cli_env *env, int argc, char **argv)
+{
+	const char *mem = memory(env);
+	pont_tm *tm = NULL;
+	int rc;
+
+	(void)argc;
+	(void)argv;
+	if (mem == NULL)
+		return EXIT_USAGE;
+	if ((rc = open_memory(mem, 0, &tm)) != EXIT_OK)
+		return rc;
+	printf("memory: %s\nlanguages: %s -> %s\nunits: %zu\n", cli_name(mem), pont_tm_src_lang(tm), pont_tm_trg_lang(tm),
+	       pont_tm_size(tm));
+	pont_tm_free(tm);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+}
+
+typedef struct lookups {
+	pont_tm *tm;
+	pont_tm_match *m;
+	int fmt, min_score, first;
+	size_t nq, found;
+	pont_buf out;
+} lookups;
+
+static void
+look_up(lookups *l, const char *q, size_t n)
+{
+	size_t k = o.brute ? pont_tm_lookup_all(l->tm, q, n, l->min_score, l->m, (size_t)o.maxn) :
+			     pont_tm_lookup(l->tm, q, n, l->min_score, l->m, (size_t)o.maxn);
+
+	print_matches(&l->out, l->fmt, l->tm, q, l->m, k, l->first);
+	l->first = 0;
+	l->found += k > 0;
+	l->nq++;
+}
+
+/* The phrases of --queries FILE, one a line. */
+static int
+look_up_file(lookups *l)
+{
+	pont_text qt = PONT_TEXT_INIT;
+	pont_buf ql = PONT_BUF_INIT;
+	const char *s, *e;
+	int rc;
+
+	if ((rc = cli_read(o.queries, 0, &qt)) != EXIT_OK)
+		return rc;
+	for (s = qt.data + qt.bom, e = qt.data + qt.len; s < e;) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s));
+		size_t len = nl ? (size_t)(nl - s) : (size_t)(e - s);
+
+		pont_buf_reset(&ql);
+		pont_buf_add(&ql, s, len && s[len - 1] == '\r' ? len - 1 : len);
+		s = nl ? nl + 1 : e;
+		if (ql.len)
+			look_up(l, ql.p, ql.len);
+	}
+	pont_buf_release(&ql);
+	pont_text_release(&qt);
+	return EXIT_OK;
+}
+
+static int
+run_lookup(cli_env *env, int argc, char **argv)
+{
+	const char *mem = memory(env);
+	lookups l;
+	double t0 = cli_now(), t1, t2, t3;
+	int i, rc;
+
+	if (mem == NULL)
+		return EXIT_USAGE;
+	if (o.queries == NULL && argc == 0)
+		return cli_usage("tm lookup", "give phrases to look up, or --queries FILE");
+	memset(&l, 0, sizeof l);
+	l.fmt = env->format;
+	l.min_score = env->min_score;
+	l.first = 1;
+	if ((l.m = malloc((size_t)o.maxn * sizeof *l.m)) == NULL)
+		abort();
+	if ((rc = open_memory(mem, 0, &l.tm)) != EXIT_OK) {
+		free(l.m);
+		return rc;
+	}
+	t1 = cli_now();
+	if (pont_tm_size(l.tm))		/* the index, built before the first look-up is timed */
+		pont_tm_lookup(l.tm, "", 0, 100, l.m, 1);
+	t2 = cli_now();
+	if (l.fmt == 1)
+		pont_buf_adds(&l.out, "{\"results\":[");
+	else if (l.fmt == 2)
+		pont_buf_adds(&l.out, "query\tscore\tunit\tsource\ttarget\n");
+	for (i = 0; i < argc; i++)
+		look_up(&l, argv[i], strlen(argv[i]));
+	if (o.queries)
+		rc = look_up_file(&l);
+	t3 = cli_now();
+	if (l.fmt == 1)
+		pont_buf_adds(&l.out, "\n]}\n");
+	if (rc == EXIT_OK)
+		rc = cli_write(env->output, &l.out);
+	if (o.timing) {
+		struct rusage ru;
+
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "pont: tm: %zu units; load %.3f s, index %.3f s, %zu look-ups in %.3f s (%.3f ms each); "
+			"peak RSS %ld MB\n", pont_tm_size(l.tm), t1 - t0, t2 - t1, l.nq, t3 - t2,
+			l.nq ? 1000.0 * (t3 - t2) / (double)l.nq : 0.0, ru.ru_maxrss / 1024);
+	}
+	if (rc == EXIT_OK && l.found == 0)
+		rc = EXIT_FINDINGS;
+	pont_buf_release(&l.out);
+	pont_tm_free(l.tm);
+	free(l.m);
+	return rc;
+}
+
+#define ABOUT \
+	"\n\nThe translation memory of a series, French to English, in one file of pont's own (.ptm):\n" \
+	"the units and an index of their words, read in one go, so that a look-up scores only the\n" \
+	"few units that can reach the minimum score. TMX 1.4b goes in and out (inline codes kept); a\n" \
+	"MEMORY ending in .tmx is read and written as TMX (slower to open)."
+#define EXITS \
+	"0 ok, 1 lookup found nothing, 2 usage, 3 bad input (malformed TMX, TSV or\n" \
+	"XLIFF, no unit in French and English, a damaged memory), 4 I/O error."
+
+static const int shared_tm[] = { CLI_O_TM, 0 };
+static const int shared_export[] = { CLI_O_TM, CLI_O_OUTPUT, 0 };
+static const int shared_lookup[] = { CLI_O_TM, CLI_O_MIN_SCORE, CLI_O_FORMAT, CLI_O_OUTPUT, 0 };
+static const cli_opt import_opts[] = {
+	{ "aligned", O_ALIGNED, NULL, "import two files whose lines are translations of each other" },
+	{ NULL, 0, NULL, NULL }
+};
+static const cli_opt lookup_opts[] = {
+	{ "max", O_MAX, "N", "matches per phrase (default 3)" },
+	{ "queries", O_QUERIES, "FILE", "one phrase a line" },
+	{ "timing", O_TIMING, NULL, "print to stderr the load time, the time per look-up and peak memory" },
+	{ "brute-force", O_BRUTE_FORCE, NULL, "score every unit instead of using the index (for checking)" },
+	{ NULL, 0, NULL, NULL }
+};
+static const char *const syn_import[] = { "--tm MEMORY FILE...", "--tm MEMORY --aligned FR.txt EN.txt", NULL };
+static const char *const syn_add[] = { "--tm MEMORY WORK.xlf...", NULL };
+static const char *const syn_export[] = { "--tm MEMORY [-o FILE.tmx|FILE.tsv]", NULL };
+static const char *const syn_lookup[] = { "--tm MEMORY [OPTIONS] [PHRASE...]", NULL };
+static const char *const syn_stats[] = { "--tm MEMORY", NULL };
+
+const cli_command cmd_tm_import = {
+	"tm import", "add TMX, TSV, work files or aligned texts to a memory", syn_import,
+	"Adds units, creating the memory when needed (written atomically: an interrupted import\n"
+	"leaves the memory as it was): TMX (units with a French and an English <tuv>), TSV (a header\n"
+	"naming the columns' languages, \"en<TAB>fr\"), a work file (its translated segments), or two\n"
+	"line-aligned files (--aligned). Identical pairs are kept once." ABOUT,
+	shared_tm, import_opts, NULL, 0, EXITS, NULL, opt, run_import
+};
+const cli_command cmd_tm_add = {
+	"tm add", "add the approved segments of finished work files to a memory", syn_add,
+	"import for finished work files: their segments translated, reviewed or final." ABOUT,
+	shared_tm, NULL, NULL, 0, EXITS, NULL, opt, run_add
+};
+const cli_command cmd_tm_export = {
+	"tm export", "a memory as TMX 1.4b or TSV", syn_export,
+	"Writes the memory as TMX 1.4b, or TSV when FILE ends in .tsv (default: TMX on stdout)." ABOUT,
+	shared_export, NULL, NULL, 0, EXITS, NULL, opt, run_export
+};
+const cli_command cmd_tm_lookup = {
+	"tm lookup", "the best matches of phrases in a memory", syn_lookup,
+	"Reads MEMORY as pont's file or TMX and prints the best matches of each phrase (or each line\n"
+	"of --queries FILE): score, French, English. Score: 100 minus the weighted token edit\n"
+	"distance in percent (words 1, numbers 0.5, punctuation and inline codes 0.25; case ignored,\n"
+	"100 only for the same text); minimum 70 by default." ABOUT,
+	shared_lookup, lookup_opts, "text json tsv", 0, EXITS, NULL, opt, run_lookup
+};
+const cli_command cmd_tm_stats = {
+	"tm stats", "the languages and size of a memory", syn_stats, "The memory's languages and units." ABOUT,
+	shared_tm, NULL, NULL, 0, EXITS, NULL, opt, run_stats
+};

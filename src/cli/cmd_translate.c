@@ -1,6 +1,5 @@
 /* cmd_translate.c: pont translate: a machine draft of an article for post-editing, glossary
  * terms enforced, translation memory first. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -8,56 +7,18 @@
 
 #include "cli.h"
 
-#ifndef PONT_DATADIR
-#define PONT_DATADIR "/usr/local/share/pont"
-#endif
-
 /* The default engine: Apertium, French to Spanish to English, all local (Debian packages). */
 #define APERTIUM_CMD "apertium fr-es | apertium spa-eng"
 #define APERTIUM_NAME "Apertium fr-es + spa-eng (pivot through Spanish)"
 
-static const char usage[] =
-	"usage: pont translate [--engine apertium | --engine-cmd CMD] [--batch N] [--timeout SEC]\n"
-	"                      [-g FILE]... [--no-glossary] [--tm MEMORY]... [--target-lang LANG]\n"
-	"                      [--dict DIR] [--input text|markdown|auto] [--paragraphs MODE]\n"
-	"                      [--replace-invalid] [-o WORK.xlf|EDITION.md|EDITION.txt] ARTICLE\n"
-	"\n"
-	"A first English draft of a French article, for post-editing. Each sentence with an exact\n"
-	"match in the translation memories takes it; the others go to a machine-translation engine\n"
-	"with their glossary terms behind placeholders (PONT0, PONT1...) that engines pass through,\n"
-	"replaced afterwards by the concept's preferred English term (plural when the French is).\n"
-	"Code, URLs, e-mail addresses and inline markup are protected the same way. Every draft is\n"
-	"then checked with pont check's term checks; a segment where a term did not land is marked.\n"
-	"\n"
-	"Output: an XLIFF 2.1 work file (as pont prepare writes, glossary entries included) whose\n"
-	"drafts are targets with state \"initial\", a translation candidate of type \"mt\" naming the\n"
-	"engine, and a note; or, when -o ends in .md or .txt, the English edition rebuilt from it\n"
-	"as pont merge does (structure, inline markup, English typography).\n"
-	"\n"
-	"      --engine NAME       apertium (default): " APERTIUM_CMD ",\n"
-	"                          offline (Debian packages apertium apertium-fr-es apertium-eng-spa);\n"
-	"                          its unknown-word marks are taken out of the draft and the unknown\n"
-	"                          words listed on stderr as glossary candidates\n"
-	"      --engine-cmd CMD    any command (run by /bin/sh) that reads one segment a line on stdin\n"
-	"                          and writes one translation a line on stdout, in order\n"
-	"      --batch N           segments per run of the engine (default: all in one run, as engines\n"
-	"                          that load a model pay their start-up once)\n"
-	"      --timeout SEC       time allowed per run (default 600); the engine is then stopped\n"
-	"  -g, --glossary FILE     TBX, CSV or TSV glossary (repeatable); default: $PONT_GLOSSARY,\n"
-	"                          else glossaries/it-careers.tbx here or in " PONT_DATADIR "\n"
-	"      --no-glossary       no terms protected or checked\n"
-	"      --tm MEMORY         translation memory (.ptm, TMX or TSV; repeatable): exact matches used\n"
-	"  -t, --target-lang LANG  en (default), en-US or en-GB: which English terms\n"
-	"      --dict DIR          where the Hunspell dictionaries are (default: the system's)\n"
-	"      --input FORMAT      text, markdown, or auto (default: markdown for .md files)\n"
-	"      --paragraphs MODE   plain text: auto (default), lines or blank\n"
-	"      --replace-invalid   replace invalid UTF-8 by U+FFFD instead of failing\n"
-	"  -o, --output FILE       write to FILE (atomically, nothing when the engine fails)\n"
-	"  -h, --help              show this help\n"
-	"\n"
-	"Exit status: 0 ok, 2 usage, 3 bad input (invalid UTF-8, malformed glossary or memory, an\n"
-	"engine that returns the wrong number of lines), 4 I/O error (missing file, dictionary or\n"
-	"engine; an engine that fails or does not answer in time).\n";
+enum { O_ENGINE = CLI_O_OWN, O_ENGINE_CMD, O_BATCH, O_TIMEOUT };
+
+static struct {
+	const char *cmd;
+	int apertium;
+	size_t batch;
+	double timeout;
+} o = { APERTIUM_CMD, 1, (size_t)-1, 600 };
 
 typedef struct unknown_word {
 	char *w;
@@ -104,277 +65,308 @@ report_unknown(const pont_buf *b)
 	free(v);
 }
 
-int
-cmd_translate(int argc, char **argv)
+static int
+opt(cli_env *env, int key, const char *arg)
 {
-	static const struct option longopts[] = {
-		CLI_TEXT_LONGOPTS,
-		{ "engine", required_argument, NULL, 'E' }, { "engine-cmd", required_argument, NULL, 'C' },
-		{ "batch", required_argument, NULL, 'B' }, { "timeout", required_argument, NULL, 'W' },
-		{ "glossary", required_argument, NULL, 'g' }, { "no-glossary", no_argument, NULL, 'G' },
-		{ "tm", required_argument, NULL, 'T' }, { "target-lang", required_argument, NULL, 't' },
-		{ "dict", required_argument, NULL, 'D' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
-	};
-	cli_textopts to = CLI_TEXTOPTS_INIT;
-	const char **gpaths, **tpaths, *target = "en", *dictdir = NULL, *engine = "apertium", *cmd = NULL;
-	size_t ng = 0, nt = 0, i, batch = (size_t)-1, nmt = 0, ntm = 0, nmarked = 0, nlost = 0;
-	double timeout = 600;
-	int c, rc = EXIT_OK, noglossary = 0, apertium = 1, to_text = 0;
-	pont_glossary **gs;
-	pont_dict *fr = NULL, *en = NULL;
-	pont_matcher *m = NULL;
-	pont_checker *ck = NULL;
-	pont_error err;
-	pont_buf out = PONT_BUF_INIT, unknown = PONT_BUF_INIT;
-	pont_text t = PONT_TEXT_INIT;
-	pont_doc *doc = NULL;
-	pont_segs segs = PONT_SEGS_INIT;
-	pont_matches ms = PONT_MATCHES_INIT;
-	cli_tms tms = CLI_TMS_INIT;
-	char **drafts = NULL, **notes = NULL;
-	cli_out o;
+	char *end;
+	long v;
 
-	gpaths = calloc((size_t)argc + 1, sizeof *gpaths);
-	tpaths = calloc((size_t)argc + 1, sizeof *tpaths);
-	gs = calloc((size_t)argc + 1, sizeof *gs);
-	if (gpaths == NULL || tpaths == NULL || gs == NULL)
-		abort();
-	tms.min_score = 100;
-	optind = 1;
-	while (rc == EXIT_OK && (c = getopt_long(argc, argv, CLI_TEXT_SHORTOPTS "g:t:h", longopts, NULL)) != -1) {
-		char *end;
+	(void)env;
+	switch (key) {
+	case O_ENGINE:
+		return strcmp(arg, "apertium") == 0 ? EXIT_OK :
+		       cli_usage("translate", "unknown engine '%s' (apertium, or --engine-cmd CMD)", arg);
+	case O_ENGINE_CMD:
+		o.cmd = arg;
+		o.apertium = 0;
+		return EXIT_OK;
+	case O_BATCH:
+		if (cli_number("translate", "--batch", arg, 1, 1000000, &v) != EXIT_OK)
+			return EXIT_USAGE;
+		o.batch = (size_t)v;
+		return EXIT_OK;
+	case O_TIMEOUT:
+		o.timeout = strtod(arg, &end);
+		if (*arg == '\0' || *end || !(o.timeout > 0 && o.timeout < 1e6))
+			return cli_usage("translate", "--timeout takes seconds, not '%s'", arg);
+		return EXIT_OK;
+	}
+	return cli_usage("translate", "unknown option");
+}
 
-		if (cli_textopt(c, optarg, &to))
+/* A translation in progress: the article, its segments, what each becomes. */
+typedef struct job {
+	pont_text t;
+	pont_doc *doc;
+	pont_segs segs;
+	pont_matches ms;
+	pont_matcher *m;
+	char **drafts, **notes;		/* per segment: the engine's English, what to look at */
+	char **edition;			/* per segment: the English of the edition (memory or draft) */
+	size_t *todo, ntodo;		/* the segments for the engine */
+	size_t ntm, nmt, nmarked, nlost;
+	pont_buf unknown;		/* the engine's unknown words */
+} job;
+
+/* Exact memory hits first; the rest is made ready for the engine. */
+static void
+plan(const cli_env *env, job *j, pont_mt_seg *mseg)
+{
+	size_t i;
+
+	for (i = 0; i < j->segs.n; i++) {
+		pont_xliff_tm_hit hit;
+		const pont_span *sp = &j->segs.v[i].span;
+
+		if (env->tms.n && cli_tms_lookup((void *)&env->tms, j->t.data + sp->start, sp->end - sp->start, &hit)) {
+			j->edition[i] = hit.target;
+			free(hit.source);
+			j->ntm++;
 			continue;
-		switch (c) {
-		case 'E':
-			engine = optarg;
-			if (strcmp(engine, "apertium") != 0)
-				rc = cli_usage("translate", "unknown engine '%s' (apertium, or --engine-cmd CMD)", optarg);
-			break;
-		case 'C':
-			cmd = optarg;
-			apertium = 0;
-			break;
-		case 'B': {
-			long v = strtol(optarg, &end, 10);
-
-			if (*optarg == '\0' || *end || v < 1 || v > 1000000)
-				rc = cli_usage("translate", "--batch takes a number of segments from 1, not '%s'", optarg);
-			batch = (size_t)v;
-			break;
 		}
-		case 'W':
-			timeout = strtod(optarg, &end);
-			if (*optarg == '\0' || *end || !(timeout > 0 && timeout < 1e6))
-				rc = cli_usage("translate", "--timeout takes seconds, not '%s'", optarg);
-			break;
-		case 'g':
-			gpaths[ng++] = optarg;
-			break;
-		case 'G':
-			noglossary = 1;
-			break;
-		case 'T':
-			tpaths[nt++] = optarg;
-			break;
-		case 't':
-			target = optarg;
-			break;
-		case 'D':
-			dictdir = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			free(gpaths);
-			free(tpaths);
-			free(gs);
-			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
-		default:
-			rc = cli_usage("translate", "unknown option");
-			break;
-		}
+		pont_mt_protect(j->doc, &j->segs.v[i], j->m ? &j->ms : NULL, (const pont_glossary *const *)env->gs, env->ng,
+				env->target_lang, &mseg[i]);
+		j->todo[j->ntodo++] = i;
 	}
-	if (rc == EXIT_OK)
-		rc = cli_article_args("translate", &to, target, argc, optind);
-	if (rc == EXIT_OK && to.output && (cli_has_suffix(to.output, ".md") || cli_has_suffix(to.output, ".txt") ||
-					   cli_has_suffix(to.output, ".markdown")))
-		to_text = 1;
-	if (rc == EXIT_OK && apertium) {
-		cmd = APERTIUM_CMD;
-		if (system("command -v apertium >/dev/null 2>&1") != 0) {
-			cli_msg(NULL, "error", "the apertium engine is not installed (Debian packages apertium "
-				"apertium-fr-es apertium-eng-spa), or give --engine-cmd CMD");
-			rc = EXIT_SYSTEM;
-		}
-	}
-	if (rc == EXIT_OK && ng == 0 && !noglossary)
-		gpaths[ng++] = cli_default_glossary();
-	if (noglossary)
-		ng = 0;
-	if (rc == EXIT_OK) {
-		cli_dict_job *jf = ng ? cli_dict_start("fr", dictdir, 0) : NULL;
-		cli_dict_job *je = ng ? cli_dict_start(strcmp(target, "en-GB") == 0 ? "en-GB" : "en-US", dictdir, 0) : NULL;
+}
 
-		for (i = 0; rc == EXIT_OK && i < ng; i++)
-			rc = cli_load_glossary(gpaths[i], &gs[i], NULL);
-		if (jf)
-			fr = cli_dict_wait(jf, &rc);
-		if (je)
-			en = cli_dict_wait(je, &rc);
-	}
-	for (i = 0; rc == EXIT_OK && i < nt; i++)
-		rc = cli_tms_load(&tms, tpaths[i], 100);
-	if (rc == EXIT_OK && ng &&
-	    ((m = pont_matcher_new((const pont_glossary *const *)gs, ng, "fr", fr, &err)) == NULL ||
-	     (ck = pont_checker_new((const pont_glossary *const *)gs, ng, fr, en, target, &err)) == NULL)) {
-		cli_report(&err);
-		rc = cli_exit_code(err.code);
-	}
-	if (ck) {		/* the term checks only */
-		int k;
+/* The drafts' term checks, for the whole article at once: a note per segment where a term did
+ * not land. */
+static void
+check_drafts(const cli_env *env, job *j)
+{
+	const char **src = calloc(j->ntodo + 1, sizeof *src), **tgt = calloc(j->ntodo + 1, sizeof *tgt);
+	size_t *sn = calloc(j->ntodo + 1, sizeof *sn), *tn = calloc(j->ntodo + 1, sizeof *tn), k;
+	pont_report rep = PONT_REPORT_INIT;
+	pont_checker *ck;
+	pont_bitext *bt;
+	pont_buf *note = calloc(j->ntodo + 1, sizeof *note);
 
-		for (k = 0; k < PONT_CHECK_N; k++)
-			if (k != PONT_CHECK_TERM_MISSING && k != PONT_CHECK_TERM_FORBIDDEN)
-				pont_checker_set_severity(ck, (pont_check_id)k, 0);
+	if (src == NULL || tgt == NULL || sn == NULL || tn == NULL || note == NULL)
+		abort();
+	for (k = 0; k < j->ntodo; k++) {
+		const pont_span *sp = &j->segs.v[j->todo[k]].span;
+
+		src[k] = j->t.data + sp->start;
+		sn[k] = sp->end - sp->start;
+		tgt[k] = j->drafts[j->todo[k]];
+		tn[k] = strlen(tgt[k]);
 	}
-	if (rc == EXIT_OK)
-		rc = cli_load_article(argv[optind], "fr", to.input, to.flags, &to.doc, &t, &doc, &segs);
-	if (rc == EXIT_OK) {
-		pont_mt_seg *mseg = calloc(segs.n + 1, sizeof *mseg);
-		size_t *todo = calloc(segs.n + 1, sizeof *todo), ntodo = 0, b0;
-		const char **lines = calloc(segs.n + 1, sizeof *lines);
-		pont_buf eng = PONT_BUF_INIT;
+	if ((ck = pont_checker_new((const pont_glossary *const *)env->gs, env->ng, env->fr, env->en, env->target_lang,
+				   NULL)) != NULL &&
+	    (bt = pont_bitext_from_texts("draft", src, sn, tgt, tn, j->ntodo, PONT_FORMAT_TEXT, NULL, NULL)) != NULL) {
+		int id;
 
-		drafts = calloc(segs.n + 1, sizeof *drafts);
-		notes = calloc(segs.n + 1, sizeof *notes);
-		if (mseg == NULL || todo == NULL || lines == NULL || drafts == NULL || notes == NULL)
-			abort();
-		if (m)
-			pont_match_doc(m, doc, &ms);
-		/* exact memory hits first; the rest to the engine */
-		for (i = 0; i < segs.n; i++) {
-			pont_xliff_tm_hit hit;
+		for (id = 0; id < PONT_ID_N; id++)	/* the term checks only */
+			if (id != PONT_ID_TERM_MISSING && id != PONT_ID_TERM_FORBIDDEN)
+				pont_checker_set_severity(ck, (pont_id)id, 0);
+		pont_check_bitext(ck, bt, &rep);
+		for (k = 0; k < rep.f.n; k++)
+			pont_buf_addf(&note[rep.f.v[k].row], "%s[%s] %s", note[rep.f.v[k].row].len ? "; " : "", rep.f.v[k].id,
+				      rep.f.v[k].msg);
+		pont_bitext_free(bt);
+	}
+	for (k = 0; k < j->ntodo; k++) {	/* the term findings first, then what draft() noted */
+		char **n = &j->notes[j->todo[k]];
 
-			if (tms.n && cli_tms_lookup(&tms, t.data + segs.v[i].span.start,
-						    segs.v[i].span.end - segs.v[i].span.start, &hit)) {
-				free(hit.source);
-				free(hit.target);
-				ntm++;
-				continue;
+		if (*n)
+			pont_buf_addf(&note[k], "%s%s", note[k].len ? "; " : "", *n);
+		free(*n);
+		*n = note[k].p;
+	}
+	pont_report_release(&rep);
+	pont_checker_free(ck);
+	free(note);
+	free(src);
+	free(tgt);
+	free(sn);
+	free(tn);
+}
+
+/* The engine, batch by batch; each output line is a draft with its placeholders put back. */
+static int
+draft(job *j, pont_mt_seg *mseg)
+{
+	const char **lines = calloc(j->ntodo + 1, sizeof *lines);
+	pont_buf eng = PONT_BUF_INIT;
+	size_t b0, k;
+	int rc = EXIT_OK;
+
+	if (lines == NULL)
+		abort();
+	for (k = 0; k < j->ntodo; k++)
+		lines[k] = mseg[j->todo[k]].line;
+	for (b0 = 0; rc == EXIT_OK && b0 < j->ntodo;) {
+		size_t nb = j->ntodo - b0 < o.batch ? j->ntodo - b0 : o.batch;
+		char **res = NULL;
+
+		if ((rc = cli_engine_run(o.cmd, lines + b0, nb, o.timeout, &res)) != EXIT_OK)
+			break;
+		for (k = 0; k < nb; k++) {
+			size_t s = j->todo[b0 + k], lost = pont_mt_restore(&mseg[s], res[k], strlen(res[k]), o.apertium, &eng,
+									     &j->unknown);
+
+			if ((j->drafts[s] = strdup(eng.p ? eng.p : "")) == NULL)
+				abort();
+			free(res[k]);
+			j->nmt++;
+			j->nlost += lost != 0;
+			if (lost) {
+				pont_buf n = PONT_BUF_INIT;
+
+				pont_buf_addf(&n, "the engine dropped or repeated %zu protected span%s", lost, lost > 1 ? "s" : "");
+				j->notes[s] = n.p;
 			}
-			pont_mt_protect(doc, &segs.v[i], m ? &ms : NULL, (const pont_glossary *const *)gs, ng, target, &mseg[i]);
-			lines[ntodo] = mseg[i].line;
-			todo[ntodo++] = i;
 		}
-		for (b0 = 0; rc == EXIT_OK && b0 < ntodo;) {
-			size_t nb = ntodo - b0 < batch ? ntodo - b0 : batch, k;
-			char **res = NULL;
-
-			if ((rc = cli_engine_run(cmd, lines + b0, nb, timeout, &res)) != EXIT_OK)
-				break;
-			for (k = 0; k < nb; k++) {
-				size_t s = todo[b0 + k], lost;
-				pont_findings f = PONT_FINDINGS_INIT;
-				pont_buf note = PONT_BUF_INIT;
-
-				lost = pont_mt_restore(&mseg[s], res[k], strlen(res[k]), apertium, &eng, &unknown);
-				if ((drafts[s] = strdup(eng.p ? eng.p : "")) == NULL)
-					abort();
-				free(res[k]);
-				nmt++;
-				nlost += lost != 0;
-				if (ck) {
-					size_t q;
-
-					pont_check_pair(ck, t.data + segs.v[s].span.start, segs.v[s].span.end - segs.v[s].span.start,
-							drafts[s], strlen(drafts[s]), NULL, &f);
-					for (q = 0; q < f.n; q++)
-						pont_buf_addf(&note, "%s[%s] %s", note.len ? "; " : "", f.v[q].id, f.v[q].msg);
-					pont_findings_release(&f);
-				}
-				if (lost)
-					pont_buf_addf(&note, "%sthe engine dropped or repeated %zu protected span%s", note.len ? "; " : "",
-						      lost, lost > 1 ? "s" : "");
-				if (note.len) {
-					notes[s] = note.p;
-					nmarked++;
-				} else {
-					pont_buf_release(&note);
-				}
-			}
-			free(res);
-			b0 += nb;
-		}
-		for (i = 0; i < segs.n; i++)
-			pont_mt_seg_release(&mseg[i]);
-		pont_buf_release(&eng);
-		free(mseg);
-		free(todo);
-		free(lines);
+		free(res);
+		b0 += nb;
 	}
-	if (rc == EXIT_OK) {
-		pont_xliff_prep p;
+	pont_buf_release(&eng);
+	free(lines);
+	return rc;
+}
 
-		cli_prep_init(&p, argv[optind], target, to.doc.format, m ? &ms : NULL, gs, gpaths, &tms);
-		p.drafts = (const char *const *)drafts;
-		p.draft_notes = (const char *const *)notes;
-		p.engine = apertium ? APERTIUM_NAME : cmd;
-		if (pont_xliff_prepare(doc, &segs, &p, &out, &err) != PONT_OK) {
+/* Writes the work file, or the edition (-o x.md, x.txt: as pont merge would rebuild it). */
+static int
+write_result(const cli_env *env, job *j, const char *article)
+{
+	pont_buf out = PONT_BUF_INIT, ed = PONT_BUF_INIT;
+	const char *o_ = env->output;
+	pont_xliff_prep p;
+	pont_error err;
+	size_t i;
+	int rc = EXIT_OK;
+
+	if (o_ && (cli_has_suffix(o_, ".md") || cli_has_suffix(o_, ".txt") || cli_has_suffix(o_, ".markdown"))) {
+		for (i = 0; i < j->segs.n; i++)
+			if (j->edition[i] == NULL && j->drafts[i] && j->drafts[i][0])
+				j->edition[i] = strdup(j->drafts[i]);
+		pont_doc_replace_sentences(j->doc, &j->segs, (const char *const *)j->edition, &ed);
+		rc = cli_english_typography(ed.p, ed.len, cli_doc_options(env, article).format, &out);
+	} else {
+		cli_prep_init(&p, env, article, cli_doc_options(env, article).format, j->m ? &j->ms : NULL);
+		p.drafts = (const char *const *)j->drafts;
+		p.draft_notes = (const char *const *)j->notes;
+		p.engine = o.apertium ? APERTIUM_NAME : o.cmd;
+		if (pont_xliff_prepare(j->doc, &j->segs, &p, &out, &err) != PONT_OK) {
 			cli_report(&err);
 			rc = cli_exit_code(err.code);
 		}
 	}
-	if (rc == EXIT_OK && to_text) {
-		/* the English edition, rebuilt from the work file as pont merge does */
-		pont_diags d = PONT_DIAGS_INIT, missing = PONT_DIAGS_INIT;
-		pont_xliff *x = pont_xliff_read(out.p, out.len, "draft.xlf", &d, &err);
-		pont_buf ed = PONT_BUF_INIT;
-
-		if (x == NULL || pont_xliff_merge(x, 1, 0, &ed, &missing) != PONT_OK) {
-			cli_msg(NULL, "error", "the draft could not be rebuilt as an edition");
-			rc = EXIT_DATA;
-		} else {
-			pont_buf_reset(&out);	/* English typography, as pont merge does */
-			rc = cli_english_typography(ed.p, ed.len, to.doc.format, &out);
-		}
-		pont_buf_release(&ed);
-		pont_diags_release(&missing);
-		pont_diags_release(&d);
-		pont_xliff_free(x);
-	}
-	if (rc == EXIT_OK && (rc = cli_out_open(&o, to.output)) == EXIT_OK) {
-		cli_out_write(&o, out.p, out.len);
-		rc = cli_out_close(&o, 1);
-	}
-	if (rc == EXIT_OK) {
-		cli_msg(NULL, "note", "%zu sentences: %zu from the translation memory, %zu machine drafts (%s), %zu of "
-			"them marked for a glossary term that did not land%s", segs.n, ntm, nmt,
-			apertium ? APERTIUM_NAME : cmd, nmarked, nlost ? " or a protected span lost" : "");
-		if (apertium)
-			report_unknown(&unknown);
-	}
-	for (i = 0; drafts && i < segs.n; i++) {
-		free(drafts[i]);
-		free(notes[i]);
-	}
-	free(drafts);
-	free(notes);
+	for (i = 0; i < j->segs.n; i++)
+		j->nmarked += j->notes[i] != NULL;
+	if (rc == EXIT_OK)
+		rc = cli_write(o_, &out);
 	pont_buf_release(&out);
-	pont_buf_release(&unknown);
-	pont_matches_release(&ms);
-	pont_segs_release(&segs);
-	pont_doc_free(doc);
-	pont_text_release(&t);
-	pont_checker_free(ck);
-	pont_matcher_free(m);
-	cli_tms_release(&tms);
-	for (i = 0; i < ng; i++)
-		pont_glossary_free(gs[i]);
-	pont_dict_free(fr);
-	pont_dict_free(en);
-	free(gs);
-	free(gpaths);
-	free(tpaths);
+	pont_buf_release(&ed);
 	return rc;
 }
+
+static void
+job_release(job *j)
+{
+	size_t i;
+
+	for (i = 0; j->drafts && i < j->segs.n; i++) {
+		free(j->drafts[i]);
+		free(j->notes[i]);
+		free(j->edition[i]);
+	}
+	free(j->drafts);
+	free(j->notes);
+	free(j->edition);
+	free(j->todo);
+	pont_buf_release(&j->unknown);
+	pont_matches_release(&j->ms);
+	pont_segs_release(&j->segs);
+	pont_doc_free(j->doc);
+	pont_text_release(&j->t);
+	pont_matcher_free(j->m);
+}
+
+static int
+run(cli_env *env, int argc, char **argv)
+{
+	job j;
+	pont_mt_seg *mseg = NULL;
+	pont_error err;
+	size_t i;
+	int rc;
+
+	memset(&j, 0, sizeof j);
+	if (strcmp(env->lang, "fr") != 0)
+		return cli_usage("translate", "the article is French: --lang fr");
+	if (argc != 1)
+		return cli_usage("translate", "give one ARTICLE");
+	if (o.apertium && system("command -v apertium >/dev/null 2>&1") != 0)
+		return cli_msg(NULL, "error", "the apertium engine is not installed (Debian packages apertium "
+			       "apertium-fr-es apertium-eng-spa), or give --engine-cmd CMD"), EXIT_SYSTEM;
+	env->tms.min_score = 100;	/* exact matches only */
+	if ((rc = cli_env_ready(env)) == EXIT_OK && env->ng &&
+	    (j.m = pont_matcher_new((const pont_glossary *const *)env->gs, env->ng, "fr", env->fr, &err)) == NULL) {
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	}
+	if (rc == EXIT_OK && (rc = cli_load_article(env, argv[0], "fr", &j.t, &j.doc, &j.segs)) == EXIT_OK) {
+		j.drafts = calloc(j.segs.n + 1, sizeof *j.drafts);
+		j.notes = calloc(j.segs.n + 1, sizeof *j.notes);
+		j.edition = calloc(j.segs.n + 1, sizeof *j.edition);
+		j.todo = calloc(j.segs.n + 1, sizeof *j.todo);
+		mseg = calloc(j.segs.n + 1, sizeof *mseg);
+		if (j.drafts == NULL || j.notes == NULL || j.edition == NULL || j.todo == NULL || mseg == NULL)
+			abort();
+		if (j.m)
+			pont_match_doc(j.m, j.doc, &j.ms);
+		plan(env, &j, mseg);
+		if ((rc = draft(&j, mseg)) == EXIT_OK && env->ng && j.ntodo)
+			check_drafts(env, &j);
+		for (i = 0; i < j.segs.n; i++)
+			pont_mt_seg_release(&mseg[i]);
+		free(mseg);
+	}
+	if (rc == EXIT_OK && (rc = write_result(env, &j, argv[0])) == EXIT_OK) {
+		cli_msg(NULL, "note", "%zu sentences: %zu from the translation memory, %zu machine drafts (%s), %zu of them "
+			"marked for a glossary term that did not land%s", j.segs.n, j.ntm, j.nmt,
+			o.apertium ? APERTIUM_NAME : o.cmd, j.nmarked, j.nlost ? " or a protected span lost" : "");
+		if (o.apertium)
+			report_unknown(&j.unknown);
+	}
+	job_release(&j);
+	return rc;
+}
+
+static const char *const synopsis[] = { "[OPTIONS] ARTICLE", NULL };
+static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_NO_GLOSSARY, CLI_O_TM, CLI_O_TARGET_LANG, CLI_O_LANG,
+				   CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
+static const cli_opt opts[] = {
+	{ "engine", O_ENGINE, "NAME", "apertium (default): " APERTIUM_CMD ",\n"
+				      "offline (Debian packages apertium apertium-fr-es apertium-eng-spa);\n"
+				      "its unknown-word marks are taken out of the draft and the unknown\n"
+				      "words listed on stderr as glossary candidates" },
+	{ "engine-cmd", O_ENGINE_CMD, "CMD", "any command (run by /bin/sh) that reads one segment a line on stdin\n"
+					     "and writes one translation a line on stdout, in order" },
+	{ "batch", O_BATCH, "N", "segments per run of the engine (default: all in one run, as engines\n"
+				 "that load a model pay their start-up once)" },
+	{ "timeout", O_TIMEOUT, "SEC", "time allowed per run (default 600); the engine is then stopped" },
+	{ NULL, 0, NULL, NULL }
+};
+
+const cli_command cmd_translate = {
+	"translate", "a machine draft for post-editing: memory first, glossary terms enforced", synopsis,
+	"A first English draft of a French article, for post-editing. Each sentence with an exact\n"
+	"match in the translation memories takes it; the others go to a machine-translation engine\n"
+	"with their glossary terms behind placeholders (PONT0, PONT1...) that engines pass through,\n"
+	"replaced afterwards by the concept's preferred English term (plural when the French is).\n"
+	"Code, URLs, e-mail addresses and inline markup are protected the same way. Every draft is\n"
+	"then checked with pont check's term checks; a segment where a term did not land is marked.\n"
+	"\n"
+	"Output: an XLIFF 2.1 work file (as pont prepare writes, glossary entries included) whose\n"
+	"drafts are targets with state \"initial\", a translation candidate of type \"mt\" naming the\n"
+	"engine, and a note; or, when -o ends in .md or .txt, the English edition rebuilt from it\n"
+	"as pont merge does (structure, inline markup, English typography).",
+	shared_opts, opts, NULL, CLI_GLOSSARY | CLI_DICT_FR | CLI_DICT_EN | CLI_DICTS_FOR_TERMS | CLI_MEMORIES,
+	"0 ok, 2 usage, 3 bad input (invalid UTF-8, malformed glossary or memory, an\n"
+	"engine that returns the wrong number of lines), 4 I/O error (missing file, dictionary or\n"
+	"engine; an engine that fails or does not answer in time).",
+	NULL, opt, run
+};

@@ -132,38 +132,7 @@ cli_has_suffix(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-int
-cli_input_format(const char *opt, const char *path, pont_format *out)
-{
-	if (opt == NULL || strcmp(opt, "auto") == 0) {
-		*out = path && (cli_has_suffix(path, ".md") || cli_has_suffix(path, ".markdown") || cli_has_suffix(path, ".mkd"))
-			       ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
-		return 0;
-	}
-	if (strcmp(opt, "text") == 0 || strcmp(opt, "txt") == 0) {
-		*out = PONT_FORMAT_TEXT;
-		return 0;
-	}
-	if (strcmp(opt, "markdown") == 0 || strcmp(opt, "md") == 0) {
-		*out = PONT_FORMAT_MARKDOWN;
-		return 0;
-	}
-	return -1;
-}
 
-int
-cli_paragraphs(const char *opt, pont_paragraphs *out)
-{
-	if (opt == NULL || strcmp(opt, "auto") == 0)
-		*out = PONT_PARA_AUTO;
-	else if (strcmp(opt, "lines") == 0)
-		*out = PONT_PARA_LINES;
-	else if (strcmp(opt, "blank") == 0)
-		*out = PONT_PARA_BLANK;
-	else
-		return -1;
-	return 0;
-}
 
 int
 cli_out_open(cli_out *o, const char *path)
@@ -252,57 +221,8 @@ cli_out_close(cli_out *o, int ok)
 	return rc;
 }
 
-int
-cli_textopt(int c, const char *arg, cli_textopts *t)
-{
-	switch (c) {
-	case 'l':
-		t->lang = arg;
-		return 1;
-	case 'I':
-		t->input = arg;
-		return 1;
-	case 'P':
-		t->paragraphs = arg;
-		return 1;
-	case 'R':
-		t->flags |= PONT_TEXT_REPLACE_INVALID;
-		return 1;
-	case 'o':
-		t->output = arg;
-		return 1;
-	default:
-		return 0;
-	}
-}
 
-int
-cli_textopts_check(const char *cmd, cli_textopts *t)
-{
-	if (strcmp(t->lang, "fr") != 0 && strcmp(t->lang, "en") != 0)
-		return cli_usage(cmd, "unknown language '%s' (fr or en)", t->lang);
-	if (cli_input_format(t->input, NULL, &t->doc.format) < 0)
-		return cli_usage(cmd, "unknown input format '%s' (text, markdown or auto)", t->input);
-	if (cli_paragraphs(t->paragraphs, &t->doc.paragraphs) < 0)
-		return cli_usage(cmd, "unknown paragraph mode '%s' (auto, lines or blank)", t->paragraphs);
-	return EXIT_OK;
-}
 
-#ifndef PONT_DATADIR
-#define PONT_DATADIR "/usr/local/share/pont"
-#endif
-
-const char *
-cli_default_glossary(void)
-{
-	const char *env = getenv("PONT_GLOSSARY");
-
-	if (env && *env)
-		return env;
-	if (access("glossaries/it-careers.tbx", R_OK) == 0)
-		return "glossaries/it-careers.tbx";
-	return PONT_DATADIR "/glossaries/it-careers.tbx";
-}
 
 int
 cli_glossary_table(const char *path)
@@ -311,10 +231,10 @@ cli_glossary_table(const char *path)
 }
 
 int
-cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags)
+cli_load_glossary(const char *path, pont_glossary **g, pont_findings *diags)
 {
 	pont_text t = PONT_TEXT_INIT;
-	pont_diags own = PONT_DIAGS_INIT;
+	pont_findings own = PONT_FINDINGS_INIT;
 	pont_error err;
 	int rc;
 
@@ -328,17 +248,11 @@ cli_load_glossary(const char *path, pont_glossary **g, pont_diags *diags)
 	pont_text_release(&t);
 	if (*g == NULL) {
 		cli_report(&err);
-		pont_diags_release(&own);
+		pont_findings_release(&own);
 		return cli_exit_code(err.code);
 	}
-	if (own.n) {			/* loading for use: say what was wrong, and go on */
-		pont_buf b = PONT_BUF_INIT;
-
-		pont_diags_write_text(&own, cli_name(path), &b);
-		fputs(b.p, stderr);
-		pont_buf_release(&b);
-	}
-	pont_diags_release(&own);
+	cli_print_findings(&own, cli_name(path));	/* loading for use: say what was wrong, and go on */
+	pont_findings_release(&own);
 	return EXIT_OK;
 }
 
@@ -404,7 +318,7 @@ int
 cli_load_xliff(const char *path, pont_xliff **out)
 {
 	pont_text t = PONT_TEXT_INIT;
-	pont_diags d = PONT_DIAGS_INIT;
+	pont_findings d = PONT_FINDINGS_INIT;
 	pont_error err;
 	int rc;
 
@@ -415,16 +329,12 @@ cli_load_xliff(const char *path, pont_xliff **out)
 		cli_report(&err);
 		rc = cli_exit_code(err.code);
 	} else if (d.n) {		/* structural errors: say them all, use nothing */
-		pont_buf b = PONT_BUF_INIT;
-
-		pont_diags_write_text(&d, cli_name(path), &b);
-		fputs(b.p, stderr);
-		pont_buf_release(&b);
+		cli_print_findings(&d, cli_name(path));
 		pont_xliff_free(*out);
 		*out = NULL;
 		rc = EXIT_DATA;
 	}
-	pont_diags_release(&d);
+	pont_findings_release(&d);
 	pont_text_release(&t);
 	return rc;
 }
@@ -436,18 +346,17 @@ cli_is_english(const char *lang)
 }
 
 int
-cli_load_article(const char *path, const char *lang, const char *input, unsigned flags, pont_doc_options *o,
-		 pont_text *t, pont_doc **doc, pont_segs *segs)
+cli_load_article(const cli_env *env, const char *path, const char *lang, pont_text *t, pont_doc **doc, pont_segs *segs)
 {
+	pont_doc_options o = cli_doc_options(env, path);
 	pont_segmenter *sg;
 	pont_error err;
 	int rc;
 
 	*doc = NULL;
-	if ((rc = cli_read(path, flags, t)) != EXIT_OK)
+	if ((rc = cli_read(path, env->text_flags, t)) != EXIT_OK)
 		return rc;
-	cli_input_format(input, path, &o->format);
-	if ((sg = pont_segmenter_new(lang, &err)) == NULL || (*doc = pont_doc_parse(t->data, t->len, o, &err)) == NULL ||
+	if ((sg = pont_segmenter_new(lang, &err)) == NULL || (*doc = pont_doc_parse(t->data, t->len, &o, &err)) == NULL ||
 	    pont_segment_doc(sg, *doc, segs, &err) != PONT_OK) {
 		if (err.file == NULL)
 			err.file = cli_name(path);
@@ -458,41 +367,66 @@ cli_load_article(const char *path, const char *lang, const char *input, unsigned
 	return rc;
 }
 
+pont_doc_options
+cli_doc_options(const cli_env *env, const char *path)
+{
+	pont_doc_options o = env->doc;
+	const char *in = env->input;
+
+	if (in == NULL || strcmp(in, "auto") == 0)
+		o.format = path && (cli_has_suffix(path, ".md") || cli_has_suffix(path, ".markdown") ||
+				    cli_has_suffix(path, ".mkd")) ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+	else
+		o.format = strcmp(in, "markdown") == 0 || strcmp(in, "md") == 0 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+	return o;
+}
+
 void
-cli_prep_init(pont_xliff_prep *p, const char *original, const char *trg_lang, pont_format format,
-	      const pont_matches *ms, pont_glossary **gs, const char **gnames, cli_tms *tms)
+cli_print_findings(const pont_findings *f, const char *file)
+{
+	pont_report r = PONT_REPORT_INIT;
+	pont_findings copy = PONT_FINDINGS_INIT;
+	pont_buf b = PONT_BUF_INIT;
+	size_t i, k;
+
+	if (f->n == 0)
+		return;
+	/* a shallow copy, written through the report's text form, then given back */
+	copy.v = f->v;
+	copy.n = copy.alloc = f->n;
+	r.f = copy;
+	for (i = 0; i < f->n; i++)
+		r.f.v[i].at.file = file;
+	pont_report_write(&r, PONT_REPORT_TEXT, NULL, &b);
+	for (i = 0; i < b.len; i = k) {	/* each line as "pont: ..." */
+		const char *nl = memchr(b.p + i, '\n', b.len - i);
+
+		k = nl ? (size_t)(nl - b.p) + 1 : b.len;
+		fputs("pont: ", stderr);
+		fwrite(b.p + i, 1, k - i, stderr);
+	}
+	pont_buf_release(&b);
+}
+
+void
+cli_prep_init(pont_xliff_prep *p, const cli_env *env, const char *original, pont_format format, const pont_matches *ms)
 {
 	memset(p, 0, sizeof *p);
 	p->original = original;
 	p->src_lang = "fr";
-	p->trg_lang = trg_lang;
+	p->trg_lang = env->target_lang;
 	p->format = format;
 	if (ms) {
 		p->matches = ms;
-		p->glossaries = (const pont_glossary *const *)gs;
-		p->glossary_names = gnames;
+		p->glossaries = (const pont_glossary *const *)env->gs;
+		p->glossary_names = env->gnames;
 	}
-	if (tms && tms->n) {
+	if (env->tms.n) {
 		p->tm_lookup = cli_tms_lookup;
-		p->tm_ctx = tms;
+		p->tm_ctx = (void *)&env->tms;
 	}
 }
 
-int
-cli_article_args(const char *cmd, cli_textopts *to, const char *target, int argc, int optind_)
-{
-	int rc = EXIT_OK;
-
-	if (!cli_is_english(target))
-		rc = cli_usage(cmd, "--target-lang takes en, en-US or en-GB, not '%s'", target);
-	if (rc == EXIT_OK && strcmp(to->lang, "fr") != 0)
-		rc = cli_usage(cmd, "the article is French: --lang fr");
-	if (rc == EXIT_OK)
-		rc = cli_textopts_check(cmd, to);
-	if (rc == EXIT_OK && optind_ != argc - 1)
-		rc = cli_usage(cmd, "give one ARTICLE");
-	return rc;
-}
 
 int
 cli_english_typography(const char *text, size_t len, pont_format format, pont_buf *out)
@@ -515,4 +449,16 @@ cli_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+cli_write(const char *path, const pont_buf *b)
+{
+	cli_out o;
+	int rc;
+
+	if ((rc = cli_out_open(&o, path)) != EXIT_OK)
+		return rc;
+	cli_out_write(&o, b->p ? b->p : "", b->len);
+	return cli_out_close(&o, 1);
 }

@@ -1,32 +1,27 @@
-/* main.c: pont(1): dispatches to one subcommand per file (cmd_<name>.c). */
+/* main.c: pont(1): finds the command in the table and hands it to the dispatcher. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const struct command {
-	const char *name;
-	int (*run)(int argc, char **argv);	/* argv[0] == name */
-	const char *summary;
-} commands[] = {
-	{ "segment", cmd_segment, "split an article into paragraphs and sentences (ICU)" },
-	{ "normalize", cmd_normalize, "NFC and French or English typography (--check to report)" },
-	{ "glossary", cmd_glossary, "TBX glossaries: validate, list, lookup, stats, convert" },
-	{ "terms", cmd_terms, "glossary terms in an article, with the English to use" },
-	{ "spell", cmd_spell, "spell-check French or English text with Hunspell" },
-	{ "prepare", cmd_prepare, "an article as an XLIFF 2.1 work file for its English edition" },
-	{ "merge", cmd_merge, "the English edition, rebuilt from a finished work file" },
-	{ "tm", cmd_tm, "the translation memory: import, export, lookup, stats, add" },
-	{ "check", cmd_check, "translation QA of finished work files: terms, numbers, typography, consistency" },
-	{ "align", cmd_align, "pair the sentences of a French document and its English edition (TMX, TSV)" },
-	{ "translate", cmd_translate, "a machine draft for post-editing: memory first, glossary terms enforced (Apertium or any engine)" },
+extern const cli_command cmd_segment, cmd_normalize, cmd_terms, cmd_spell, cmd_prepare, cmd_merge, cmd_check,
+	cmd_align, cmd_translate;
+extern const cli_command cmd_glossary_validate, cmd_glossary_list, cmd_glossary_lookup, cmd_glossary_stats,
+	cmd_glossary_convert;
+extern const cli_command cmd_tm_import, cmd_tm_add, cmd_tm_export, cmd_tm_lookup, cmd_tm_stats;
+
+/* Every command, in the order `pont help` lists them. */
+const cli_command *const cli_commands[] = {
+	&cmd_segment, &cmd_normalize,
+	&cmd_glossary_validate, &cmd_glossary_list, &cmd_glossary_lookup, &cmd_glossary_stats, &cmd_glossary_convert,
+	&cmd_terms, &cmd_spell, &cmd_prepare, &cmd_merge,
+	&cmd_tm_import, &cmd_tm_add, &cmd_tm_export, &cmd_tm_lookup, &cmd_tm_stats,
+	&cmd_check, &cmd_align, &cmd_translate, NULL
 };
 
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
-
 static void
-help(FILE *f)
+help(FILE *f, const char *group)
 {
 	size_t i;
 
@@ -38,34 +33,60 @@ help(FILE *f)
 	      "standard input.\n"
 	      "\n"
 	      "Commands:\n", f);
-	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
+	for (i = 0; cli_commands[i]; i++)
+		if (group == NULL || strncmp(cli_commands[i]->name, group, strlen(group)) == 0)
+			fprintf(f, "  %-18s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
 	fputs("\n"
 	      "Exit status: 0 ok, 1 findings, 2 usage error, 3 bad input data,\n"
 	      "4 system or I/O error.\n"
 	      "'pont COMMAND --help' describes a command; the manual is pont(1).\n", f);
 }
 
-static const struct command *
-find(const char *name)
+/* The command named by argv[0] (and argv[1] for "glossary list", "tm import"...); *words
+ * gets how many arguments its name took. NULL when none is. */
+static const cli_command *
+find(int argc, char **argv, int *words)
 {
-	size_t i;
+	size_t i, n;
 
-	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(name, commands[i].name) == 0)
-			return &commands[i];
+	for (i = 0; cli_commands[i]; i++) {
+		const char *name = cli_commands[i]->name, *sp = strchr(name, ' ');
+
+		if (sp == NULL && strcmp(argv[0], name) == 0) {
+			*words = 1;
+			return cli_commands[i];
+		}
+		n = sp ? (size_t)(sp - name) : 0;
+		if (sp && argc > 1 && strlen(argv[0]) == n && strncmp(argv[0], name, n) == 0 && strcmp(argv[1], sp + 1) == 0) {
+			*words = 2;
+			return cli_commands[i];
+		}
+	}
 	return NULL;
+}
+
+/* Is name a group of commands ("glossary", "tm")? */
+static int
+is_group(const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; cli_commands[i]; i++)
+		if (strncmp(cli_commands[i]->name, name, n) == 0 && cli_commands[i]->name[n] == ' ')
+			return 1;
+	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	const struct command *c;
+	const cli_command *c;
+	int words = 0;
 
 	/* a file size limit is an I/O error to report, not a signal to die of */
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
-		help(stderr);
+		help(stderr, NULL);
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
@@ -74,20 +95,30 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		if (argc > 2 && strcmp(argv[1], "help") == 0) {
-			char *hargv[] = { argv[2], (char *)"--help", NULL };
-
-			if ((c = find(argv[2])) == NULL) {
+			if ((c = find(argc - 2, argv + 2, &words)) != NULL) {
+				cli_help(c, stdout);
+			} else if (is_group(argv[2])) {
+				help(stdout, argv[2]);
+			} else {
 				fprintf(stderr, "pont: unknown command '%s'; try 'pont help'\n", argv[2]);
 				return EXIT_USAGE;
 			}
-			return c->run(2, hargv);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
 		}
-		help(stdout);
+		help(stdout, NULL);
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
 	}
-	if ((c = find(argv[1])) == NULL) {
+	if ((c = find(argc - 1, argv + 1, &words)) == NULL) {
+		if (is_group(argv[1])) {	/* "pont tm", "pont glossary --help": its commands */
+			int asked = argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0);
+
+			if (argc > 2 && !asked)
+				fprintf(stderr, "pont: unknown command '%s %s'\n", argv[1], argv[2]);
+			help(asked ? stdout : stderr, argv[1]);
+			return asked ? (fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM) : EXIT_USAGE;
+		}
 		fprintf(stderr, "pont: unknown command '%s'; try 'pont help'\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	return c->run(argc - 1, argv + 1);
+	return cli_dispatch(c, argc - words, argv + words);
 }

@@ -119,7 +119,7 @@ cli_tm_read(const char *path, const char *src, const char *trg, pont_tm **out)
 			*out = NULL;
 		}
 	} else {
-		pont_diags d = PONT_DIAGS_INIT;
+		pont_findings d = PONT_FINDINGS_INIT;
 
 		*out = pont_tm_new(src, trg);
 		if (pont_tm_read_tmx(*out, t.data, t.len, cli_name(path), &d, NULL, &err) != PONT_OK) {
@@ -127,36 +127,12 @@ cli_tm_read(const char *path, const char *src, const char *trg, pont_tm **out)
 			rc = cli_exit_code(err.code);
 			pont_tm_free(*out);
 			*out = NULL;
-		} else if (d.n) {
-			pont_buf b = PONT_BUF_INIT;
-
-			pont_diags_write_text(&d, cli_name(path), &b);
-			fputs(b.p, stderr);
-			pont_buf_release(&b);
 		}
-		pont_diags_release(&d);
+		cli_print_findings(&d, cli_name(path));
+		pont_findings_release(&d);
 	}
 	pont_text_release(&t);
 	return rc;
-}
-
-int
-cli_tms_load(cli_tms *t, const char *path, int min_score)
-{
-	pont_tm *tm;
-	int rc = cli_tm_read(path, "fr", "en", &tm);
-
-	if (rc != EXIT_OK)
-		return rc;
-	t->v = realloc(t->v, (t->n + 1) * sizeof *t->v);
-	t->names = realloc(t->names, (t->n + 1) * sizeof *t->names);
-	if (t->v == NULL || t->names == NULL)
-		abort();
-	t->v[t->n] = tm;
-	t->names[t->n] = cli_name(path);
-	t->n++;
-	t->min_score = min_score;
-	return EXIT_OK;
 }
 
 int
@@ -180,18 +156,4 @@ cli_tms_lookup(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit)
 	hit->score = bm.score;
 	hit->origin = t->names[best];
 	return 1;
-}
-
-void
-cli_tms_release(cli_tms *t)
-{
-	size_t k;
-
-	for (k = 0; k < t->n; k++)
-		pont_tm_free(t->v[k]);
-	free(t->v);
-	free(t->names);
-	t->v = NULL;
-	t->names = NULL;
-	t->n = 0;
 }

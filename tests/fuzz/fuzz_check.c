@@ -44,9 +44,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const pont_finding *x = &f.v[i];
 		const char *t = nl ? nl + 1 : s + size;
 
-		if (x->end < x->start || x->end > tn || pont_check_parse(x->id) < 0)
+		if (x->at.end < x->at.start || x->at.end > tn || pont_id_info_of(x->code)->family != PONT_FAMILY_CHECK)
 			__builtin_trap();
-		if (pont_utf8_check(t + x->start, x->end - x->start) != x->end - x->start)
+		if (pont_utf8_check(t + x->at.start, x->at.end - x->at.start) != x->at.end - x->at.start)
 			__builtin_trap();
 	}
 	pont_findings_release(&f);

@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	pont_diags d = PONT_DIAGS_INIT;
+	pont_findings d = PONT_FINDINGS_INIT;
 	pont_error err;
 	pont_glossary *g;
 	size_t i;
@@ -30,6 +30,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		pont_glossary_free(g);
 	}
-	pont_diags_release(&d);
+	pont_findings_release(&d);
 	return 0;
 }

@@ -11,7 +11,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	pont_tm *tm = pont_tm_new("fr", "en"), *back;
-	pont_diags d = PONT_DIAGS_INIT;
+	pont_findings d = PONT_FINDINGS_INIT;
 	pont_buf b = PONT_BUF_INIT, x = PONT_BUF_INIT;
 	pont_tm_match m[3];
 	size_t i, n;
@@ -38,7 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pont_tm_free(pont_tm_open((const char *)data, size, "fuzz.ptm", NULL));
 	pont_buf_release(&b);
 	pont_buf_release(&x);
-	pont_diags_release(&d);
+	pont_findings_release(&d);
 	pont_tm_free(tm);
 	return 0;
 }

@@ -14,7 +14,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data;
-	pont_diags d = PONT_DIAGS_INIT, miss = PONT_DIAGS_INIT;
+	pont_findings d = PONT_FINDINGS_INIT, miss = PONT_FINDINGS_INIT;
 	pont_buf out = PONT_BUF_INIT, xl = PONT_BUF_INIT;
 	pont_xliff *x;
 
@@ -25,8 +25,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pont_xliff_merge(x, 1, 0, &out, &miss);
 		pont_xliff_free(x);
 	}
-	pont_diags_release(&d);
-	pont_diags_release(&miss);
+	pont_findings_release(&d);
+	pont_findings_release(&miss);
 	pont_buf_reset(&out);
 	/* as an article: prepare, read back, merge with the sources */
 	if (pont_utf8_check(text, size) == size) {
@@ -52,8 +52,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pont_segs_release(&segs);
 		pont_doc_free(doc);
 	}
-	pont_diags_release(&d);
-	pont_diags_release(&miss);
+	pont_findings_release(&d);
+	pont_findings_release(&miss);
 	pont_buf_release(&out);
 	pont_buf_release(&xl);
 	return 0;

@@ -18,15 +18,15 @@ flagged(pont_speller *sp, const char *text, const char *ids)
 	size_t i;
 
 	out[0] = '\0';
-	if (doc == NULL || pont_spell_doc(sp, doc, NULL, &f, NULL, NULL) != PONT_OK)
+	if (doc == NULL || pont_spell_doc(sp, doc, NULL, NULL, &f, NULL, NULL) != PONT_OK)
 		return strcpy(out, "(failed)");
 	for (i = 0; i < f.n; i++) {
 		if (strstr(ids, f.v[i].id) == NULL)
 			continue;
 		if (out[0])
 			strncat(out, " ", sizeof out - strlen(out) - 1);
-		strncat(out, text + f.v[i].start, f.v[i].end - f.v[i].start < sizeof out - strlen(out) - 1 ?
-			f.v[i].end - f.v[i].start : sizeof out - strlen(out) - 1);
+		strncat(out, text + f.v[i].at.start, f.v[i].at.end - f.v[i].at.start < sizeof out - strlen(out) - 1 ?
+			f.v[i].at.end - f.v[i].at.start : sizeof out - strlen(out) - 1);
 	}
 	pont_findings_release(&f);
 	pont_doc_free(doc);
@@ -101,7 +101,7 @@ static void
 vocabulary(void)
 {
 	pont_speller *sp = pont_speller_new("fr", fr, en_us, NULL);
-	pont_diags d = PONT_DIAGS_INIT;
+	pont_findings d = PONT_FINDINGS_INIT;
 	const char list[] = "# comment\nkubectl\nzorglub/serveur\nglibouille/inconnuxyz\n";
 	const char bad[] = "ok\nmauvais\xC3(\n";
 	const char tbx[] = "<?xml version=\"1.0\"?><tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" "
@@ -125,7 +125,7 @@ vocabulary(void)
 	pont_speller_add_glossary(sp, g);
 	STR_EQ(flagged(sp, "Les kubernetisations, la kubernetisation, les devops.\n", "spelling"), "");
 	pont_glossary_free(g);
-	pont_diags_release(&d);
+	pont_findings_release(&d);
 	pont_speller_free(sp);
 }
 

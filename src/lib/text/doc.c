@@ -597,6 +597,26 @@ angle(const char *s, size_t i, size_t end, pont_mark_kind *kind)
 	return 0;
 }
 
+/* A character reference at i: &name; &#123; &#x1F; (CommonMark); returns its length, 0 if none. */
+static size_t
+entity(const char *s, size_t i, size_t end)
+{
+	size_t k = i + 1, max;
+
+	if (k < end && s[k] == '#') {
+		int hex = k + 1 < end && (s[k + 1] == 'x' || s[k + 1] == 'X');
+
+		k += 1 + hex;
+		for (max = k + (hex ? 6 : 7); k < end && k < max &&
+		     ((s[k] >= '0' && s[k] <= '9') || (hex && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'f'))); k++)
+			;
+		return k > i + 2 + hex && k < end && s[k] == ';' ? k + 1 - i : 0;
+	}
+	for (max = k + 32; k < end && k < max && (((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') || (s[k] >= '0' && s[k] <= '9')); k++)
+		;
+	return k > i + 1 && k < end && s[k] == ';' ? k + 1 - i : 0;
+}
+
 /* After "]" at i: "(dest ...)" or "[ref]"; returns the length of that tail, 0 if none. */
 static size_t
 link_tail(const char *s, size_t i, size_t end)
@@ -713,6 +733,11 @@ inline_line(inl *x, size_t a, size_t b)
 		} else if (c == '<' && (n = angle(s, i, b, &k)) != 0) {
 			pont_scan_links(s, text, i, x->m);
 			pont_marks_push(x->m, k, i, i + n);
+			i += n;
+			text = i;
+		} else if (c == '&' && (n = entity(s, i, b)) != 0) {
+			pont_scan_links(s, text, i, x->m);	/* &nbsp; is markup, not a word */
+			pont_marks_push(x->m, PONT_MARK_HTML, i, i + n);
 			i += n;
 			text = i;
 		} else if ((c == '[' || (c == '!' && i + 1 < b && s[i + 1] == '[')) &&
@@ -1420,6 +1445,7 @@ pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_e
 		pont_fail(err, PONT_EINVAL, "input is larger than 2 GiB");
 		return NULL;
 	}
+	pont__count(PONT_COUNT_DOC);
 	doc = xcalloc(1, sizeof *doc);
 	doc->text = text;
 	doc->len = len;
@@ -1434,6 +1460,49 @@ pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_e
 		parse_text(doc, L, nl, opt ? opt->paragraphs : PONT_PARA_AUTO);
 	find_turns(doc);
 	classify(doc);
+	free(L);
+	return doc;
+}
+
+pont_doc *
+pont_doc_parse_blocks(const char *text, size_t len, const pont_span *spans, size_t n, const pont_doc_options *opt)
+{
+	pont_doc *doc;
+	line *L;
+	size_t nl, i, li = 0;
+
+	pont__count(PONT_COUNT_DOC);
+	doc = xcalloc(1, sizeof *doc);
+	doc->text = text;
+	doc->len = len;
+	doc->format = opt ? opt->format : PONT_FORMAT_TEXT;
+	L = split_lines(text, 0, len, &nl);
+	XGROW(doc->blocks, doc->ablocks, n + 1);
+	for (i = 0; i < n; i++) {
+		draft d;
+
+		if (nl == 0) {		/* an empty text: empty paragraphs */
+			pont_block *b = &doc->blocks[doc->nblocks++];
+
+			memset(b, 0, sizeof *b);
+			b->kind = PONT_BLOCK_PARAGRAPH;
+			b->mark0 = doc->marks.n;
+			continue;
+		}
+		while (li + 1 < nl && L[li].next <= spans[i].start)	/* the line the span starts on */
+			li++;
+		memset(&d, 0, sizeof d);
+		d.kind = PONT_BLOCK_PARAGRAPH;
+		d.first = d.last = li;
+		while (d.last + 1 < nl && L[d.last].end < spans[i].end)
+			d.last++;
+		d.cstart = spans[i].start;
+		d.cend = spans[i].end;
+		emit(doc, L, &d, NULL);
+		/* the block is the span itself, whatever the lines around it */
+		doc->blocks[doc->nblocks - 1].span = spans[i];
+		li = d.last;
+	}
 	free(L);
 	return doc;
 }

@@ -24,7 +24,7 @@ typedef struct tmxp {
 	XML_Parser p;
 	pont_tm *tm;
 	const char *name;
-	pont_diags *diags;
+	pont_findings *diags;
 	pont_error *err;
 	int fatal, depth, root_ok;
 	int in_tu, in_seg, code_depth, in_note;
@@ -121,7 +121,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			}
 			pont_buf_addc(&x->codexml, '>');
 		} else {
-			pont_diags_add(x->diags, "tmx-element", PONT_SEV_WARNING, line, col,
+			pont_findings_add_at(x->diags, PONT_ID_TMX_ELEMENT, PONT_SEV_WARNING, line, col,
 				       "<%s> inside <seg>: its text is kept, the element dropped", name);
 			return;
 		}
@@ -146,7 +146,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		if (l == NULL)
 			l = attr(atts, "xml:lang");
 		if (l == NULL) {
-			pont_diags_add(x->diags, "tmx-lang", PONT_SEV_ERROR, line, col, "<tuv> without xml:lang: ignored");
+			pont_findings_add_at(x->diags, PONT_ID_TMX_LANG, PONT_SEV_ERROR, line, col, "<tuv> without xml:lang: ignored");
 			l = "";
 		}
 		if (x->nv < 8) {
@@ -284,7 +284,7 @@ on_entity_decl(void *ud, const XML_Char *name, int pe, const XML_Char *v, int vl
 }
 
 pont_status
-pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, pont_diags *diags, pont_tmx_stats *st,
+pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, pont_findings *diags, pont_tmx_stats *st,
 		 pont_error *err)
 {
 	tmxp x;

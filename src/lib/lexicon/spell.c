@@ -460,7 +460,7 @@ pont_speller_add_word(pont_speller *sp, const char *word, size_t n, const char *
 }
 
 pont_status
-pont_speller_add_wordlist(pont_speller *sp, const char *data, size_t len, const char *name, pont_diags *diags,
+pont_speller_add_wordlist(pont_speller *sp, const char *data, size_t len, const char *name, pont_findings *diags,
 			  pont_error *err)
 {
 	size_t i = 0, line = 0;
@@ -501,7 +501,7 @@ pont_speller_add_wordlist(pont_speller *sp, const char *data, size_t len, const 
 			;
 		if (slash < n) {
 			if (slash + 1 == n || slash == a) {
-				pont_diags_add(diags, "wordlist", PONT_SEV_WARNING, line, slash + 1,
+				pont_findings_add_at(diags, PONT_ID_WORDLIST, PONT_SEV_WARNING, line, slash + 1,
 					       "'/' must sit between a word and its model word (word/model): line ignored");
 				continue;
 			}
@@ -514,7 +514,7 @@ pont_speller_add_wordlist(pont_speller *sp, const char *data, size_t len, const 
 			for (e = a; e < slash && s[e] != ' ' && s[e] != '\t'; e++)
 				;
 			if (e > a && !pont_speller_add_word(sp, s + a, e - a, model))
-				pont_diags_add(diags, "wordlist", PONT_SEV_WARNING, line, slash + 2,
+				pont_findings_add_at(diags, PONT_ID_WORDLIST, PONT_SEV_WARNING, line, slash + 2,
 					       "the model word '%s' is not in the dictionary: '%.*s' is accepted "
 					       "without its inflections", model, (int)(e - a), s + a);
 		}
@@ -856,6 +856,22 @@ tokenize(pont_speller *sp, const char *s, const char *m, size_t len, tokv *tv, p
 	return PONT_OK;
 }
 
+/* Is the token part of a word that emphasis cuts ("**S**trengths", "re*load*ed")? A run of
+ * * or _ between it and a letter. Such pieces are not words to check. */
+static int
+emphasis_cut(const char *s, size_t len, const wtok *t)
+{
+	size_t i = t->end, j = t->start, st;
+
+	while (i < len && (s[i] == '*' || s[i] == '_'))
+		i++;
+	if (i > t->end && i < len && pont_cp_is_letter(pont_utf8_next(s, len, &i)))
+		return 1;
+	while (j > 0 && (s[j - 1] == '*' || s[j - 1] == '_'))
+		j--;
+	return j < t->start && j > 0 && pont_cp_is_letter(pont_utf8_prev(s, j, &st));
+}
+
 /* The words two tokens are, compared without case. */
 static int
 same_word(pont_speller *sp, const wtok *x, const wtok *y, const char *s)
@@ -948,7 +964,7 @@ report_unknown(pont_speller *sp, const wtok *t, const pont_spell_options *opt, i
 			pont_buf_addf(&msg, "%s%s", k ? ", " : "", s);
 		pont_buf_adds(&msg, "?");
 	}
-	pont_findings_add(out, "spelling", PONT_SEV_ERROR, t->start, t->end, NULL, 0, "unknown word '%s'%s%s", w,
+	pont_findings_add(out, PONT_ID_SPELL_UNKNOWN, PONT_SEV_ERROR, t->start, t->end, NULL, 0, "unknown word '%s'%s%s", w,
 			  x->other == V_OK ? (sp->fr ? " (English: --anglicisms accepts it)" :
 					      " (French: left untranslated?)") : "",
 			  msg.p ? msg.p : "");
@@ -958,7 +974,7 @@ report_unknown(pont_speller *sp, const wtok *t, const pont_spell_options *opt, i
 }
 
 pont_status
-pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *opt, pont_findings *out,
+pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *given, const pont_spell_options *opt, pont_findings *out,
 	       pont_spell_stats *stats, pont_error *err)
 {
 	static const pont_spell_options defaults = { 0, 5, 1 };
@@ -972,7 +988,10 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *
 
 	if (opt == NULL)
 		opt = &defaults;
-	if ((rc = pont_segment_doc(sp->sg, doc, &segs, err)) != PONT_OK)
+	pont__count(PONT_COUNT_SPELL);
+	if (given)
+		segs = *given;		/* borrowed: not released below */
+	else if ((rc = pont_segment_doc(sp->sg, doc, &segs, err)) != PONT_OK)
 		return rc;
 	m = masked_copy(doc, s, len);
 	for (i = 0; i < nb; i++) {	/* speakers' names are words of this document */
@@ -994,7 +1013,8 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *
 	}
 	if ((rc = tokenize(sp, s, m, len, &tv, err)) != PONT_OK) {
 		free(m);
-		pont_segs_release(&segs);
+		if (!given)
+			pont_segs_release(&segs);
 		return rc;
 	}
 	/* pass 1: sentences, positions, what is not a word; capitalised words seen mid-sentence */
@@ -1010,7 +1030,7 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *
 		t->initial = !t->part && (i == 0 || tv.v[i - 1].sent != si || si >= segs.n ||
 					  capital_allowed_after(m, t->start));
 		t->skip = not_a_word(s + t->start, t->end - t->start, shape, letters) ||
-			  technical(m, len, t->start, t->end);
+			  technical(m, len, t->start, t->end) || emphasis_cut(s, len, t);
 		if (!t->skip && shape == C_CAPITAL && !t->initial)
 			x->mid = 1;
 	}
@@ -1062,7 +1082,7 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *
 					;
 				if (g == t->start && memchr(s + p->end, '\n', t->start - p->end) == NULL &&
 				    same_word(sp, p, t, s))
-					pont_findings_add(out, "repeated-word", PONT_SEV_WARNING, p->start, t->end, NULL, 0,
+					pont_findings_add(out, PONT_ID_SPELL_REPEATED, PONT_SEV_WARNING, p->start, t->end, NULL, 0,
 							  "'%.*s' is repeated", (int)(t->end - t->start), s + t->start);
 			}
 			if (t->skip || x->label || verdict(sp, t->entry, 1) == V_OK)
@@ -1072,18 +1092,18 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *
 				continue;
 			shape = case_shape(s + t->start, t->end - t->start, &letters);
 			if (shape == C_LOWER && inside_name(s, tv.v, i, j, k)) {
-				pont_findings_add(out, "name", PONT_SEV_INFO, t->start, t->end, NULL, 0,
+				pont_findings_add(out, PONT_ID_SPELL_NAME, PONT_SEV_INFO, t->start, t->end, NULL, 0,
 						  "'%s' is taken as part of a name", entry_word(sp, t->entry));
 				continue;
 			}
 			if (shape == C_CAPITAL && (!t->initial || x->mid)) {
-				pont_findings_add(out, "name", PONT_SEV_INFO, t->start, t->end, NULL, 0,
+				pont_findings_add(out, PONT_ID_SPELL_NAME, PONT_SEV_INFO, t->start, t->end, NULL, 0,
 						  "'%s' is not in the %s dictionary: taken as a name",
 						  entry_word(sp, t->entry), sp->fr ? "French" : "English");
 				continue;
 			}
 			if (sp->fr && opt->anglicisms && sp->other && verdict(sp, t->entry, 0) == V_OK) {
-				pont_findings_add(out, "anglicism", PONT_SEV_INFO, t->start, t->end, NULL, 0,
+				pont_findings_add(out, PONT_ID_SPELL_ANGLICISM, PONT_SEV_INFO, t->start, t->end, NULL, 0,
 						  "'%s' is English", entry_word(sp, t->entry));
 				continue;
 			}
@@ -1097,6 +1117,7 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_spell_options *
 	pont_findings_sort(out);
 	free(tv.v);
 	free(m);
-	pont_segs_release(&segs);
+	if (!given)
+		pont_segs_release(&segs);
 	return PONT_OK;
 }

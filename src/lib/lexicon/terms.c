@@ -854,6 +854,7 @@ pont_match_doc(pont_matcher *m, const pont_doc *doc, pont_matches *out)
 	token *toks = NULL;
 	size_t nt, at = 0;
 
+	pont__count(PONT_COUNT_MATCH);
 	for (i = 0; i < nb; i++) {
 		const pont_block *b = pont_doc_block(doc, i);
 

@@ -675,6 +675,7 @@ pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_e
 		mk = none;	/* no marks at all: keep pointer arithmetic defined */
 	if (len > INT32_MAX)
 		return pont_fail(err, PONT_EINVAL, "input is larger than 2 GiB");
+	pont__count(PONT_COUNT_SEGMENT);
 	/* one mask for the whole text, prepared block by block, and one ICU pass over it:
 	 * line ends between blocks are hard breaks for ICU, so blocks do not see each other */
 	XGROW_BIG(sg->mask, sg->amask, len + 1);

@@ -164,7 +164,7 @@ nfc_pass(const char *s, const regions *rg, pont_findings *ch, pont_error *err)
 				return rc;
 			}
 			if (changed)
-				pont_findings_add(ch, "nfc", PONT_SEV_WARNING, a, j, tmp.p, tmp.len,
+				pont_findings_add(ch, PONT_ID_NORM_NFC, PONT_SEV_WARNING, a, j, tmp.p, tmp.len,
 						  "text is not in Unicode normalization form C");
 		}
 	}
@@ -260,7 +260,7 @@ prose_punct(const rules *x, size_t j, size_t i, uint32_t c)
 }
 
 static void
-change(rules *x, const char *id, size_t a, size_t b, const char *repl, size_t rn, const char *msg)
+change(rules *x, pont_id id, size_t a, size_t b, const char *repl, size_t rn, const char *msg)
 {
 	pont_findings_add(x->ch, id, PONT_SEV_WARNING, a, b, repl, rn, "%s", msg);
 }
@@ -276,14 +276,14 @@ rule_space_before_punct(rules *x, size_t line0, size_t i, uint32_t c)
 	if (x->opt->target == PONT_NORM_EN) {
 		if (j < i) {
 			snprintf(msg, sizeof msg, "no space before '%c' in English", (char)c);
-			change(x, "en-punct-space", j, i, "", 0, msg);
+			change(x, PONT_ID_NORM_EN_PUNCT_SPACE, j, i, "", 0, msg);
 		}
 		return;
 	}
 	if (is_nb(x, j, i))
 		return;
 	snprintf(msg, sizeof msg, "use a no-break space (U+%04X) before '%c'", (unsigned)x->opt->nbsp, (char)c);
-	change(x, "nbsp-punct", j, i, x->nb, x->nbn, msg);
+	change(x, PONT_ID_NORM_NBSP_PUNCT, j, i, x->nb, x->nbn, msg);
 }
 
 static void
@@ -298,14 +298,14 @@ rule_fr_guillemets(rules *x, size_t line0, size_t i, size_t next, uint32_t c)
 
 		if (n == 0 || n == '\n' || n == '\r' || n == 0xBB || is_nb(x, next, e))
 			return;
-		change(x, "nbsp-quote", next, e, x->nb, x->nbn, msg);
+		change(x, PONT_ID_NORM_NBSP_QUOTE, next, e, x->nb, x->nbn, msg);
 	} else {
 		size_t j = hspace_back(x->s, i, line0), st;
 		uint32_t p = before(x->s, j, &st);
 
 		if (p == 0 || p == '\n' || p == '\r' || p == 0xAB || j == line0 || is_nb(x, j, i))
 			return;
-		change(x, "nbsp-quote", j, i, x->nb, x->nbn, msg);
+		change(x, PONT_ID_NORM_NBSP_QUOTE, j, i, x->nb, x->nbn, msg);
 	}
 }
 
@@ -349,7 +349,7 @@ rule_fr_thousands(rules *x, size_t i, size_t end)
 		return j;
 	for (k = 0; k < groups; k++)
 		if (!is_nb(x, seps[k][0], seps[k][1]))
-			change(x, "nbsp-number", seps[k][0], seps[k][1], x->nb, x->nbn,
+			change(x, PONT_ID_NORM_NBSP_NUMBER, seps[k][0], seps[k][1], x->nb, x->nbn,
 			       "use a no-break space to group digits");
 	return j;
 }
@@ -362,7 +362,7 @@ rule_fr_unit(rules *x, size_t line0, size_t i)
 
 	if (!pont_cp_is_digit(p) || is_nb(x, j, i))
 		return;
-	change(x, "nbsp-number", j, i, x->nb, x->nbn, "use a no-break space before a unit sign");
+	change(x, PONT_ID_NORM_NBSP_NUMBER, j, i, x->nb, x->nbn, "use a no-break space before a unit sign");
 }
 
 typedef struct qstack {
@@ -393,7 +393,7 @@ rule_en_quotes(rules *x, qstack *q, size_t line0, size_t i, size_t next, uint32_
 		q->n++;
 		if (c == 0x201C && !single)
 			return;
-		change(x, "en-quotes", i, e, r, 3, single ? "use English nested quotes ‘ ’" : "use English quotes “ ”");
+		change(x, PONT_ID_NORM_EN_QUOTES, i, e, r, 3, single ? "use English nested quotes ‘ ’" : "use English quotes “ ”");
 		return;
 	}
 	{					/* » › ” close */
@@ -412,7 +412,7 @@ rule_en_quotes(rules *x, qstack *q, size_t line0, size_t i, size_t next, uint32_
 		if (c == 0xBB)
 			j = hspace_back(s, i, line0);
 		r = single ? "\xE2\x80\x99" : "\xE2\x80\x9D";
-		change(x, "en-quotes", j, next, r, 3, single ? "use English nested quotes ‘ ’" : "use English quotes “ ”");
+		change(x, PONT_ID_NORM_EN_QUOTES, j, next, r, 3, single ? "use English nested quotes ‘ ’" : "use English quotes “ ”");
 	}
 }
 
@@ -449,7 +449,7 @@ typo_pass(rules *x, const regions *rg)
 				break;
 			case '\'':
 				if (pont_cp_is_letter(before(s, i, &next)) && pont_cp_is_letter(at(s, x->len, i + 1)))
-					change(x, "apostrophe", i, i + 1, "\xE2\x80\x99", 3,
+					change(x, PONT_ID_NORM_APOSTROPHE, i, i + 1, "\xE2\x80\x99", 3,
 					       "use the typographic apostrophe ’");
 				next = i + 1;
 				break;
@@ -470,7 +470,7 @@ typo_pass(rules *x, const regions *rg)
 			case '.':
 				if (fr && end - i >= 3 && s[i + 1] == '.' && s[i + 2] == '.' &&
 				    (i == 0 || s[i - 1] != '.') && (i + 3 >= x->len || s[i + 3] != '.')) {
-					change(x, "ellipsis", i, i + 3, "\xE2\x80\xA6", 3, "use the ellipsis character …");
+					change(x, PONT_ID_NORM_ELLIPSIS, i, i + 3, "\xE2\x80\xA6", 3, "use the ellipsis character …");
 					next = i + 3;
 				}
 				break;
@@ -514,8 +514,8 @@ settle(pont_findings *ch, size_t from)
 	for (i = k = from; i < ch->n; i++) {
 		pont_finding *f = &ch->v[i];
 
-		if (k > from && (f->start < ch->v[k - 1].end ||
-				 (f->start == ch->v[k - 1].start && f->start == f->end))) {
+		if (k > from && (f->at.start < ch->v[k - 1].at.end ||
+				 (f->at.start == ch->v[k - 1].at.start && f->at.start == f->at.end))) {
 			free(f->msg);
 			free(f->repl);
 			continue;
@@ -533,11 +533,11 @@ pont_apply_changes(const char *text, size_t len, const pont_findings *changes, p
 	for (i = 0; i < changes->n; i++) {
 		const pont_finding *f = &changes->v[i];
 
-		if (f->repl == NULL || f->start < at_ || f->end > len)
+		if (f->repl == NULL || f->at.start < at_ || f->at.end > len)
 			continue;
-		pont_buf_add(out, text + at_, f->start - at_);
+		pont_buf_add(out, text + at_, f->at.start - at_);
 		pont_buf_adds(out, f->repl);
-		at_ = f->end;
+		at_ = f->at.end;
 	}
 	pont_buf_add(out, text + at_, len - at_);
 }
@@ -553,16 +553,16 @@ shift_spans(pont_spans *sp, const pont_findings *ch)
 	long long delta = 0, d2;
 
 	for (i = 0; i < sp->n; i++) {
-		while (e < ch->n && ch->v[e].end <= sp->v[i].start) {
-			delta += (long long)strlen(ch->v[e].repl) - (long long)(ch->v[e].end - ch->v[e].start);
+		while (e < ch->n && ch->v[e].at.end <= sp->v[i].start) {
+			delta += (long long)strlen(ch->v[e].repl) - (long long)(ch->v[e].at.end - ch->v[e].at.start);
 			e++;
 		}
 		d2 = delta;
 		{
 			size_t k = e;
 
-			while (k < ch->n && ch->v[k].end <= sp->v[i].end) {
-				d2 += (long long)strlen(ch->v[k].repl) - (long long)(ch->v[k].end - ch->v[k].start);
+			while (k < ch->n && ch->v[k].at.end <= sp->v[i].end) {
+				d2 += (long long)strlen(ch->v[k].repl) - (long long)(ch->v[k].at.end - ch->v[k].at.start);
 				k++;
 			}
 		}
@@ -597,19 +597,19 @@ locate(const pont_findings *ch, size_t off)
 	memset(&p, 0, sizeof p);
 	for (i = 0; i < ch->n; i++) {
 		const pont_finding *f = &ch->v[i];
-		size_t ns = (size_t)((long long)f->start + delta), nl = strlen(f->repl);
+		size_t ns = (size_t)((long long)f->at.start + delta), nl = strlen(f->repl);
 
 		if (off <= ns)
 			break;
 		if (off < ns + nl) {
 			p.inside = 1;
-			p.ostart = f->start;
-			p.oend = f->end;
+			p.ostart = f->at.start;
+			p.oend = f->at.end;
 			p.cstart = ns;
 			p.cend = ns + nl;
 			return p;
 		}
-		delta += (long long)nl - (long long)(f->end - f->start);
+		delta += (long long)nl - (long long)(f->at.end - f->at.start);
 	}
 	p.orig = (size_t)((long long)off - delta);
 	return p;
@@ -629,32 +629,32 @@ report_changes(const char *s, const pont_findings *nfc, const pont_findings *typ
 	pont_buf repl = PONT_BUF_INIT;
 
 	for (i = 0; i < typo->n;) {
-		nfc_pos pa = locate(nfc, typo->v[i].start), pb = locate(nfc, typo->v[i].end);
-		size_t A = pa.inside ? pa.ostart : pa.orig, CA = pa.inside ? pa.cstart : typo->v[i].start;
-		size_t B = pb.inside ? pb.oend : pb.orig, CB = pb.inside ? pb.cend : typo->v[i].end;
+		nfc_pos pa = locate(nfc, typo->v[i].at.start), pb = locate(nfc, typo->v[i].at.end);
+		size_t A = pa.inside ? pa.ostart : pa.orig, CA = pa.inside ? pa.cstart : typo->v[i].at.start;
+		size_t B = pb.inside ? pb.oend : pb.orig, CB = pb.inside ? pb.cend : typo->v[i].at.end;
 		size_t j = i + 1, at;
 
 		/* the next changes that reach into this one's extent join it */
-		while (j < typo->n && typo->v[j].start < CB) {
-			nfc_pos pe = locate(nfc, typo->v[j].end);
+		while (j < typo->n && typo->v[j].at.start < CB) {
+			nfc_pos pe = locate(nfc, typo->v[j].at.end);
 
-			if (typo->v[j].end > CB) {
-				CB = pe.inside ? pe.cend : typo->v[j].end;
+			if (typo->v[j].at.end > CB) {
+				CB = pe.inside ? pe.cend : typo->v[j].at.end;
 				B = pe.inside ? pe.oend : pe.orig;
 			}
 			j++;
 		}
 		pont_buf_reset(&repl);
 		for (k = i, at = CA; k < j; k++) {
-			pont_buf_add(&repl, s + at, typo->v[k].start - at);
+			pont_buf_add(&repl, s + at, typo->v[k].at.start - at);
 			pont_buf_adds(&repl, typo->v[k].repl);
-			at = typo->v[k].end;
+			at = typo->v[k].at.end;
 		}
 		pont_buf_add(&repl, s + at, CB - at);
 		for (k = 0; k < nfc->n; k++)	/* NFC changes now inside this one */
-			if (nfc->v[k].start < B && nfc->v[k].end > A)
+			if (nfc->v[k].at.start < B && nfc->v[k].at.end > A)
 				merged[k] = 1;
-		pont_findings_add(changes, typo->v[i].id, typo->v[i].sev, A, B < A ? A : B, repl.p ? repl.p : "", repl.len,
+		pont_findings_add(changes, typo->v[i].code, typo->v[i].sev, A, B < A ? A : B, repl.p ? repl.p : "", repl.len,
 				  "%s", typo->v[i].msg);
 		i = j;
 	}
@@ -662,7 +662,7 @@ report_changes(const char *s, const pont_findings *nfc, const pont_findings *typ
 		const pont_finding *f = &nfc->v[k];
 
 		if (!merged[k])
-			pont_findings_add(changes, f->id, f->sev, f->start, f->end, f->repl, strlen(f->repl), "%s", f->msg);
+			pont_findings_add(changes, f->code, f->sev, f->at.start, f->at.end, f->repl, strlen(f->repl), "%s", f->msg);
 	}
 	if (changes->n > from) {
 		pont_findings part = { changes->v + from, changes->n - from, changes->n - from };

@@ -73,6 +73,13 @@ int pont__dict_concurrent(void);
  * 2 the other language's, 3 both. Cached with the speller's verdicts (spell.c; for check). */
 int pont__speller_knows(pont_speller *sp, const char *w, size_t n);
 
+/* Counters (counters.c): each costly step counts itself. */
+enum pont_count {
+	PONT_COUNT_DOC, PONT_COUNT_SEGMENT, PONT_COUNT_MATCH, PONT_COUNT_SPELL, PONT_COUNT_XLIFF_READ,
+	PONT_COUNT_XLIFF_WRITE, PONT_COUNT_N
+};
+void pont__count(enum pont_count what);
+
 #include "banned.h"
 
 #endif

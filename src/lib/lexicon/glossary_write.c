@@ -440,7 +440,7 @@ split_list(const char *s, pont_buf *vals, size_t max)
 #define MAXSYN 64
 
 pont_glossary *
-pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name, pont_diags *diags,
+pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name, pont_findings *diags,
 			 pont_error *err)
 {
 	row r;
@@ -489,33 +489,33 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 				if (pont_glossary_concept(g, i)->id && strcmp(pont_glossary_concept(g, i)->id, v[C_CONCEPT]) == 0)
 					break;
 			if (i < pont_glossary_nconcepts(g) && diags)
-				pont_diags_add(diags, "table-concept", PONT_SEV_ERROR, r.line, 1,
+				pont_findings_add_at(diags, PONT_ID_TABLE_CONCEPT, PONT_SEV_ERROR, r.line, 1,
 					       "concept '%s' appears again: keep a concept's rows together", v[C_CONCEPT]);
 			pont__glossary_add_concept(g, v[C_CONCEPT], v[C_SUBJECT], v[C_DEFINITION], v[C_NOTE]);
 			free(cur);
 			cur = xstrndup(v[C_CONCEPT], strlen(v[C_CONCEPT]));
 		} else if (cur == NULL) {
 			if (diags)
-				pont_diags_add(diags, "table-concept", PONT_SEV_ERROR, r.line, 1, "row without a concept id");
+				pont_findings_add_at(diags, PONT_ID_TABLE_CONCEPT, PONT_SEV_ERROR, r.line, 1, "row without a concept id");
 			continue;
 		}
 		if (v[C_LANG] == NULL) {
 			if (diags)
-				pont_diags_add(diags, "table-lang", PONT_SEV_ERROR, r.line, 1, "row without a language: its terms are dropped");
+				pont_findings_add_at(diags, PONT_ID_TABLE_LANG, PONT_SEV_ERROR, r.line, 1, "row without a language: its terms are dropped");
 			continue;
 		}
 		pont__glossary_set_langnote(g, v[C_LANG], v[C_LANG_DEFINITION], v[C_LANG_NOTE]);
 		nterms = split_list(v[C_TERMS], vals[C_TERMS], MAXSYN);
 		if (nterms > MAXSYN) {
 			if (diags)
-				pont_diags_add(diags, "table-terms", PONT_SEV_ERROR, r.line, 1, "more than %d synonyms", MAXSYN);
+				pont_findings_add_at(diags, PONT_ID_TABLE_TERMS, PONT_SEV_ERROR, r.line, 1, "more than %d synonyms", MAXSYN);
 			nterms = MAXSYN;
 		}
 		for (col = C_STATUSES; col < NCOLS; col++) {
 			size_t nv = split_list(v[col], vals[col], MAXSYN);
 
 			if (nv > nterms && diags)
-				pont_diags_add(diags, "table-values", PONT_SEV_ERROR, r.line, 1,
+				pont_findings_add_at(diags, PONT_ID_TABLE_VALUES, PONT_SEV_ERROR, r.line, 1,
 					       "column %s has %zu values for %zu terms", colnames[col], nv, nterms);
 			for (i = nv; i < MAXSYN; i++)
 				pont_buf_reset(&vals[col][i]);
@@ -526,7 +526,7 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 
 			if (vals[C_TERMS][i].len == 0) {
 				if (diags)
-					pont_diags_add(diags, "table-terms", PONT_SEV_ERROR, r.line, 1, "empty term in the list");
+					pont_findings_add_at(diags, PONT_ID_TABLE_TERMS, PONT_SEV_ERROR, r.line, 1, "empty term in the list");
 				continue;
 			}
 			t = pont__glossary_add_term(g, v[C_LANG], vals[C_TERMS][i].p);
@@ -535,7 +535,7 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 			if (VAL(C_STATUSES)) {
 				if ((st = pont_term_status_parse(VAL(C_STATUSES))) < 0) {
 					if (diags)
-						pont_diags_add(diags, "table-status", PONT_SEV_ERROR, r.line, 1,
+						pont_findings_add_at(diags, PONT_ID_TABLE_STATUS, PONT_SEV_ERROR, r.line, 1,
 							       "unknown status '%s'", VAL(C_STATUSES));
 				} else {
 					t->status = (pont_term_status)st;
@@ -544,7 +544,7 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 			if (VAL(C_TYPES)) {
 				if ((ty = pont_term_type_parse(VAL(C_TYPES))) < 0) {
 					if (diags)
-						pont_diags_add(diags, "table-type", PONT_SEV_ERROR, r.line, 1,
+						pont_findings_add_at(diags, PONT_ID_TABLE_TYPE, PONT_SEV_ERROR, r.line, 1,
 							       "unknown term type '%s'", VAL(C_TYPES));
 				} else {
 					t->type = (pont_term_type)ty;

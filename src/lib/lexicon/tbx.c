@@ -319,7 +319,7 @@ typedef struct target {
 typedef struct ps {
 	XML_Parser p;
 	pont_glossary *g;
-	pont_diags *d;
+	pont_findings *d;
 	const char *name;
 	frame *st;
 	size_t depth, alloc;
@@ -341,11 +341,11 @@ typedef struct ps {
 } ps;
 
 static void
-diag(ps *x, pont_severity sev, const char *id, unsigned long line, unsigned long col, const char *fmt, ...)
+diag(ps *x, pont_severity sev, pont_id id, unsigned long line, unsigned long col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
 static void
-diag(ps *x, pont_severity sev, const char *id, unsigned long line, unsigned long col, const char *fmt, ...)
+diag(ps *x, pont_severity sev, pont_id id, unsigned long line, unsigned long col, const char *fmt, ...)
 {
 	pont_buf msg = PONT_BUF_INIT;
 	va_list ap;
@@ -355,7 +355,7 @@ diag(ps *x, pont_severity sev, const char *id, unsigned long line, unsigned long
 	va_start(ap, fmt);
 	pont_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	pont_diags_add(x->d, id, sev, line, col, "%s", msg.p);
+	pont_findings_add_at(x->d, id, sev, line, col, "%s", msg.p);
 	pont_buf_release(&msg);
 }
 
@@ -462,7 +462,7 @@ add_id(ps *x, const char *id, unsigned long line, unsigned long col)
 		}
 	}
 	if ((k = id_find(x, id, &slot)) != 0) {
-		diag(x, PONT_SEV_ERROR, "tbx-duplicate-id", line, col, "id '%s' is already used at line %lu", id,
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_DUPLICATE_ID, line, col, "id '%s' is already used at line %lu", id,
 		     x->idlines[k - 1]);
 		return;
 	}
@@ -488,7 +488,7 @@ start_concept(ps *x, const XML_Char **atts, unsigned long line, unsigned long co
 	c->line = line;
 	x->concept = g->nc++;
 	if (id == NULL && (g->dialect == PONT_TBX_CORE || g->dialect == PONT_TBX_BASIC || g->dialect == PONT_TBX_MIN))
-		diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "concept entry without an id");
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "concept entry without an id");
 }
 
 static void
@@ -588,7 +588,7 @@ store(ps *x, frame *f, const char *s, size_t n)
 		if (t == NULL)
 			return;
 		if (n == 0)
-			diag(x, PONT_SEV_ERROR, "tbx-empty-term", f->line, f->col, "empty term");
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_EMPTY_TERM, f->line, f->col, "empty term");
 		t->text = keep(g, s, n);
 		return;
 	}
@@ -654,7 +654,7 @@ store(ps *x, frame *f, const char *s, size_t n)
 		if (t && (v = pont_term_status_parse(s)) > 0)
 			t->status = (pont_term_status)v;
 		else if (t)
-			diag(x, PONT_SEV_WARNING, "tbx-status", f->line, f->col, "unknown term status '%s'", s);
+			diag(x, PONT_SEV_WARNING, PONT_ID_TBX_STATUS, f->line, f->col, "unknown term status '%s'", s);
 		break;
 	case DC_GEO:
 		if (t)
@@ -704,27 +704,27 @@ check_dc(ps *x, frame *f, const char *value)
 	if (!x->dialect_checks || f->el == E_MIN13)
 		return;
 	if (dc == NULL) {
-		diag(x, PONT_SEV_ERROR, "tbx-datcat", f->line, f->col, "data category '%s' is not part of %s",
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_DATCAT, f->line, f->col, "data category '%s' is not part of %s",
 		     f->type, pont_tbx_dialect_name(d));
 		return;
 	}
 	if ((d == PONT_TBX_BASIC && !dc->basic) || (d == PONT_TBX_MIN && !dc->min)) {
-		diag(x, PONT_SEV_ERROR, "tbx-datcat", f->line, f->col, "data category '%s' is not part of %s",
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_DATCAT, f->line, f->col, "data category '%s' is not part of %s",
 		     dc->name, pont_tbx_dialect_name(d));
 		return;
 	}
 	if (dc->levels && lv && !(dc->levels & lv))
-		diag(x, PONT_SEV_ERROR, "tbx-level", f->line, f->col, "'%s' is not allowed at %s level",
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_LEVEL, f->line, f->col, "'%s' is not allowed at %s level",
 		     dc->name, level_name(lv));
 	if (dc->picklist && value && !in_picklist(dc->picklist, value))
-		diag(x, PONT_SEV_ERROR, "tbx-picklist", f->line, f->col, "'%s' is not a value of '%s' (%s)",
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_PICKLIST, f->line, f->col, "'%s' is not a value of '%s' (%s)",
 		     value, dc->name, dc->picklist);
 	/* TBX-Basic: a source stands with what it documents, in a group */
 	if (dc->dc == DC_SOURCE && d == PONT_TBX_BASIC && f->el == E_ADMIN) {
 		frame *p = parent(x, 1);
 
 		if (p && (p->el == E_CONCEPT || p->el == E_LANG))
-			diag(x, PONT_SEV_ERROR, "tbx-structure", f->line, f->col,
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, f->line, f->col,
 			     "'source' at %s level must be grouped with what it documents (descripGrp)",
 			     level_name(lv));
 	}
@@ -839,7 +839,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	switch (el) {
 	case E_UNKNOWN:
 		diag(x, x->dialect_checks || x->g->dialect == PONT_TBX_CORE ? PONT_SEV_ERROR : PONT_SEV_WARNING,
-		     "tbx-element", line, col, "unknown element <%s>", local);
+		     PONT_ID_TBX_ELEMENT, line, col, "unknown element <%s>", local);
 		break;
 	case E_DCT:
 	case E_MIN13:
@@ -854,19 +854,19 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	case E_REF:
 	case E_XREF:
 		if (type == NULL) {
-			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> without a type attribute", local);
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<%s> without a type attribute", local);
 			break;
 		}
 		snprintf(f->type, sizeof f->type, "%s", type);
 		f->dc = find_dc(type);
 		if (f->dc && f->dc->carrier != el && x->dialect_checks)
-			diag(x, PONT_SEV_ERROR, "tbx-datcat", line, col, "'%s' is carried by <%s>, not <%s>",
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_DATCAT, line, col, "'%s' is carried by <%s>, not <%s>",
 			     type, f->dc->carrier == E_DESCRIP ? "descrip" : f->dc->carrier == E_ADMIN ? "admin" :
 			     f->dc->carrier == E_TERMNOTE ? "termNote" : f->dc->carrier == E_TRANSAC ? "transac" :
 			     f->dc->carrier == E_TRANSACNOTE ? "transacNote" : f->dc->carrier == E_REF ? "ref" : "xref",
 			     local);
 		if (el == E_XREF && x->dialect_checks && (id = attr(atts, "target")) != NULL && !absolute_url(id))
-			diag(x, PONT_SEV_ERROR, "tbx-target", line, col,
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_TARGET, line, col,
 			     "external reference '%s' is not an absolute http, https, ftp or file URL", id);
 		if ((el == E_REF || el == E_TRANSACNOTE) && (id = attr(atts, "target")) != NULL) {
 			XGROW(x->targets, x->atargets, x->ntargets + 1);
@@ -884,18 +884,18 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 
 		x->langnote = SIZE_MAX;
 		if (lang == NULL || *lang == '\0') {
-			diag(x, PONT_SEV_ERROR, "tbx-lang", line, col, "language section without xml:lang: its terms are dropped");
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_LANG, line, col, "language section without xml:lang: its terms are dropped");
 			x->lang = NULL;
 		} else {
 			x->lang = keep(x->g, lang, strlen(lang));
 		}
 		if (x->concept == SIZE_MAX)
-			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> outside a concept entry", local);
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<%s> outside a concept entry", local);
 		break;
 	}
 	case E_TERMSEC:
 		if (x->term != SIZE_MAX) {	/* nested: the outer section keeps its term */
-			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> inside a term section", local);
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<%s> inside a term section", local);
 			break;
 		}
 		if (x->lang != NULL && x->concept != SIZE_MAX) {
@@ -903,18 +903,18 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			f->owns_term = 1;
 		}
 		if (level(x) != L_TERM || !p || p->el != E_LANG)
-			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> outside a language section", local);
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<%s> outside a language section", local);
 		break;
 	case E_TERM:
 		if (!p || (p->el != E_TERMSEC && p->el != E_TERMGRP)) {
-			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<term> outside a term section");
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<term> outside a term section");
 		} else {
 			frame *sec = p->el == E_TERMGRP ? parent(x, 2) : p;
 
 			if (sec && ++sec->nterm > 1)
-				diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "more than one <term> in a term section");
+				diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "more than one <term> in a term section");
 			if (p->el == E_TERMSEC && p->nchild > 1)
-				diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<term> must come first in its term section");
+				diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<term> must come first in its term section");
 		}
 		break;
 	case E_P:
@@ -925,21 +925,21 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	}
 	/* placement rules of the core structure */
 	if (p && p->el == E_TEXT && el != E_BODY && el != E_BACK)
-		diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "<%s> may not be a child of <text>", local);
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<%s> may not be a child of <text>", local);
 	if (p && p->el == E_TERMSEC && x->g->dialect != PONT_TBX_2008 && x->g->dialect != PONT_TBX_MIN_2013) {
 		int note = el == E_TERMNOTE || el == E_TERMNOTEGRP || (el == E_DCT && f->dc && f->dc->carrier == E_TERMNOTE);
 
 		if (note && p->seen_other)
-			diag(x, PONT_SEV_ERROR, "tbx-order", line, col, "a term note must come before descriptions, admin data and notes");
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_ORDER, line, col, "a term note must come before descriptions, admin data and notes");
 		if (!note && el != E_TERM)
 			p->seen_other = 1;
 	}
 	if (p && p->el == E_DESCRIPGRP && (el == E_DESCRIP || (el == E_DCT && f->dc && f->dc->carrier == E_DESCRIP))) {
 		if (++p->ndescrip > 1)
-			diag(x, PONT_SEV_ERROR, "tbx-structure", line, col, "only one description per <descripGrp>");
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "only one description per <descripGrp>");
 	}
 	if (x->g->dialect == PONT_TBX_MIN && (el == E_XREF || el == E_TRANSACGRP || el == E_REF))
-		diag(x, PONT_SEV_ERROR, "tbx-element", line, col, "<%s> is not part of TBX-Min", local);
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_ELEMENT, line, col, "<%s> is not part of TBX-Min", local);
 }
 
 static int
@@ -965,7 +965,7 @@ on_end(void *ud, const XML_Char *name)
 	if (s)
 		s[n] = '\0';
 	if (header_text_element(f->el) && n > 0 && x->g->dialect != PONT_TBX_MIN_2013)
-		diag(x, PONT_SEV_ERROR, "tbx-structure", f->line, f->col, "text in the header must be inside <p>");
+		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, f->line, f->col, "text in the header must be inside <p>");
 	if (f->el == E_DESCRIP || f->el == E_ADMIN || f->el == E_TERMNOTE || f->el == E_TRANSAC ||
 	    f->el == E_TRANSACNOTE || f->el == E_REF || f->el == E_XREF || f->el == E_DCT)
 		check_dc(x, f, s ? s : "");
@@ -983,7 +983,7 @@ on_end(void *ud, const XML_Char *name)
 		if (!f->owns_term)
 			break;
 		if (x->term != SIZE_MAX && x->g->t[x->term].text == NULL) {
-			diag(x, PONT_SEV_ERROR, "tbx-structure", f->line, f->col, "term section without a term");
+			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, f->line, f->col, "term section without a term");
 			x->g->nt--;
 			x->g->c[x->concept].nterms--;
 		} else if (x->term != SIZE_MAX && x->g->t[x->term].text[0] == '\0') {
@@ -1045,7 +1045,7 @@ has_id(ps *x, const char *id)
 }
 
 pont_glossary *
-pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *diags, pont_error *err)
+pont_glossary_load(const char *data, size_t len, const char *name, pont_findings *diags, pont_error *err)
 {
 	ps x;
 	pont_glossary *g = xcalloc(1, sizeof *g);
@@ -1102,7 +1102,7 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_diags *d
 	if (ok && !x.fatal)
 		for (i = 0; i < x.ntargets; i++)
 			if (!has_id(&x, x.targets[i].id))
-				diag(&x, PONT_SEV_ERROR, "tbx-target", x.targets[i].line, x.targets[i].col,
+				diag(&x, PONT_SEV_ERROR, PONT_ID_TBX_TARGET, x.targets[i].line, x.targets[i].col,
 				     "target '%s' names no element of this file", x.targets[i].id);
 	XML_ParserFree(x.p);
 	for (i = 0; i < x.nids; i++)

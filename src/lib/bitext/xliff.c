@@ -408,6 +408,7 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 	char hash[20];
 
 	(void)err;
+	pont__count(PONT_COUNT_XLIFF_WRITE);
 	if (p->xliff12)
 		return prepare12(doc, segs, p, out);
 	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)pont_hash(s, len));
@@ -581,6 +582,42 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 	return PONT_OK;
 }
 
+void
+pont_xliff_article_ids(const pont_doc *doc, const pont_segs *segs, pont_buf *ids, char hash[17])
+{
+	size_t len, nb = pont_doc_nblocks(doc), i, si = 0, nused = 0, aused = 0;
+	const char *s = pont_doc_text(doc, &len);
+	uint64_t *used = NULL;
+	char id[64];
+
+	snprintf(hash, 17, "%016llx", (unsigned long long)pont_hash(s, len));
+	for (i = 0; i < nb; i++) {
+		const pont_block *b = pont_doc_block(doc, i);
+
+		if (!pont_block_kind_is_text(b->kind) || !has_segment(segs, &si, i))
+			continue;
+		unit_id(s, b, &used, &nused, &aused, id, sizeof id);
+		pont_buf_add(ids, id, strlen(id) + 1);
+	}
+	free(used);
+}
+
+void
+pont_doc_replace_sentences(const pont_doc *doc, const pont_segs *segs, const char *const *targets, pont_buf *out)
+{
+	size_t len, i, at = 0;
+	const char *s = pont_doc_text(doc, &len);
+
+	for (i = 0; i < segs->n; i++) {
+		if (targets[i] == NULL)
+			continue;
+		pont_buf_add(out, s + at, segs->v[i].span.start - at);
+		pont_buf_adds(out, targets[i]);
+		at = segs->v[i].span.end;
+	}
+	pont_buf_add(out, s + at, len - at);
+}
+
 /* --- reading a work file --- */
 
 #define NS_XLF "urn:oasis:names:tc:xliff:document:2.0"
@@ -627,7 +664,7 @@ typedef struct xr {
 	XML_Parser p;
 	pont_xliff *x;
 	const char *name;
-	pont_diags *diags;
+	pont_findings *diags;
 	pont_error *err;
 	int fatal, depth, in_file, nfiles, in_orig;
 	int where;			/* IN_* */
@@ -700,12 +737,12 @@ data_text(xunit *u, const char *id)
 }
 
 static void
-xerror(xr *r, const char *id, const char *fmt, const char *a)
+xerror(xr *r, pont_id id, const char *fmt, const char *a)
 {
 	unsigned long line, col;
 
 	xhere(r, &line, &col);
-	pont_diags_add(r->diags, id, PONT_SEV_ERROR, line, col, fmt, a);
+	pont_findings_add_at(r->diags, id, PONT_SEV_ERROR, line, col, fmt, a);
 }
 
 /* A new unit, appended. */
@@ -790,11 +827,11 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		}
 		v = xattr(atts, "version");
 		if (v == NULL || strncmp(v, "2.", 2) != 0)
-			xerror(r, "xliff-version", "XLIFF version '%s': pont reads 2.0 and 2.1", v ? v : "(none)");
+			xerror(r, PONT_ID_XLIFF_VERSION, "XLIFF version '%s': pont reads 2.0 and 2.1", v ? v : "(none)");
 		if ((v = xattr(atts, "srcLang")) != NULL)
 			snprintf(r->x->src_lang, sizeof r->x->src_lang, "%s", v);
 		else
-			xerror(r, "xliff-structure", "%s", "<xliff> without srcLang");
+			xerror(r, PONT_ID_XLIFF_STRUCTURE, "%s", "<xliff> without srcLang");
 		if ((v = xattr(atts, "trgLang")) != NULL)
 			snprintf(r->x->trg_lang, sizeof r->x->trg_lang, "%s", v);
 		return;
@@ -812,7 +849,7 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			if (ref && u && data_text(u, ref))
 				pont_buf_adds(r->cur, data_text(u, ref));
 			else if (ref)
-				xerror(r, "xliff-data", "dataRef '%s' names no <data> of the unit", ref);
+				xerror(r, PONT_ID_XLIFF_DATA, "dataRef '%s' names no <data> of the unit", ref);
 		} else if (strcmp(local, "pc") == 0) {
 			ref = xattr(atts, "dataRefStart");
 			if (ref && u && data_text(u, ref))
@@ -828,13 +865,13 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			unsigned long v = h ? strtoul(h, NULL, 16) : 0;
 
 			if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-				xerror(r, "xliff-cp", "<cp hex=\"%s\"> is not a character", h ? h : "");
+				xerror(r, PONT_ID_XLIFF_CP, "<cp hex=\"%s\"> is not a character", h ? h : "");
 			else
 				pont_buf_add_utf8(r->cur, (uint32_t)v);
 		} else if (strcmp(local, "mrk") == 0 || strcmp(local, "sm") == 0 || strcmp(local, "em") == 0) {
 			/* annotations: their text is kept, the marker dropped */
 		} else {
-			xerror(r, "xliff-element", "unexpected <%s> in a segment", local);
+			xerror(r, PONT_ID_XLIFF_ELEMENT, "unexpected <%s> in a segment", local);
 		}
 		return;
 	}
@@ -858,7 +895,7 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		const char *o = xattr(atts, "original");
 
 		if (++r->nfiles > 1)
-			xerror(r, "xliff-structure", "%s", "more than one <file>: pont merges one article per work file");
+			xerror(r, PONT_ID_XLIFF_STRUCTURE, "%s", "more than one <file>: pont merges one article per work file");
 		free(r->x->original);
 		r->x->original = o ? xstrndup(o, strlen(o)) : NULL;
 		r->in_file = 1;
@@ -869,14 +906,14 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		u = new_unit(r, id, line, col);
 		u->translate = !(tr && strcmp(tr, "no") == 0);
 		if (id == NULL)
-			xerror(r, "xliff-structure", "%s", "<unit> without id");
+			xerror(r, PONT_ID_XLIFF_STRUCTURE, "%s", "<unit> without id");
 		r->meta_level = 2;
 	} else if (strcmp(local, "segment") == 0 || strcmp(local, "ignorable") == 0) {
 		xpiece *pc;
 		const char *id = xattr(atts, "id"), *st = xattr(atts, "state");
 
 		if (u == NULL) {
-			xerror(r, "xliff-structure", "<%s> outside a unit", local);
+			xerror(r, PONT_ID_XLIFF_STRUCTURE, "<%s> outside a unit", local);
 			r->skip = 1;
 			return;
 		}
@@ -892,7 +929,7 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		xpiece *pc = u && u->np ? &u->p[u->np - 1] : NULL;
 
 		if (pc == NULL) {
-			xerror(r, "xliff-structure", "<%s> outside a segment", local);
+			xerror(r, PONT_ID_XLIFF_STRUCTURE, "<%s> outside a segment", local);
 			r->skip = 1;
 			return;
 		}
@@ -918,7 +955,7 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		if (strcmp(local, "note") == 0 || strcmp(local, "skeleton") == 0)
 			r->skip = 1;
 	} else {
-		xerror(r, "xliff-element", "unexpected <%s>", local);
+		xerror(r, PONT_ID_XLIFF_ELEMENT, "unexpected <%s>", local);
 		r->skip = 1;
 	}
 }
@@ -983,7 +1020,7 @@ x_end(void *ud, const XML_Char *name)
 	} else if (strcmp(local, "unit") == 0) {
 		r->meta_level = 1;
 		if (u && u->np == 0)
-			pont_diags_add(r->diags, "xliff-structure", PONT_SEV_ERROR, u->line, u->col,
+			pont_findings_add_at(r->diags, PONT_ID_XLIFF_STRUCTURE, PONT_SEV_ERROR, u->line, u->col,
 				       "unit '%s' has no segment", u->id);
 	}
 }
@@ -1073,9 +1110,9 @@ x12_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			if (c)
 				pont_buf_adds(r->cur, c);
 			else
-				xerror(r, "xliff-code", "<%s> names no code of the source", local);
+				xerror(r, PONT_ID_XLIFF_CODE, "<%s> names no code of the source", local);
 		} else if (strcmp(local, "g") != 0 && strcmp(local, "mrk") != 0) {
-			xerror(r, "xliff-element", "unexpected <%s> in a segment", local);
+			xerror(r, PONT_ID_XLIFF_ELEMENT, "unexpected <%s> in a segment", local);
 		}
 		return;
 	}
@@ -1084,7 +1121,7 @@ x12_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			   *tl = xattr(atts, "target-language");
 
 		if (++r->nfiles > 1)
-			xerror(r, "xliff-structure", "%s", "more than one <file>: pont merges one article per work file");
+			xerror(r, PONT_ID_XLIFF_STRUCTURE, "%s", "more than one <file>: pont merges one article per work file");
 		free(r->x->original);
 		r->x->original = o ? xstrndup(o, strlen(o)) : NULL;
 		snprintf(r->x->src_lang, sizeof r->x->src_lang, "%s", sl ? sl : "");
@@ -1124,7 +1161,7 @@ x12_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		xpiece *pc = u && u->np ? &u->p[u->np - 1] : NULL;
 
 		if (pc == NULL) {
-			xerror(r, "xliff-structure", "<%s> outside a trans-unit", local);
+			xerror(r, PONT_ID_XLIFF_STRUCTURE, "<%s> outside a trans-unit", local);
 			r->skip = 1;
 			return;
 		}
@@ -1238,10 +1275,11 @@ pont_xliff_free(pont_xliff *x)
 }
 
 pont_xliff *
-pont_xliff_read(const char *data, size_t len, const char *name, pont_diags *diags, pont_error *err)
+pont_xliff_read(const char *data, size_t len, const char *name, pont_findings *diags, pont_error *err)
 {
 	xr r;
 
+	pont__count(PONT_COUNT_XLIFF_READ);
 	memset(&r, 0, sizeof r);
 	r.x = xcalloc(1, sizeof *r.x);
 	r.name = name;
@@ -1324,7 +1362,7 @@ pont_xliff_trg_lang(const pont_xliff *x)
 }
 
 pont_status
-pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out, pont_diags *missing)
+pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out, pont_findings *missing)
 {
 	size_t i, k;
 
@@ -1348,7 +1386,7 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 				continue;
 			}
 			if (!have) {
-				pont_diags_add(missing, "untranslated", allow_missing ? PONT_SEV_WARNING : PONT_SEV_ERROR,
+				pont_findings_add_at(missing, PONT_ID_MERGE_UNTRANSLATED, allow_missing ? PONT_SEV_WARNING : PONT_SEV_ERROR,
 					       p->line, p->col, "unit %s, segment %s is not translated%s", u->id,
 					       p->id[0] ? p->id : "?", allow_missing ? ": the French is kept" : "");
 				pont_buf_add(out, p->src.p ? p->src.p : "", p->src.len);
@@ -1361,7 +1399,7 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 	}
 	if (x->tail.p)
 		pont_buf_add(out, x->tail.p, x->tail.len);
-	return pont_diags_count(missing, PONT_SEV_ERROR) ? PONT_EPARSE : PONT_OK;
+	return pont_findings_count(missing, PONT_SEV_ERROR) ? PONT_EPARSE : PONT_OK;
 }
 
 size_t
