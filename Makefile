@@ -44,7 +44,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(O)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:%.c=$(O)/%)
-GEN = $(O)/gen/abbrev.inc
+GEN = $(O)/gen/abbrev.inc $(O)/gen/elisions.inc
 
 .PHONY: all deps demo test run-tests asan fuzz fuzz-run bench install uninstall clean \
 	check-lib check-headers format lib
@@ -83,6 +83,10 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/harness.h $(O)/libpont.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) -Isrc -Isrc/lib/base -Itests/unit -o $@ $< $(O)/libpont.a $(LDFLAGS) $(DEP_LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+$(O)/gen/elisions.inc: data/elisions-fr.txt tests/gen-list.sh
+	@mkdir -p $(@D)
+	sh tests/gen-list.sh data/elisions-fr.txt elisions_fr > $@.tmp && mv $@.tmp $@
 
 # --- the README's two commands ---
 demo: deps

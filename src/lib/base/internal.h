@@ -57,6 +57,31 @@ void pont_scan_links(const char *s, size_t start, size_t end, pont_marks *out);
 /* Length of the emoticon at s[i] (":-)", ";)", "^^"...), 0 if none. */
 size_t pont_emoticon_len(const char *s, size_t len, size_t i);
 
+/* An interning hash map (intern.c): strings to dense ids 0, 1, 2... in the order first seen. */
+typedef struct pont_intern {
+	uint32_t *slot;		/* id + 1, 0 = empty */
+	uint32_t *shash;	/* per slot: the high bits of its string's hash, to skip most compares */
+	size_t nslot;
+	pont_buf pool;		/* strings, NUL-terminated */
+	size_t *off;		/* id -> offset in pool */
+	uint32_t *len;		/* id -> length */
+	size_t n, alloc, alen;
+} pont_intern;
+#define PONT_INTERN_INIT { NULL, NULL, 0, PONT_BUF_INIT, NULL, NULL, 0, 0, 0 }
+/* The id of s[0, n), added when new (add != 0); UINT32_MAX when absent and add is 0. */
+uint32_t pont__intern(pont_intern *m, const char *s, size_t n, int add);
+/* The string of id (NUL-terminated) and its length. */
+const char *pont__intern_str(const pont_intern *m, uint32_t id);
+size_t pont__intern_len(const pont_intern *m, uint32_t id);
+void pont__intern_release(pont_intern *m);
+
+/* Text primitives (text/fold.c): one copy of each. */
+/* Appends s folded to lower case (ICU's case folding; ASCII without ICU). */
+void pont__fold_case(const char *s, size_t n, pont_buf *out);
+/* Length of a French elision at the start of w with its apostrophe ("l’", "qu'", "jusqu’"),
+ * when a word follows it; 0 if none. Case-insensitive, either apostrophe. */
+size_t pont__elision_len(const char *w, size_t n);
+
 /* Building a glossary (tbx.c): for readers other than TBX. Strings are copied. */
 pont_glossary *pont__glossary_new(pont_tbx_dialect d);
 size_t pont__glossary_add_concept(pont_glossary *g, const char *id, const char *subject,

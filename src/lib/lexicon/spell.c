@@ -1,102 +1,40 @@
-/* spell.c: spelling over the document model: ICU word breaks, then Hunspell with French
- * elisions, both apostrophes, hyphenated compounds, case rules and technical tokens left alone;
- * each distinct word is looked up once. */
+/* spell.c: the speller: Hunspell with pont's rules (French elisions, both apostrophes, 1990
+ * spellings, capitals without accents), each distinct word looked up once and its verdict kept;
+ * the vocabulary it accepts (word lists, glossaries). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/ucasemap.h>
-#include <unicode/utext.h>
-
-#include "internal.h"
-
-/* What the dictionaries say of a word (cached per distinct spelling). */
-enum {
-	V_UNSET = 0,
-	V_OK,		/* the main dictionary or the accepted vocabulary has it */
-	V_UNKNOWN	/* not in the main dictionary */
-};
-
-typedef struct wentry {
-	uint32_t off, len;	/* the word, in the pool */
-	uint8_t main;		/* V_* */
-	uint8_t other;		/* V_* for the other language's dictionary */
-	uint8_t mid;		/* seen capitalised in mid-sentence */
-	uint8_t label;		/* a speaker's name in this document */
-	uint32_t sugg;		/* suggestions: offset in the pool, UINT32_MAX when not computed */
-	uint8_t nsugg;
-} wentry;
-
-struct pont_speller {
-	pont_dict *dict, *other;	/* borrowed; dict receives the accepted vocabulary */
-	pont_dict *variant;		/* borrowed: another spelling of the same language (en-GB for en) */
-	int fr;				/* French rules: elisions, rectified spellings, capital accents */
-	char lang[8];
-	pont_segmenter *sg;
-	UBreakIterator *wb;
-	UCaseMap *cm;
-	wentry *e;
-	size_t ne, ae;
-	uint32_t *slot;			/* entry index + 1, 0 = empty */
-	size_t nslot;
-	pont_buf pool;
-	pont_buf tmp, tmp2;
-};
+#include "speller.h"
 
 /* --- the word cache --- */
 
-static uint32_t
-cache_get(pont_speller *sp, const char *w, size_t n)
+uint32_t
+pont__speller_entry(pont_speller *sp, const char *w, size_t n)
 {
-	size_t i, k;
+	uint32_t id = pont__intern(&sp->words, w, n, 1);
 
-	if (sp->ne * 2 >= sp->nslot) {
-		size_t ns = sp->nslot ? sp->nslot * 2 : 4096;
-		uint32_t *slot = xcalloc(ns, sizeof *slot);
-
-		for (k = 0; k < sp->ne; k++) {
-			size_t j = pont_hash(sp->pool.p + sp->e[k].off, sp->e[k].len) & (ns - 1);
-
-			while (slot[j])
-				j = (j + 1) & (ns - 1);
-			slot[j] = (uint32_t)k + 1;
-		}
-		free(sp->slot);
-		sp->slot = slot;
-		sp->nslot = ns;
+	if (id == sp->ne) {		/* a new word */
+		XGROW(sp->e, sp->ae, sp->ne + 1);
+		memset(&sp->e[sp->ne], 0, sizeof sp->e[sp->ne]);
+		sp->e[sp->ne].sugg = UINT32_MAX;
+		sp->ne++;
 	}
-	for (i = pont_hash(w, n) & (sp->nslot - 1); sp->slot[i]; i = (i + 1) & (sp->nslot - 1)) {
-		wentry *x = &sp->e[sp->slot[i] - 1];
-
-		if (x->len == n && memcmp(sp->pool.p + x->off, w, n) == 0)
-			return sp->slot[i] - 1;
-	}
-	XGROW(sp->e, sp->ae, sp->ne + 1);
-	memset(&sp->e[sp->ne], 0, sizeof sp->e[sp->ne]);
-	sp->e[sp->ne].off = (uint32_t)sp->pool.len;
-	sp->e[sp->ne].len = (uint32_t)n;
-	sp->e[sp->ne].sugg = UINT32_MAX;
-	pont_buf_add(&sp->pool, w, n);
-	pont_buf_addc(&sp->pool, '\0');
-	sp->slot[i] = (uint32_t)++sp->ne;
-	return (uint32_t)(sp->ne - 1);
+	return id;
 }
 
-static const char *
-entry_word(const pont_speller *sp, uint32_t id)
+const char *
+pont__speller_word(const pont_speller *sp, uint32_t id)
 {
-	return sp->pool.p + sp->e[id].off;
+	return pont__intern_str(&sp->words, id);
 }
 
 /* --- character helpers --- */
 
 /* Case shape of a word: letters only are looked at. */
-enum { C_LOWER, C_CAPITAL, C_ALLCAPS, C_MIXED };
-
-static int
-case_shape(const char *w, size_t n, size_t *nletters)
+int
+pont__case_shape(const char *w, size_t n, size_t *nletters)
 {
 	size_t i = 0, k = 0, up = 0, low = 0;
 	int first_up = 0;
@@ -124,8 +62,8 @@ case_shape(const char *w, size_t n, size_t *nletters)
 
 /* Lower-case letters, accents removed (French letters and the common Latin ones): for
  * comparing a word written without accents on capitals with the dictionary's word. */
-static void
-plain(const char *w, size_t n, pont_buf *out)
+void
+pont__plain_letters(const char *w, size_t n, pont_buf *out)
 {
 	size_t i = 0;
 
@@ -198,25 +136,6 @@ swap_apostrophes(const char *w, size_t n, pont_buf *out)
 	return any;
 }
 
-/* Length of a French elision at the start of w ("l’", "qu’", "jusqu’"), 0 if none. */
-static size_t
-elision_len(const char *w, size_t n)
-{
-	static const char *const el[] = { "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
-		"puisqu", "quoiqu", "presqu", "quelqu" };
-	size_t k;
-
-	for (k = 0; k < sizeof el / sizeof el[0]; k++) {
-		size_t m = strlen(el[k]), i = m;
-
-		if (n <= m + 1 || strncasecmp(w, el[k], m) != 0)
-			continue;
-		if (pont_cp_is_apostrophe(pont_utf8_next(w, n, &i)) && i < n)
-			return i;
-	}
-	return 0;
-}
-
 static int known(pont_speller *sp, pont_dict *d, const char *w, size_t n, int depth);
 
 /* French 1990 rectified spellings: no circumflex on i and u ("entraine", "cout") */
@@ -274,7 +193,7 @@ capital_accents(pont_speller *sp, pont_dict *d, const char *w, size_t n, int sha
 		size_t p, q, kp, vp, kq, vq;
 		int ok = 0;
 
-		plain(w, n, &low);	/* ASCII capitals: lower case is enough here */
+		pont__plain_letters(w, n, &low);	/* ASCII capitals: lower case is enough here */
 		for (p = 0; p < low.len && !ok; p++) {
 			for (kp = 0; kp < 6 && low.p[p] != acc[kp][0][0]; kp++)
 				;
@@ -329,8 +248,8 @@ known(pont_speller *sp, pont_dict *d, const char *w, size_t n, int depth)
 		ok = 1;
 	else if (swap_apostrophes(w, n, &sp->tmp) && spell0(d, sp->tmp.p))
 		ok = 1;
-	else if (fr && depth == 0 && (e = elision_len(w, n)) > 0)
-		ok = known(sp, d, w + e, n - e, 1) || case_shape(w + e, n - e, &letters) >= C_ALLCAPS;
+	else if (fr && depth == 0 && (e = pont__elision_len(w, n)) > 0)
+		ok = known(sp, d, w + e, n - e, 1) || pont__case_shape(w + e, n - e, &letters) >= C_ALLCAPS;
 	else if (!fr && n > 3 && (memcmp(w + n - 3, "\xE2\x80\x99", 3) == 0 || w[n - 1] == '\''))
 		ok = known(sp, d, w, n - (w[n - 1] == '\'' ? 1 : 3), depth + 1);	/* developers’ */
 	else if (!fr && n > 4 && (memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0))
@@ -338,15 +257,15 @@ known(pont_speller *sp, pont_dict *d, const char *w, size_t n, int depth)
 	else if (!fr && n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
 		ok = known(sp, d, w, n - 2, depth + 1);
 	if (!ok && fr) {
-		shape = case_shape(w, n, &letters);
+		shape = pont__case_shape(w, n, &letters);
 		ok = rectified(sp, d, b.p, n) || capital_accents(sp, d, b.p, n, shape);
 	}
 	pont_buf_release(&b);
 	return ok;
 }
 
-static uint8_t
-verdict(pont_speller *sp, uint32_t id, int main)
+uint8_t
+pont__speller_verdict(pont_speller *sp, uint32_t id, int main)
 {
 	wentry *x = &sp->e[id];
 	pont_dict *d = main ? sp->dict : sp->other;
@@ -354,8 +273,8 @@ verdict(pont_speller *sp, uint32_t id, int main)
 
 	if ((main ? x->main : x->other) != V_UNSET)
 		return main ? x->main : x->other;
-	v = d == NULL ? V_UNKNOWN : known(sp, d, entry_word(sp, id), x->len, 0) ? V_OK : V_UNKNOWN;
-	if (v == V_UNKNOWN && main && sp->variant && known(sp, sp->variant, entry_word(sp, id), x->len, 0))
+	v = d == NULL ? V_UNKNOWN : known(sp, d, pont__speller_word(sp, id), pont__intern_len(&sp->words, id), 0) ? V_OK : V_UNKNOWN;
+	if (v == V_UNKNOWN && main && sp->variant && known(sp, sp->variant, pont__speller_word(sp, id), pont__intern_len(&sp->words, id), 0))
 		v = V_OK;
 	x = &sp->e[id];
 	if (main)
@@ -372,8 +291,8 @@ pont__speller_knows(pont_speller *sp, const char *w, size_t n)
 
 	if (n == 0)
 		return 0;
-	id = cache_get(sp, w, n);
-	return (verdict(sp, id, 1) == V_OK ? 1 : 0) | (sp->other && verdict(sp, id, 0) == V_OK ? 2 : 0);
+	id = pont__speller_entry(sp, w, n);
+	return (pont__speller_verdict(sp, id, 1) == V_OK ? 1 : 0) | (sp->other && pont__speller_verdict(sp, id, 0) == V_OK ? 2 : 0);
 }
 
 /* --- the speller --- */
@@ -402,7 +321,6 @@ pont_speller_new(const char *lang, pont_dict *dict, pont_dict *other, pont_error
 		return NULL;
 	}
 	sp->wb = ubrk_open(UBRK_WORD, fr ? "fr" : "en", NULL, 0, &st);
-	sp->cm = ucasemap_open(fr ? "fr" : "en", 0, &st);
 	if (U_FAILURE(st)) {
 		pont_fail(err, PONT_EICU, "ICU word breaks: %s", u_errorName(st));
 		pont_speller_free(sp);
@@ -426,10 +344,8 @@ pont_speller_free(pont_speller *sp)
 	pont_segmenter_free(sp->sg);
 	if (sp->wb)
 		ubrk_close(sp->wb);
-	if (sp->cm)
-		ucasemap_close(sp->cm);
 	free(sp->e);
-	free(sp->slot);
+	pont__intern_release(&sp->words);
 	pont_buf_release(&sp->pool);
 	pont_buf_release(&sp->tmp);
 	pont_buf_release(&sp->tmp2);
@@ -582,11 +498,11 @@ pont_speller_add_glossary(pont_speller *sp, const pont_glossary *g)
 				;
 			if (e > a) {
 				char *w = xstrndup(s + a, e - a);
-				const char *model = case_shape(w, e - a, &letters) == C_ALLCAPS ? NULL :
+				const char *model = pont__case_shape(w, e - a, &letters) == C_ALLCAPS ? NULL :
 						    model_for(sp, t, w, e - a);
 
 				pont_dict_add(sp->dict, w, model);
-				if (!sp->fr && case_shape(w, e - a, &letters) == C_ALLCAPS) {
+				if (!sp->fr && pont__case_shape(w, e - a, &letters) == C_ALLCAPS) {
 					pont_buf_reset(&sp->tmp);	/* SREs */
 					pont_buf_add(&sp->tmp, w, e - a);
 					pont_buf_addc(&sp->tmp, 's');
@@ -604,520 +520,3 @@ pont_speller_add_glossary(pont_speller *sp, const pont_glossary *g)
 	return added;
 }
 
-/* --- tokens --- */
-
-typedef struct wtok {
-	size_t start, end;	/* bytes of the text */
-	uint32_t entry;		/* cache entry of the word */
-	uint32_t sent;		/* index of its sentence */
-	uint8_t initial;	/* may be capitalised for its position: sentence start, after a quote */
-	uint8_t skip;		/* not a word to check: identifier, number, acronym... */
-	uint8_t part;		/* part of a hyphenated compound the dictionary did not take whole */
-} wtok;
-
-typedef struct tokv {
-	wtok *v;
-	size_t n, alloc;
-} tokv;
-
-/* The masked copy: everything that is not checked (non-text blocks, markers, labels,
- * code, URLs, markup) becomes spaces; line ends stay. */
-static void
-blank(char *m, size_t a, size_t b)
-{
-	size_t i;
-
-	for (i = a; i < b; i++)
-		if (m[i] != '\n')
-			m[i] = ' ';
-}
-
-static char *
-masked_copy(const pont_doc *doc, const char *s, size_t len)
-{
-	char *m = xmalloc(len + 1);
-	size_t nb = pont_doc_nblocks(doc), nmk, i, k, done = 0;
-	const pont_mark *mk = pont_doc_marks(doc, &nmk);
-
-	memcpy(m, s, len);
-	m[len] = '\0';
-	for (i = 0; i < nb; i++) {
-		const pont_block *b = pont_doc_block(doc, i);
-
-		blank(m, done, b->span.start);
-		done = b->span.end;
-		if (!pont_block_kind_is_text(b->kind)) {
-			blank(m, b->span.start, b->span.end);
-			continue;
-		}
-		blank(m, b->span.start, b->content.start);
-		blank(m, b->content.end, b->span.end);
-		for (k = 0; k < b->nmarks; k++)
-			blank(m, mk[b->mark0 + k].span.start, mk[b->mark0 + k].span.end);
-	}
-	blank(m, done, len);
-	return m;
-}
-
-static int
-is_space_byte(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/*
- * Is the token at [a, b) part of something technical written without spaces: a path
- * ("/usr/share", "debian/rules.d"), an option ("--help"), a file extension (".deb"), an
- * assignment, a variable, a hashtag? Looks at its run of non-space bytes.
- */
-static int
-technical(const char *m, size_t len, size_t a, size_t b)
-{
-	size_t s = a, e = b, i, slashes = 0;
-	int odd = 0;
-
-	while (s > 0 && !is_space_byte(m[s - 1]) && (unsigned char)m[s - 1] != 0xA0)
-		s--;
-	while (e < len && !is_space_byte(m[e]))
-		e++;
-	if (m[s] == '-' && s + 1 < e && (m[s + 1] == '-' || (m[s + 1] != ' ' && s + 1 == a)))
-		return 1;			/* -l, --help */
-	if (a > s && (m[a - 1] == '.' || m[a - 1] == '$' || m[a - 1] == '#' || m[a - 1] == '@' ||
-		      m[a - 1] == '%' || m[a - 1] == '~' || m[a - 1] == '\\'))
-		return 1;			/* .deb, $HOME, #tag */
-	for (i = s; i < e; i++) {
-		switch (m[i]) {
-		case '/':
-			slashes++;
-			break;
-		case '_': case '=': case '$': case '<': case '>': case '\\': case '{': case '}': case '|':
-		case '~': case '*': case '`': case '[': case ']':
-			odd = 1;
-			break;
-		case '.':
-			if (i + 1 < e && i > s && pont_cp_is_alnum((unsigned char)m[i + 1]) &&
-			    pont_cp_is_alnum((unsigned char)m[i - 1]))
-				odd = 1;
-			break;
-		case ':':
-			if (i + 1 < e && m[i + 1] != ' ' && i > s && m[i - 1] != ' ')
-				odd = 1;	/* std::string, a:b */
-			break;
-		default:
-			break;
-		}
-	}
-	if (slashes && (odd || slashes > 1 || m[s] == '/' || m[e - 1] == '/'))
-		return 1;
-	return odd && (slashes || e - s > b - a + 2);
-}
-
-/* Words that are not words: numbers, times, ordinals, identifiers, short acronyms. */
-static int
-not_a_word(const char *w, size_t n, int shape, size_t letters)
-{
-	size_t i = 0, roman = 0;
-
-	while (i < n) {
-		uint32_t c = pont_utf8_next(w, n, &i);
-
-		if (pont_cp_is_digit(c) || c == '_' || c == '.' || c == ':' || c == 0xB7 || c == '@' || c == '#')
-			return 1;
-	}
-	if (letters <= 1)
-		return 1;			/* "plan A", "x fois" */
-	if (shape == C_MIXED)
-		return 1;			/* DevOps, iPhone, SREs: names, identifiers, acronyms */
-	if (shape == C_ALLCAPS && letters <= 5)
-		return 1;			/* SRE, DSI, LDAP: acronyms */
-	while (roman < n && w[roman] && strchr("IVXLCDM", w[roman]))
-		roman++;
-	if (roman > 0 && roman < n) {		/* XXIe, Ier, IIIème (w is not NUL-terminated) */
-		static const char *const ends[] = { "e", "er", "re", "\xC3\xA8me", "es" };
-		size_t k;
-
-		for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
-			if (strlen(ends[k]) == n - roman && memcmp(w + roman, ends[k], n - roman) == 0)
-				return 1;
-	}
-	return 0;
-}
-
-/*
- * Does the sentence at [a, b) of the masked text look like code rather than prose: a shell
- * prompt at its start, or many of the symbols prose does without ({ } [ ] $ = < > | \ _ # @ `)?
- * Plain text loses the code markup of its source; such sentences are not checked.
- */
-static int
-code_like(const char *m, size_t a, size_t b)
-{
-	size_t i, sym = 0, ink = 0;
-
-	while (a < b && is_space_byte(m[a]))
-		a++;
-	if (b - a > 2 && (m[a] == '$' || m[a] == '#') && (m[a + 1] == ' ' || m[a + 1] == '!'))
-		return 1;
-	for (i = a; i < b; i++) {
-		unsigned char c = (unsigned char)m[i];
-
-		if (is_space_byte((char)c) || (c & 0xC0) == 0x80)
-			continue;
-		ink++;
-		sym += c == '{' || c == '}' || c == '[' || c == ']' || c == '$' || c == '=' || c == '<' ||
-		       c == '>' || c == '|' || c == '\\' || c == '_' || c == '#' || c == '@' || c == '`' || c == '/';
-	}
-	return ink >= 8 && sym * 100 >= ink * 3;
-}
-
-/* Is there, just before a, an opening that allows a capital: quote, bracket, colon, dash? */
-static int
-capital_allowed_after(const char *m, size_t a)
-{
-	size_t i = a, st;
-
-	while (i > 0) {
-		uint32_t c = pont_utf8_prev(m, i, &st);
-
-		if (!pont_cp_is_space(c))
-			return c == 0xAB || c == 0x201C || c == 0x2018 || c == '"' || c == ':' || c == 0x2014 ||
-			       c == 0x2013 || c == 0x2026 || c == 0x2039 || c == '.' || c == '!' || c == '?';
-		i = st;
-	}
-	return 1;
-}
-
-static void
-add_token(pont_speller *sp, tokv *tv, const char *s, size_t a, size_t b)
-{
-	wtok *t;
-
-	XGROW(tv->v, tv->alloc, tv->n + 1);
-	t = &tv->v[tv->n++];
-	memset(t, 0, sizeof *t);
-	t->start = a;
-	t->end = b;
-	t->entry = cache_get(sp, s + a, b - a);
-}
-
-/* ICU's word breaks over the masked text; hyphenated compounds are taken whole when the
- * dictionary knows them ("peut-être", "a-t-il"), else part by part. */
-static pont_status
-tokenize(pont_speller *sp, const char *s, const char *m, size_t len, tokv *tv, pont_error *err)
-{
-	UErrorCode st = U_ZERO_ERROR;
-	UText *ut = utext_openUTF8(NULL, m, (int64_t)len, &st);
-	int32_t a, b;
-	pont_spans raw = PONT_SPANS_INIT;
-	size_t i, j;
-
-	ubrk_setUText(sp->wb, ut, &st);
-	if (U_FAILURE(st)) {
-		utext_close(ut);
-		return pont_fail(err, PONT_EICU, "ICU word breaks: %s", u_errorName(st));
-	}
-	for (a = ubrk_first(sp->wb), b = ubrk_next(sp->wb); b != UBRK_DONE; a = b, b = ubrk_next(sp->wb)) {
-		int32_t rs = ubrk_getRuleStatus(sp->wb);
-
-		if (rs >= UBRK_WORD_LETTER || (rs >= UBRK_WORD_NUMBER && rs < UBRK_WORD_NUMBER_LIMIT))
-			pont_spans_push(&raw, (size_t)a, (size_t)b);
-	}
-	utext_close(ut);
-	for (i = 0; i < raw.n; i = j) {
-		size_t e = raw.v[i].end, h;
-
-		/* the longest run of tokens joined by single hyphens */
-		for (j = i + 1; j < raw.n; j++) {
-			h = raw.v[j - 1].end;
-			{
-				size_t k = h;
-				uint32_t c = pont_utf8_next(m, len, &k);
-
-				if (!pont_cp_is_hyphen(c) || k != raw.v[j].start)
-					break;
-			}
-			e = raw.v[j].end;
-		}
-		if (j - i > 1) {
-			size_t whole = tv->n, k;
-
-			add_token(sp, tv, s, raw.v[i].start, e);
-			if (verdict(sp, tv->v[whole].entry, 1) == V_OK)
-				continue;
-			tv->n--;		/* not known whole: its parts */
-			for (k = i; k < j; k++) {
-				add_token(sp, tv, s, raw.v[k].start, raw.v[k].end);
-				tv->v[tv->n - 1].part = k > i;
-			}
-		} else {
-			add_token(sp, tv, s, raw.v[i].start, raw.v[i].end);
-		}
-	}
-	pont_spans_release(&raw);
-	return PONT_OK;
-}
-
-/* Is the token part of a word that emphasis cuts ("**S**trengths", "re*load*ed")? A run of
- * * or _ between it and a letter. Such pieces are not words to check. */
-static int
-emphasis_cut(const char *s, size_t len, const wtok *t)
-{
-	size_t i = t->end, j = t->start, st;
-
-	while (i < len && (s[i] == '*' || s[i] == '_'))
-		i++;
-	if (i > t->end && i < len && pont_cp_is_letter(pont_utf8_next(s, len, &i)))
-		return 1;
-	while (j > 0 && (s[j - 1] == '*' || s[j - 1] == '_'))
-		j--;
-	return j < t->start && j > 0 && pont_cp_is_letter(pont_utf8_prev(s, j, &st));
-}
-
-/* The words two tokens are, compared without case. */
-static int
-same_word(pont_speller *sp, const wtok *x, const wtok *y, const char *s)
-{
-	pont_buf a = PONT_BUF_INIT, b = PONT_BUF_INIT;
-	int same;
-
-	plain(s + x->start, x->end - x->start, &a);
-	plain(s + y->start, y->end - y->start, &b);
-	same = a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
-	if (same) {			/* "nous nous", "vous vous", "had had", "that that" */
-		static const char *const ok_fr[] = { "nous", "vous" };
-		static const char *const ok_en[] = { "had", "that" };
-		const char *const *ok = sp->fr ? ok_fr : ok_en;
-		size_t k;
-
-		for (k = 0; k < 2; k++)
-			if (strcmp(a.p, ok[k]) == 0)
-				same = 0;
-	}
-	pont_buf_release(&a);
-	pont_buf_release(&b);
-	return same;
-}
-
-/* Is a token of the same sentence, before or after k, a capitalised word, with only short
- * lower-case words (at most two) between? */
-static int
-capital_near(const char *s, const wtok *v, size_t from, size_t to, size_t k, int dir)
-{
-	size_t steps, letters, q = k;
-
-	for (steps = 0; steps < 3; steps++) {
-		const wtok *t;
-		int shape;
-
-		if (dir < 0 ? q <= from : q + 1 >= to)
-			return 0;
-		q = dir < 0 ? q - 1 : q + 1;
-		t = &v[q];
-		shape = case_shape(s + t->start, t->end - t->start, &letters);
-		if (shape == C_CAPITAL || shape == C_ALLCAPS)
-			return 1;
-		if (shape != C_LOWER || letters > 4)
-			return 0;
-	}
-	return 0;
-}
-
-/* "Software in the Public Interest", "Bank of America": small words inside a name. */
-static int
-inside_name(const char *s, const wtok *v, size_t from, size_t to, size_t k)
-{
-	return v[k].end - v[k].start <= 4 && capital_near(s, v, from, to, k, -1) && capital_near(s, v, from, to, k, 1);
-}
-
-static void
-suggestions(pont_speller *sp, uint32_t id, pont_dict *d, int max)
-{
-	pont_buf out = PONT_BUF_INIT;
-	wentry *x = &sp->e[id];
-	int n;
-
-	if (x->sugg != UINT32_MAX)
-		return;
-	n = pont_dict_suggest(d, entry_word(sp, id), max, &out);
-	x = &sp->e[id];
-	x->sugg = (uint32_t)sp->pool.len;
-	x->nsugg = (uint8_t)n;
-	if (out.len)
-		pont_buf_add(&sp->pool, out.p, out.len);
-	pont_buf_release(&out);
-}
-
-static void
-report_unknown(pont_speller *sp, const wtok *t, const pont_spell_options *opt, int foreign, pont_findings *out)
-{
-	wentry *x;
-	const char *w, *s;
-	pont_buf msg = PONT_BUF_INIT;
-	unsigned k;
-
-	if (opt->suggest > 0)	/* may grow the pool: pointers into it are taken after */
-		suggestions(sp, t->entry, foreign ? sp->other : sp->dict, opt->suggest > 9 ? 9 : opt->suggest);
-	x = &sp->e[t->entry];
-	w = entry_word(sp, t->entry);
-	if (x->sugg != UINT32_MAX && x->nsugg) {
-		pont_buf_adds(&msg, "; did you mean ");
-		for (k = 0, s = sp->pool.p + x->sugg; k < x->nsugg; k++, s += strlen(s) + 1)
-			pont_buf_addf(&msg, "%s%s", k ? ", " : "", s);
-		pont_buf_adds(&msg, "?");
-	}
-	pont_findings_add(out, PONT_ID_SPELL_UNKNOWN, PONT_SEV_ERROR, t->start, t->end, NULL, 0, "unknown word '%s'%s%s", w,
-			  x->other == V_OK ? (sp->fr ? " (English: --anglicisms accepts it)" :
-					      " (French: left untranslated?)") : "",
-			  msg.p ? msg.p : "");
-	if (x->sugg != UINT32_MAX)
-		pont_findings_set_alts(out, sp->pool.p + x->sugg, x->nsugg);
-	pont_buf_release(&msg);
-}
-
-pont_status
-pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *given, const pont_spell_options *opt, pont_findings *out,
-	       pont_spell_stats *stats, pont_error *err)
-{
-	static const pont_spell_options defaults = { 0, 5, 1 };
-	size_t len, i, j, nb = pont_doc_nblocks(doc);
-	const char *s = pont_doc_text(doc, &len);
-	char *m;
-	tokv tv = { NULL, 0, 0 };
-	pont_segs segs = PONT_SEGS_INIT;
-	size_t si = 0;
-	pont_status rc;
-
-	if (opt == NULL)
-		opt = &defaults;
-	pont__count(PONT_COUNT_SPELL);
-	if (given)
-		segs = *given;		/* borrowed: not released below */
-	else if ((rc = pont_segment_doc(sp->sg, doc, &segs, err)) != PONT_OK)
-		return rc;
-	m = masked_copy(doc, s, len);
-	for (i = 0; i < nb; i++) {	/* speakers' names are words of this document */
-		const pont_block *b = pont_doc_block(doc, i);
-		size_t a = b->label.start;
-
-		while (a < b->label.end) {
-			size_t e = a;
-
-			while (e < b->label.end && s[e] != ' ')
-				e++;
-			if (e > a) {
-				uint32_t id = cache_get(sp, s + a, e - a);
-
-				sp->e[id].label = 1;
-			}
-			a = e + 1;
-		}
-	}
-	if ((rc = tokenize(sp, s, m, len, &tv, err)) != PONT_OK) {
-		free(m);
-		if (!given)
-			pont_segs_release(&segs);
-		return rc;
-	}
-	/* pass 1: sentences, positions, what is not a word; capitalised words seen mid-sentence */
-	for (i = 0; i < tv.n; i++) {
-		wtok *t = &tv.v[i];
-		wentry *x = &sp->e[t->entry];
-		size_t letters;
-		int shape = case_shape(s + t->start, t->end - t->start, &letters);
-
-		while (si < segs.n && segs.v[si].span.end <= t->start)
-			si++;
-		t->sent = (uint32_t)si;
-		t->initial = !t->part && (i == 0 || tv.v[i - 1].sent != si || si >= segs.n ||
-					  capital_allowed_after(m, t->start));
-		t->skip = not_a_word(s + t->start, t->end - t->start, shape, letters) ||
-			  technical(m, len, t->start, t->end) || emphasis_cut(s, len, t);
-		if (!t->skip && shape == C_CAPITAL && !t->initial)
-			x->mid = 1;
-	}
-	if (stats) {
-		for (i = 0; i < tv.n; i++) {
-			stats->words++;
-			stats->checked += !tv.v[i].skip;
-		}
-	}
-	/* pass 2: per sentence, decide and report */
-	for (i = 0; i < tv.n; i = j) {
-		size_t nmain = 0, nother = 0, k;
-		int foreign;
-
-		if (tv.v[i].sent < segs.n && code_like(m, segs.v[tv.v[i].sent].span.start, segs.v[tv.v[i].sent].span.end)) {
-			for (j = i; j < tv.n && tv.v[j].sent == tv.v[i].sent; j++)
-				if (stats && !tv.v[j].skip)
-					stats->checked--;
-			continue;
-		}
-
-		for (j = i; j < tv.n && tv.v[j].sent == tv.v[i].sent; j++) {
-			wtok *t = &tv.v[j];
-
-			if (!t->skip && sp->other && verdict(sp, t->entry, 1) == V_UNKNOWN &&
-			    verdict(sp, t->entry, 0) == V_OK)
-				nother++;
-		}
-		if (nother >= 2) {	/* words only this language's dictionary knows */
-			for (k = i; k < j; k++)
-				if (!tv.v[k].skip && verdict(sp, tv.v[k].entry, 1) == V_OK &&
-				    verdict(sp, tv.v[k].entry, 0) == V_UNKNOWN)
-					nmain++;
-		}
-		/* a sentence with more words only the other language's dictionary knows than words only
-		 * this one knows is in the other language: checked against both */
-		foreign = sp->other && nother >= 2 && nother > nmain;
-		for (k = i; k < j; k++) {
-			wtok *t = &tv.v[k];
-			wentry *x = &sp->e[t->entry];
-			size_t letters;
-			int shape;
-
-			if (opt->repeated && k > i && !t->part && !tv.v[k - 1].skip && !t->skip) {
-				const wtok *p = &tv.v[k - 1];
-				size_t g;
-
-				for (g = p->end; g < t->start && (m[g] == ' ' || m[g] == '\t' || m[g] == '\n'); g++)
-					;
-				if (g == t->start && memchr(s + p->end, '\n', t->start - p->end) == NULL &&
-				    same_word(sp, p, t, s))
-					pont_findings_add(out, PONT_ID_SPELL_REPEATED, PONT_SEV_WARNING, p->start, t->end, NULL, 0,
-							  "'%.*s' is repeated", (int)(t->end - t->start), s + t->start);
-			}
-			if (t->skip || x->label || verdict(sp, t->entry, 1) == V_OK)
-				continue;
-			x = &sp->e[t->entry];
-			if (foreign && x->other == V_OK)
-				continue;
-			shape = case_shape(s + t->start, t->end - t->start, &letters);
-			if (shape == C_LOWER && inside_name(s, tv.v, i, j, k)) {
-				pont_findings_add(out, PONT_ID_SPELL_NAME, PONT_SEV_INFO, t->start, t->end, NULL, 0,
-						  "'%s' is taken as part of a name", entry_word(sp, t->entry));
-				continue;
-			}
-			if (shape == C_CAPITAL && (!t->initial || x->mid)) {
-				pont_findings_add(out, PONT_ID_SPELL_NAME, PONT_SEV_INFO, t->start, t->end, NULL, 0,
-						  "'%s' is not in the %s dictionary: taken as a name",
-						  entry_word(sp, t->entry), sp->fr ? "French" : "English");
-				continue;
-			}
-			if (sp->fr && opt->anglicisms && sp->other && verdict(sp, t->entry, 0) == V_OK) {
-				pont_findings_add(out, PONT_ID_SPELL_ANGLICISM, PONT_SEV_INFO, t->start, t->end, NULL, 0,
-						  "'%s' is English", entry_word(sp, t->entry));
-				continue;
-			}
-			if (sp->other)
-				verdict(sp, t->entry, 0);
-			report_unknown(sp, t, opt, foreign, out);
-			if (stats)
-				stats->flagged++;
-		}
-	}
-	pont_findings_sort(out);
-	free(tv.v);
-	free(m);
-	if (!given)
-		pont_segs_release(&segs);
-	return PONT_OK;
-}

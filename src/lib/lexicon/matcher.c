@@ -1,96 +1,11 @@
-/* terms.c: the term matcher: glossary terms compiled into a trie over folded tokens, with
+/* matcher.c: the term matcher: glossary terms compiled into a trie over folded tokens, with
  * inflected forms confirmed by Hunspell, matched left to right, longest first, in O(text). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ucasemap.h>
 
-#include "internal.h"
-
-/* --- an interning hash map: bytes -> id --- */
-
-typedef struct smap {
-	uint32_t *slot;		/* id + 1, 0 = empty */
-	uint32_t *shash;	/* per slot: the low bits of its string's hash, to skip most compares */
-	size_t nslot;
-	pont_buf pool;		/* strings, NUL-terminated */
-	size_t *off;		/* id -> offset in pool */
-	uint32_t *len;		/* id -> length */
-	size_t n, alloc, alen;
-} smap;
-
-
-static const char *
-smap_str(const smap *m, uint32_t id)
-{
-	return m->pool.p + m->off[id];
-}
-
-/* The id of s, or UINT32_MAX when absent and add is 0. */
-static uint32_t
-smap_get(smap *m, const char *s, size_t n, int add)
-{
-	size_t i;
-	uint64_t h = pont_hash(s, n);
-
-	if (m->nslot == 0) {
-		if (!add)
-			return UINT32_MAX;
-		m->nslot = 1024;
-		m->slot = xcalloc(m->nslot, sizeof *m->slot);
-		m->shash = xcalloc(m->nslot, sizeof *m->shash);
-	}
-	for (i = h & (m->nslot - 1);; i = (i + 1) & (m->nslot - 1)) {
-		uint32_t v = m->slot[i];
-
-		if (v == 0)
-			break;
-		if (m->shash[i] == (uint32_t)(h >> 32) && m->len[v - 1] == n &&
-		    memcmp(smap_str(m, v - 1), s, n) == 0)
-			return v - 1;
-	}
-	if (!add)
-		return UINT32_MAX;
-	XGROW(m->off, m->alloc, m->n + 1);
-	XGROW(m->len, m->alen, m->n + 1);
-	m->off[m->n] = m->pool.len;
-	m->len[m->n] = (uint32_t)n;
-	pont_buf_add(&m->pool, s, n);
-	pont_buf_addc(&m->pool, '\0');
-	m->slot[i] = (uint32_t)++m->n;
-	m->shash[i] = (uint32_t)(h >> 32);
-	if (m->n * 2 > m->nslot) {	/* grow and rehash */
-		size_t ns = m->nslot * 2, k;
-		uint32_t *slot = xcalloc(ns, sizeof *slot), *shash = xcalloc(ns, sizeof *shash);
-
-		for (k = 0; k < m->n; k++) {
-			uint64_t hk = pont_hash(smap_str(m, (uint32_t)k), m->len[k]);
-			size_t j = hk & (ns - 1);
-
-			while (slot[j])
-				j = (j + 1) & (ns - 1);
-			slot[j] = (uint32_t)k + 1;
-			shash[j] = (uint32_t)(hk >> 32);
-		}
-		free(m->slot);
-		free(m->shash);
-		m->slot = slot;
-		m->shash = shash;
-		m->nslot = ns;
-	}
-	return (uint32_t)(m->n - 1);
-}
-
-static void
-smap_free(smap *m)
-{
-	free(m->slot);
-	free(m->shash);
-	free(m->len);
-	free(m->off);
-	pont_buf_release(&m->pool);
-}
+#include "terms.h"
 
 /* --- edges: (node, token) -> node, in one open-addressing table --- */
 
@@ -121,8 +36,8 @@ struct pont_matcher {
 	flags known;		/* ... known to the dictionary (1 no, 2 yes; 0 not asked yet) */
 	const pont_glossary **gs;	/* a copy of the caller's array */
 	size_t ng;
-	smap tok;		/* folded tokens of terms and their inflected forms */
-	smap orig;		/* original (case kept) token surfaces of terms */
+	pont_intern tok;		/* folded tokens of terms and their inflected forms */
+	pont_intern orig;		/* original (case kept) token surfaces of terms */
 	edge *edges;
 	size_t nedge, aedge, nslot;
 	uint32_t *eslot;
@@ -133,11 +48,10 @@ struct pont_matcher {
 	uint32_t *reflist;	/* per node, after compile: ref ids */
 	uint32_t **alias;	/* per token id: base token ids it can stand for (0-terminated count first) */
 	size_t nalias;
-	smap surf;		/* text surfaces seen: id -> folded token id (fold cache) */
+	pont_intern surf;		/* text surfaces seen: id -> folded token id (fold cache) */
 	int32_t *surf_tok;
 	size_t asurf;
 	size_t maxtok;		/* longest term, in tokens */
-	UCaseMap *cm;
 	pont_buf fold;
 };
 
@@ -195,11 +109,7 @@ edge_get(pont_matcher *m, uint32_t from, uint32_t tok, int add)
 
 /* --- tokens --- */
 
-typedef struct token {
-	size_t start, end;
-	int sym;		/* a one-character symbol token: / & + */
-	int joined;		/* only white space, hyphens or apostrophes since the previous token */
-} token;
+
 
 static int
 is_word_char(uint32_t c)
@@ -259,29 +169,8 @@ tokenize(const char *s, size_t a, size_t b, token **tok, size_t *n, size_t *allo
 static const char *
 fold(pont_matcher *m, const char *s, size_t n, size_t *len)
 {
-	size_t i;
-	int ascii = 1;
-
 	pont_buf_reset(&m->fold);
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			ascii = 0;
-	if (ascii || m->cm == NULL) {
-		for (i = 0; i < n; i++)
-			pont_buf_addc(&m->fold, (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]));
-	} else {
-		UErrorCode st = U_ZERO_ERROR;
-		int32_t k;
-
-		XGROW(m->fold.p, m->fold.alloc, n * 3 + 1);
-		k = ucasemap_utf8FoldCase(m->cm, m->fold.p, (int32_t)(m->fold.alloc - 1), s, (int32_t)n, &st);
-		if (U_FAILURE(st)) {
-			pont_buf_add(&m->fold, s, n);
-		} else {
-			m->fold.len = (size_t)k;
-			m->fold.p[k] = '\0';
-		}
-	}
+	pont__fold_case(s, n, &m->fold);
 	*len = m->fold.len;
 	return m->fold.p ? m->fold.p : "";
 }
@@ -376,7 +265,7 @@ set_flag(flags *f, uint32_t id, unsigned char v)
 static int
 confirm(pont_matcher *m, const char *form, uint32_t base, size_t r)
 {
-	const char *b = smap_str(&m->tok, base);
+	const char *b = pont__intern_str(&m->tok, base);
 	size_t n = strlen(b);
 	pont_buf stems = PONT_BUF_INIT;
 	const char *p, *end;
@@ -429,7 +318,7 @@ inflected(pont_matcher *m, const char *f, size_t fl, uint32_t id)
 			continue;
 		memcpy(base, form, fl - tl);
 		memcpy(base + fl - tl, rules[i].from, fromlen + 1);
-		bid = smap_get(&m->tok, base, fl - tl + fromlen, 0);
+		bid = pont__intern(&m->tok, base, fl - tl + fromlen, 0);
 		if (bid == UINT32_MAX || !flag(&m->termtok, bid))
 			continue;
 		/* forms French spelling cannot have */
@@ -440,7 +329,7 @@ inflected(pont_matcher *m, const char *f, size_t fl, uint32_t id)
 		if (!confirm(m, form, bid, i))
 			continue;
 		if (fid == UINT32_MAX)
-			fid = smap_get(&m->tok, form, fl, 1);
+			fid = pont__intern(&m->tok, form, fl, 1);
 		add_alias(m, fid, bid);
 	}
 	return fid;
@@ -465,7 +354,7 @@ add_term(pont_matcher *m, uint32_t gi, uint32_t ti, const char *text)
 	for (k = 0; k < ntok; k++) {
 		size_t fl;
 		const char *f = fold(m, text + tok[k].start, tok[k].end - tok[k].start, &fl);
-		uint32_t id = smap_get(&m->tok, f, fl, 1);
+		uint32_t id = pont__intern(&m->tok, f, fl, 1);
 
 		if (!tok[k].sym)
 			pont_buf_add(&joined, f, fl);
@@ -499,7 +388,7 @@ add_term(pont_matcher *m, uint32_t gi, uint32_t ti, const char *text)
 		m->maxtok = ntok;
 	/* "data center" is also written "datacenter" (not for capitalised terms) */
 	if (ntok > 1 && alnum && !cs) {
-		uint32_t jn = edge_get(m, 0, smap_get(&m->tok, joined.p, joined.len, 1), 1);
+		uint32_t jn = edge_get(m, 0, pont__intern(&m->tok, joined.p, joined.len, 1), 1);
 
 		m->refs[m->nref] = *r;
 		m->refs[m->nref].ntok = 0;
@@ -514,7 +403,6 @@ pont_matcher *
 pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, pont_dict *dict, pont_error *err)
 {
 	pont_matcher *m = xcalloc(1, sizeof *m);
-	UErrorCode st = U_ZERO_ERROR;
 	size_t gi, ti, k;
 	uint32_t *fill;
 	uint32_t *endnode;
@@ -525,7 +413,6 @@ pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, po
 	m->gs = xcalloc(ng + 1, sizeof *m->gs);
 	memcpy(m->gs, gs, ng * sizeof *gs);
 	m->ng = ng;
-	m->cm = ucasemap_open(NULL, U_FOLD_CASE_DEFAULT, &st);
 	XGROW(m->nodes, m->anode, 1);
 	memset(&m->nodes[0], 0, sizeof m->nodes[0]);
 	m->nnode = 1;
@@ -556,10 +443,10 @@ pont_matcher_new(const pont_glossary *const *gs, size_t ng, const char *lang, po
 			if (r->ntok == 0)
 				pont_buf_add(&joined, f, fl);
 			else
-				node = edge_get(m, node, smap_get(&m->tok, f, fl, 0), 0);
+				node = edge_get(m, node, pont__intern(&m->tok, f, fl, 0), 0);
 		}
 		if (r->ntok == 0)
-			node = edge_get(m, 0, smap_get(&m->tok, joined.p, joined.len, 0), 0);
+			node = edge_get(m, 0, pont__intern(&m->tok, joined.p, joined.len, 0), 0);
 		endnode[k] = node;
 		pont_buf_release(&joined);
 		free(tok);
@@ -591,9 +478,9 @@ pont_matcher_free(pont_matcher *m)
 	free(m->termtok.v);
 	free(m->capital.v);
 	free(m->known.v);
-	smap_free(&m->tok);
-	smap_free(&m->orig);
-	smap_free(&m->surf);
+	pont__intern_release(&m->tok);
+	pont__intern_release(&m->orig);
+	pont__intern_release(&m->surf);
 	free(m->surf_tok);
 	free(m->edges);
 	free(m->eslot);
@@ -603,8 +490,6 @@ pont_matcher_free(pont_matcher *m)
 	for (k = 0; k < m->nalias; k++)
 		free(m->alias[k]);
 	free(m->alias);
-	if (m->cm)
-		ucasemap_close(m->cm);
 	pont_buf_release(&m->fold);
 	free(m);
 }
@@ -623,7 +508,7 @@ pont_matches_release(pont_matches *m)
 static int32_t
 text_tok(pont_matcher *m, const char *s, size_t n)
 {
-	uint32_t sid = smap_get(&m->surf, s, n, 1);
+	uint32_t sid = pont__intern(&m->surf, s, n, 1);
 	size_t fl;
 	const char *f;
 	uint32_t id;
@@ -638,7 +523,7 @@ text_tok(pont_matcher *m, const char *s, size_t n)
 			m->surf_tok[k] = -2;
 	}
 	f = fold(m, s, n, &fl);
-	id = smap_get(&m->tok, f, fl, 0);
+	id = pont__intern(&m->tok, f, fl, 0);
 	id = inflected(m, f, fl, id);	/* also a form of another term word? */
 	m->surf_tok[sid] = id == UINT32_MAX ? -1 : (int32_t)id;
 	return m->surf_tok[sid];
@@ -671,7 +556,7 @@ case_ok(const pont_matcher *m, const ref *r, const char *s, const token *toks, s
 	if (r->ntok != len)
 		return 0;
 	for (k = 0; k < len; k++) {
-		const char *o = smap_str(&m->orig, r->orig0 + (uint32_t)k), *w = s + toks[i + k].start;
+		const char *o = pont__intern_str(&m->orig, r->orig0 + (uint32_t)k), *w = s + toks[i + k].start;
 		size_t on = strlen(o), wn = toks[i + k].end - toks[i + k].start;
 
 		if (wn == on && memcmp(o, w, on) == 0)
@@ -821,8 +706,8 @@ match_tokens(pont_matcher *m, const char *s, const token *toks, size_t nt, pont_
  * Tokenizes the text of block b, between its protected marks (code, URLs, e-mail, HTML, link
  * syntax): nothing runs across them. Line structure and emphasis do not stop words.
  */
-static void
-block_tokens(const char *s, const pont_block *b, const pont_mark *mk, token **toks, size_t *nt, size_t *at)
+void
+pont__block_tokens(const char *s, const pont_block *b, const pont_mark *mk, token **toks, size_t *nt, size_t *at)
 {
 	size_t from = b->content.start, k;
 
@@ -860,217 +745,9 @@ pont_match_doc(pont_matcher *m, const pont_doc *doc, pont_matches *out)
 
 		if (!pont_block_kind_is_text(b->kind))
 			continue;
-		block_tokens(s, b, mk, &toks, &nt, &at);
+		pont__block_tokens(s, b, mk, &toks, &nt, &at);
 		match_tokens(m, s, toks, nt, out);
 	}
 	free(toks);
 }
 
-/* --- candidates --- */
-
-void
-pont_candidates_release(pont_candidates *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		free(c->v[i].text);
-	free(c->v);
-	memset(c, 0, sizeof *c);
-}
-
-static int
-inside_known(const pont_matches *known, size_t *k, size_t a, size_t e)
-{
-	if (known == NULL)
-		return 0;
-	while (*k < known->n && known->v[*k].span.end <= a)
-		(*k)++;
-	return *k < known->n && known->v[*k].span.start < e;
-}
-
-/* Adds one occurrence of text (keyed by its folded form) to out. */
-static void
-count_candidate(pont_candidates *out, smap *seen, const char *s, size_t a, size_t e, pont_cand_kind kind,
-		const char *key, size_t keylen)
-{
-	uint32_t id = smap_get(seen, key, keylen, 1);
-
-	if (id == out->n) {
-		XGROW(out->v, out->alloc, out->n + 1);
-		out->v[out->n].text = xstrndup(s + a, e - a);
-		out->v[out->n].kind = kind;
-		out->v[out->n].count = 0;
-		out->v[out->n].first.start = a;
-		out->v[out->n].first.end = e;
-		out->n++;
-	}
-	out->v[id].count++;
-}
-
-static int
-cmp_cand(const void *pa, const void *pb)
-{
-	const pont_candidate *a = pa, *b = pb;
-
-	if (a->count != b->count)
-		return a->count > b->count ? -1 : 1;
-	return a->first.start < b->first.start ? -1 : a->first.start > b->first.start;
-}
-
-static int
-is_acronym(const char *s, size_t n)
-{
-	size_t i = 0, upper = 0;
-
-	while (i < n) {
-		uint32_t c = pont_utf8_next(s, n, &i);
-
-		if (pont_cp_is_upper(c))
-			upper++;
-		else if (!pont_cp_is_digit(c))
-			return 0;
-	}
-	return upper >= 2 && n <= 6;
-}
-
-/* One to three capital letters ("R" and "D" of "R&D"). */
-static int
-caps(const char *s, size_t n)
-{
-	size_t i = 0, k = 0;
-
-	while (i < n) {
-		if (!pont_cp_is_upper(pont_utf8_next(s, n, &i)))
-			return 0;
-		k++;
-	}
-	return k >= 1 && k <= 3;
-}
-
-static int
-is_camel(const char *s, size_t n)
-{
-	size_t i = 0;
-	int lower_seen = 0, upper_after = 0, first = 1;
-
-	while (i < n) {
-		uint32_t c = pont_utf8_next(s, n, &i);
-
-		if (first && !pont_cp_is_upper(c))
-			return 0;
-		if (!first && pont_cp_is_lower(c))
-			lower_seen = 1;
-		else if (!first && pont_cp_is_upper(c) && lower_seen)
-			upper_after = 1;
-		else if (!pont_cp_is_letter(c))
-			return 0;
-		first = 0;
-	}
-	return upper_after;
-}
-
-/* A word of lower-case letters, at least min of them. */
-static int
-lower_word(const char *s, size_t n, size_t min)
-{
-	size_t i = 0, letters = 0;
-
-	while (i < n) {
-		uint32_t c = pont_utf8_next(s, n, &i);
-
-		if (!pont_cp_is_lower(c))
-			return 0;
-		letters++;
-	}
-	return letters >= min;
-}
-
-/* Is w (NUL-terminated) English jargon: rejected by fr, accepted by en? */
-static int
-anglicism(pont_dict *fr, pont_dict *en, const char *w)
-{
-	return en && fr && !pont_dict_spell(fr, w) && pont_dict_spell(en, w);
-}
-
-/* Is the token a lower-case word of English jargon, joined to the one before it? */
-static int
-english_token(const char *s, const token *t, pont_dict *fr, pont_dict *en, pont_buf *tmp)
-{
-	if (!t->joined || t->sym || !lower_word(s + t->start, t->end - t->start, 2))
-		return 0;
-	pont_buf_reset(tmp);
-	pont_buf_add(tmp, s + t->start, t->end - t->start);
-	return anglicism(fr, en, tmp->p);
-}
-
-void
-pont_find_candidates(const pont_doc *doc, const pont_matches *known, pont_dict *fr, pont_dict *en,
-		     pont_candidates *out)
-{
-	size_t nb = pont_doc_nblocks(doc), nmk, len, i, k, j, kk = 0;
-	const pont_mark *mk = pont_doc_marks(doc, &nmk);
-	const char *s = pont_doc_text(doc, &len);
-	token *toks = NULL;
-	size_t nt, at = 0, n0 = out->n;
-	smap seen = { 0 };
-	pont_buf w = PONT_BUF_INIT, key = PONT_BUF_INIT;
-	unsigned char *eng = NULL;
-	size_t aeng = 0;
-
-	for (k = 0; k < n0; k++)	/* what is already in out keeps its place */
-		smap_get(&seen, out->v[k].text, strlen(out->v[k].text), 1);
-	for (i = 0; i < nb; i++) {
-		const pont_block *b = pont_doc_block(doc, i);
-
-		if (!pont_block_kind_is_text(b->kind))
-			continue;
-		block_tokens(s, b, mk, &toks, &nt, &at);
-		XGROW(eng, aeng, nt + 1);
-		for (j = 0; j < nt; j++) {
-			const char *p = s + toks[j].start;
-			size_t n = toks[j].end - toks[j].start;
-
-			eng[j] = 0;
-			if (toks[j].sym || inside_known(known, &kk, toks[j].start, toks[j].end))
-				continue;
-			pont_buf_reset(&w);
-			pont_buf_add(&w, p, n);
-			/* R&D: letters, a symbol, letters */
-			if (j + 2 < nt && toks[j + 1].sym && s[toks[j + 1].start] == '&' && toks[j + 1].start == toks[j].end &&
-			    toks[j + 2].start == toks[j + 1].end && caps(p, n) && caps(s + toks[j + 2].start, toks[j + 2].end - toks[j + 2].start)) {
-				count_candidate(out, &seen, s, toks[j].start, toks[j + 2].end, PONT_CAND_ACRONYM,
-						s + toks[j].start, toks[j + 2].end - toks[j].start);
-				j += 2;
-				continue;
-			}
-			if (is_acronym(p, n) && !(j + 1 < nt && s[toks[j].end] == '_')) {
-				count_candidate(out, &seen, s, toks[j].start, toks[j].end, PONT_CAND_ACRONYM, p, n);
-			} else if (is_camel(p, n) && !(toks[j].end < len && s[toks[j].end] == '_')) {
-				count_candidate(out, &seen, s, toks[j].start, toks[j].end, PONT_CAND_CAMELCASE, p, n);
-			} else {
-				int second = j > 0 && eng[j - 1] == 1 && toks[j].joined;
-
-				if (!lower_word(p, n, second ? 2 : 3) || !anglicism(fr, en, w.p))
-					continue;
-				if (second) {
-					/* the second of two English words: one candidate, "soft skills", "start-up" */
-					eng[j] = 2;
-					count_candidate(out, &seen, s, toks[j - 1].start, toks[j].end, PONT_CAND_ANGLICISM,
-							s + toks[j - 1].start, toks[j].end - toks[j - 1].start);
-				} else {
-					eng[j] = 1;
-					if (!(j + 1 < nt && english_token(s, &toks[j + 1], fr, en, &key)))
-						count_candidate(out, &seen, s, toks[j].start, toks[j].end, PONT_CAND_ANGLICISM, p, n);
-				}
-			}
-		}
-	}
-	if (out->n > n0)
-		qsort(out->v + n0, out->n - n0, sizeof *out->v, cmp_cand);
-	free(eng);
-	free(toks);
-	smap_free(&seen);
-	pont_buf_release(&w);
-	pont_buf_release(&key);
-}

@@ -1,5 +1,6 @@
-/* tbx.c: TBX glossaries (2008 martif, v3 Core/Basic/Min in DCA and DCT style, 2013 TBX-Min)
- * read with expat into concepts, language notes and terms, with located validation diagnostics. */
+/* tbx_read.c: TBX glossaries (2008 martif, v3 Core/Basic/Min in DCA and DCT style, 2013 TBX-Min)
+ * read with expat into concepts, language notes and terms, with located validation findings. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,294 +8,12 @@
 
 #include <expat.h>
 
-#include "internal.h"
+#include "glossary.h"
+#include "tbx.h"
 
 #define NS_TBX "urn:iso:std:iso:30042:ed-2"
 #define NS_MIN "http://www.tbxinfo.net/ns/min"
 #define NS_BASIC "http://www.tbxinfo.net/ns/basic"
-
-/* --- storage --- */
-
-typedef struct chunk {
-	struct chunk *next;
-	size_t used, size;
-	char data[];
-} chunk;
-
-struct pont_glossary {
-	pont_tbx_dialect dialect;
-	int dct;
-	pont_concept *c;
-	size_t nc, ac;
-	pont_term *t;
-	size_t nt, at;
-	pont_langnote *ln;
-	size_t nln, aln;
-	chunk *strings;
-};
-
-static const char *
-keep(pont_glossary *g, const char *s, size_t n)
-{
-	chunk *c = g->strings;
-	char *p;
-
-	if (c == NULL || c->size - c->used < n + 1) {
-		size_t size = n + 1 > 65536 ? n + 1 : 65536;
-
-		c = xmalloc(sizeof *c + size);
-		c->next = g->strings;
-		c->used = 0;
-		c->size = size;
-		g->strings = c;
-	}
-	p = c->data + c->used;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	c->used += n + 1;
-	return p;
-}
-
-void
-pont_glossary_free(pont_glossary *g)
-{
-	chunk *c, *next;
-
-	if (g == NULL)
-		return;
-	for (c = g->strings; c; c = next) {
-		next = c->next;
-		free(c);
-	}
-	free(g->c);
-	free(g->t);
-	free(g->ln);
-	free(g);
-}
-
-pont_tbx_dialect pont_glossary_dialect(const pont_glossary *g) { return g->dialect; }
-int pont_glossary_dct(const pont_glossary *g) { return g->dct; }
-size_t pont_glossary_nconcepts(const pont_glossary *g) { return g->nc; }
-size_t pont_glossary_nterms(const pont_glossary *g) { return g->nt; }
-size_t pont_glossary_nlangnotes(const pont_glossary *g) { return g->nln; }
-
-const pont_concept *
-pont_glossary_concept(const pont_glossary *g, size_t i)
-{
-	return i < g->nc ? &g->c[i] : NULL;
-}
-
-const pont_term *
-pont_glossary_term(const pont_glossary *g, size_t i)
-{
-	return i < g->nt ? &g->t[i] : NULL;
-}
-
-const pont_langnote *
-pont_glossary_langnote(const pont_glossary *g, size_t i)
-{
-	return i < g->nln ? &g->ln[i] : NULL;
-}
-
-/* --- names and values --- */
-
-static const char *const status_names[] = { "", "preferred", "admitted", "deprecated", "superseded",
-	"obsolete", "forbidden" };
-static const char *const type_names[] = { "", "fullForm", "acronym", "abbreviation", "shortForm",
-	"variant", "phrase", "other" };
-static const char *const dialect_names[] = { "glossary table", "TBX 2008", "TBX-Core", "TBX-Basic",
-	"TBX-Min", "TBX-Min (2013 draft)" };
-
-const char *
-pont_term_status_name(pont_term_status s)
-{
-	return (unsigned)s < sizeof status_names / sizeof status_names[0] ? status_names[s] : "";
-}
-
-int
-pont_term_status_rank(pont_term_status s)
-{
-	static const int rank[] = { 2, 0, 1, 4, 3, 5, 6 };
-
-	return (unsigned)s < sizeof rank / sizeof rank[0] ? rank[s] : 9;
-}
-
-const char *
-pont_term_type_name(pont_term_type t)
-{
-	return (unsigned)t < sizeof type_names / sizeof type_names[0] ? type_names[t] : "";
-}
-
-const char *
-pont_tbx_dialect_name(pont_tbx_dialect d)
-{
-	return (unsigned)d < sizeof dialect_names / sizeof dialect_names[0] ? dialect_names[d] : "unknown";
-}
-
-/* Every spelling of a status met in TBX files: v3 picklists, usageStatus, 2008
- * normativeAuthorization, TBX-Min termStatus, and plain words. */
-int
-pont_term_status_parse(const char *s)
-{
-	static const struct { const char *s; pont_term_status v; } map[] = {
-		{ "preferredTerm-admn-sts", PONT_STATUS_PREFERRED }, { "preferred", PONT_STATUS_PREFERRED },
-		{ "preferredTerm", PONT_STATUS_PREFERRED }, { "standardizedTerm", PONT_STATUS_PREFERRED },
-		{ "admittedTerm-admn-sts", PONT_STATUS_ADMITTED }, { "admitted", PONT_STATUS_ADMITTED },
-		{ "admittedTerm", PONT_STATUS_ADMITTED }, { "legalTerm", PONT_STATUS_ADMITTED },
-		{ "regulatedTerm", PONT_STATUS_ADMITTED },
-		{ "deprecatedTerm-admn-sts", PONT_STATUS_DEPRECATED }, { "deprecated", PONT_STATUS_DEPRECATED },
-		{ "deprecatedTerm", PONT_STATUS_DEPRECATED }, { "notRecommended", PONT_STATUS_DEPRECATED },
-		{ "notRecommendedTerm-admn-sts", PONT_STATUS_DEPRECATED }, { "not recommended", PONT_STATUS_DEPRECATED },
-		{ "supersededTerm-admn-sts", PONT_STATUS_SUPERSEDED }, { "superseded", PONT_STATUS_SUPERSEDED },
-		{ "supersededTerm", PONT_STATUS_SUPERSEDED },
-		{ "obsoleteTerm-admn-sts", PONT_STATUS_OBSOLETE }, { "obsolete", PONT_STATUS_OBSOLETE },
-		{ "obsoleteTerm", PONT_STATUS_OBSOLETE },
-		{ "forbiddenTerm-admn-sts", PONT_STATUS_FORBIDDEN }, { "forbidden", PONT_STATUS_FORBIDDEN },
-		{ "forbiddenTerm", PONT_STATUS_FORBIDDEN },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcasecmp(s, map[i].s) == 0)
-			return (int)map[i].v;
-	return -1;
-}
-
-int
-pont_term_type_parse(const char *s)
-{
-	size_t i;
-
-	for (i = 1; i < sizeof type_names / sizeof type_names[0]; i++)
-		if (strcasecmp(s, type_names[i]) == 0)
-			return (int)i;
-	if (strcasecmp(s, "full form") == 0)
-		return PONT_TYPE_FULL_FORM;
-	if (strcasecmp(s, "short form") == 0)
-		return PONT_TYPE_SHORT_FORM;
-	if (strcasecmp(s, "initialism") == 0)
-		return PONT_TYPE_ACRONYM;
-	return -1;
-}
-
-int
-pont_lang_matches(const char *lang, const char *want)
-{
-	size_t n = strlen(want);
-
-	if (lang == NULL)
-		return 0;
-	if (strncasecmp(lang, want, n) != 0)
-		return 0;
-	return lang[n] == '\0' || lang[n] == '-' || lang[n] == '_';
-}
-
-/* --- elements and data categories --- */
-
-enum el {
-	E_UNKNOWN, E_ROOT, E_HEADER, E_HEADER_PART, E_P, E_TITLE, E_TEXT, E_BODY, E_BACK,
-	E_CONCEPT, E_LANG, E_TERMSEC, E_TERMGRP, E_TERM, E_TERMNOTE, E_TERMNOTEGRP, E_DESCRIP,
-	E_DESCRIPGRP, E_ADMIN, E_ADMINGRP, E_ADMINNOTE, E_TRANSACGRP, E_TRANSAC, E_TRANSACNOTE, E_DATE,
-	E_NOTE, E_REF, E_XREF, E_INLINE, E_BACKPART, E_DCT, E_MIN13, E_TERMCOMP
-};
-
-static const struct { const char *name; enum el el; } elements[] = {
-	{ "tbx", E_ROOT }, { "martif", E_ROOT }, { "TBX", E_ROOT },
-	{ "tbxHeader", E_HEADER }, { "martifHeader", E_HEADER }, { "header", E_HEADER },
-	{ "fileDesc", E_HEADER_PART }, { "titleStmt", E_HEADER_PART }, { "publicationStmt", E_HEADER_PART },
-	{ "sourceDesc", E_HEADER_PART }, { "encodingDesc", E_HEADER_PART }, { "revisionDesc", E_HEADER_PART },
-	{ "change", E_HEADER_PART }, { "p", E_P }, { "title", E_TITLE },
-	{ "text", E_TEXT }, { "body", E_BODY }, { "back", E_BACK },
-	{ "refObjectSec", E_BACKPART }, { "refObjectList", E_BACKPART }, { "refObject", E_BACKPART },
-	{ "item", E_BACKPART }, { "itemGrp", E_BACKPART }, { "itemSet", E_BACKPART },
-	{ "conceptEntry", E_CONCEPT }, { "termEntry", E_CONCEPT },
-	{ "langSec", E_LANG }, { "langSet", E_LANG },
-	{ "termSec", E_TERMSEC }, { "tig", E_TERMSEC }, { "ntig", E_TERMSEC }, { "termGrp", E_TERMGRP },
-	{ "term", E_TERM }, { "termNote", E_TERMNOTE }, { "termNoteGrp", E_TERMNOTEGRP },
-	{ "termCompList", E_TERMCOMP }, { "termComp", E_TERMCOMP }, { "termCompGrp", E_TERMCOMP },
-	{ "descrip", E_DESCRIP }, { "descripGrp", E_DESCRIPGRP }, { "descripNote", E_ADMINNOTE },
-	{ "admin", E_ADMIN }, { "adminGrp", E_ADMINGRP }, { "adminNote", E_ADMINNOTE },
-	{ "transacGrp", E_TRANSACGRP }, { "transac", E_TRANSAC }, { "transacNote", E_TRANSACNOTE },
-	{ "date", E_DATE }, { "note", E_NOTE }, { "ref", E_REF }, { "xref", E_XREF },
-	{ "hi", E_INLINE }, { "foreign", E_INLINE }, { "ph", E_INLINE }, { "sc", E_INLINE },
-	{ "ec", E_INLINE }, { "bpt", E_INLINE }, { "ept", E_INLINE }, { "it", E_INLINE },
-};
-
-/* Data categories pont knows; each has the level it belongs to. */
-enum dc {
-	DC_NONE, DC_DEFINITION, DC_SUBJECT, DC_CONTEXT, DC_POS, DC_TERMTYPE, DC_GENDER, DC_NUMBER,
-	DC_ADMSTATUS, DC_USAGESTATUS, DC_NORMAUTH, DC_SOURCE, DC_CUSTOMER, DC_PROJECT, DC_GEO,
-	DC_TERMLOC, DC_TRANSTYPE, DC_RESP, DC_CROSSREF, DC_EXTREF, DC_XGRAPHIC, DC_RELATED,
-	DC_EXPLANATION, DC_OTHER
-};
-
-enum { L_ANY = 0, L_CONCEPT = 1, L_LANG = 2, L_TERM = 4 };
-
-static const struct dcinfo {
-	const char *name;
-	enum dc dc;
-	enum el carrier;	/* the DCA element that carries it */
-	unsigned levels;	/* where TBX-Basic and TBX-Min allow it */
-	int basic, min;		/* in the dialect at all */
-	const char *picklist;	/* '|'-separated allowed values, NULL for free text */
-} dcs[] = {
-	{ "definition", DC_DEFINITION, E_DESCRIP, L_CONCEPT | L_LANG, 1, 0, NULL },
-	{ "subjectField", DC_SUBJECT, E_DESCRIP, L_CONCEPT, 1, 1, NULL },
-	{ "context", DC_CONTEXT, E_DESCRIP, L_TERM, 1, 0, NULL },
-	{ "explanation", DC_EXPLANATION, E_DESCRIP, L_ANY, 0, 0, NULL },
-	{ "partOfSpeech", DC_POS, E_TERMNOTE, L_TERM, 1, 1, "noun|verb|adjective|adverb|properNoun|other" },
-	{ "termType", DC_TERMTYPE, E_TERMNOTE, L_TERM, 1, 0,
-	  "fullForm|acronym|abbreviation|shortForm|variant|phrase" },
-	{ "grammaticalGender", DC_GENDER, E_TERMNOTE, L_TERM, 1, 0, "masculine|feminine|neuter|other" },
-	{ "grammaticalNumber", DC_NUMBER, E_TERMNOTE, L_TERM, 1, 0, "singular|plural|dual|mass|other" },
-	{ "administrativeStatus", DC_ADMSTATUS, E_TERMNOTE, L_TERM, 1, 1,
-	  "preferredTerm-admn-sts|admittedTerm-admn-sts|deprecatedTerm-admn-sts|supersededTerm-admn-sts" },
-	{ "usageStatus", DC_USAGESTATUS, E_TERMNOTE, L_TERM, 1, 1, "preferred|admitted|deprecated|superseded" },
-	{ "normativeAuthorization", DC_NORMAUTH, E_TERMNOTE, L_TERM, 0, 0, NULL },
-	{ "geographicalUsage", DC_GEO, E_TERMNOTE, L_TERM, 1, 0, NULL },
-	{ "termLocation", DC_TERMLOC, E_TERMNOTE, L_TERM, 1, 0, NULL },
-	{ "source", DC_SOURCE, E_ADMIN, L_ANY, 1, 0, NULL },
-	{ "customerSubset", DC_CUSTOMER, E_ADMIN, L_ANY, 1, 1, NULL },
-	{ "projectSubset", DC_PROJECT, E_ADMIN, L_ANY, 1, 0, NULL },
-	/* "creation" is what MultiTerm exports, and the TBX-Basic test files accept it */
-	{ "transactionType", DC_TRANSTYPE, E_TRANSAC, L_ANY, 1, 0, "origination|creation|modification" },
-	{ "responsibility", DC_RESP, E_TRANSACNOTE, L_ANY, 1, 0, NULL },
-	{ "crossReference", DC_CROSSREF, E_REF, L_ANY, 1, 0, NULL },
-	{ "relatedConcept", DC_RELATED, E_REF, L_ANY, 1, 0, NULL },
-	{ "relatedTerm", DC_RELATED, E_REF, L_ANY, 1, 0, NULL },
-	{ "externalCrossReference", DC_EXTREF, E_XREF, L_ANY, 1, 0, NULL },
-	{ "xGraphic", DC_XGRAPHIC, E_XREF, L_ANY, 1, 0, NULL },
-};
-
-static const struct dcinfo *
-find_dc(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof dcs / sizeof dcs[0]; i++)
-		if (strcmp(dcs[i].name, name) == 0)
-			return &dcs[i];
-	return NULL;
-}
-
-static int
-in_picklist(const char *list, const char *v)
-{
-	size_t n = strlen(v);
-	const char *p = list;
-
-	while (*p) {
-		const char *e = strchr(p, '|');
-		size_t k = e ? (size_t)(e - p) : strlen(p);
-
-		if (k == n && strncmp(p, v, n) == 0)
-			return 1;
-		if (e == NULL)
-			break;
-		p = e + 1;
-	}
-	return 0;
-}
 
 /* --- parser state --- */
 
@@ -337,7 +56,8 @@ typedef struct ps {
 	target *targets;
 	size_t ntargets, atargets;
 	int dialect_checks;		/* Basic/Min data-category rules apply */
-	int16_t eslot[256];		/* element name -> index in elements[] + 1 (open addressing) */
+	const tbx_element *els;		/* the elements pont knows */
+	int16_t eslot[256];		/* element name -> index in els + 1 (open addressing) */
 } ps;
 
 static void
@@ -483,7 +203,7 @@ start_concept(ps *x, const XML_Char **atts, unsigned long line, unsigned long co
 	XGROW(g->c, g->ac, g->nc + 1);
 	c = &g->c[g->nc];
 	memset(c, 0, sizeof *c);
-	c->id = id ? keep(g, id, strlen(id)) : NULL;
+	c->id = id ? pont__glossary_keepn(g, id, strlen(id)) : NULL;
 	c->term0 = g->nt;
 	c->line = line;
 	x->concept = g->nc++;
@@ -534,10 +254,10 @@ set_field(ps *x, const char **field, const char *s, size_t n)
 		pont_buf_adds(&b, *field);
 		pont_buf_adds(&b, "; ");
 		pont_buf_add(&b, s, n);
-		*field = keep(x->g, b.p, b.len);
+		*field = pont__glossary_keepn(x->g, b.p, b.len);
 		pont_buf_release(&b);
 	} else {
-		*field = keep(x->g, s, n);
+		*field = pont__glossary_keepn(x->g, s, n);
 	}
 }
 
@@ -589,7 +309,7 @@ store(ps *x, frame *f, const char *s, size_t n)
 			return;
 		if (n == 0)
 			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_EMPTY_TERM, f->line, f->col, "empty term");
-		t->text = keep(g, s, n);
+		t->text = pont__glossary_keepn(g, s, n);
 		return;
 	}
 	if (f->el == E_NOTE || (f->el == E_MIN13 && strcmp(f->type, "noteValue") == 0)) {
@@ -634,7 +354,7 @@ store(ps *x, frame *f, const char *s, size_t n)
 		break;
 	case DC_POS:
 		if (t)
-			t->pos = keep(g, s, n);
+			t->pos = pont__glossary_keepn(g, s, n);
 		break;
 	case DC_TERMTYPE:
 		if (t && (v = pont_term_type_parse(s)) > 0)
@@ -642,11 +362,11 @@ store(ps *x, frame *f, const char *s, size_t n)
 		break;
 	case DC_GENDER:
 		if (t)
-			t->gender = keep(g, s, n);
+			t->gender = pont__glossary_keepn(g, s, n);
 		break;
 	case DC_NUMBER:
 		if (t)
-			t->number = keep(g, s, n);
+			t->number = pont__glossary_keepn(g, s, n);
 		break;
 	case DC_ADMSTATUS:
 	case DC_USAGESTATUS:
@@ -658,7 +378,7 @@ store(ps *x, frame *f, const char *s, size_t n)
 		break;
 	case DC_GEO:
 		if (t)
-			t->geo = keep(g, s, n);
+			t->geo = pont__glossary_keepn(g, s, n);
 		break;
 	case DC_SOURCE:
 		if (t)
@@ -666,11 +386,11 @@ store(ps *x, frame *f, const char *s, size_t n)
 		break;
 	case DC_CUSTOMER:
 		if (t)
-			t->customer = keep(g, s, n);
+			t->customer = pont__glossary_keepn(g, s, n);
 		break;
 	case DC_PROJECT:
 		if (t)
-			t->project = keep(g, s, n);
+			t->project = pont__glossary_keepn(g, s, n);
 		break;
 	case DC_OTHER:
 	case DC_EXPLANATION:
@@ -716,7 +436,7 @@ check_dc(ps *x, frame *f, const char *value)
 	if (dc->levels && lv && !(dc->levels & lv))
 		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_LEVEL, f->line, f->col, "'%s' is not allowed at %s level",
 		     dc->name, level_name(lv));
-	if (dc->picklist && value && !in_picklist(dc->picklist, value))
+	if (dc->picklist && value && !pont__tbx_in_picklist(dc->picklist, value))
 		diag(x, PONT_SEV_ERROR, PONT_ID_TBX_PICKLIST, f->line, f->col, "'%s' is not a value of '%s' (%s)",
 		     value, dc->name, dc->picklist);
 	/* TBX-Basic: a source stands with what it documents, in a group */
@@ -755,8 +475,8 @@ element_kind(ps *x, const XML_Char *name, const char **local, int *dct)
 				return E_MIN13;
 	}
 	for (i = pont_hash(*local, strlen(*local)) & 255; x->eslot[i]; i = (i + 1) & 255)
-		if (strcmp(*local, elements[x->eslot[i] - 1].name) == 0)
-			return elements[x->eslot[i] - 1].el;
+		if (strcmp(*local, x->els[x->eslot[i] - 1].name) == 0)
+			return x->els[x->eslot[i] - 1].el;
 	return E_UNKNOWN;
 }
 
@@ -844,7 +564,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	case E_DCT:
 	case E_MIN13:
 		snprintf(f->type, sizeof f->type, "%s", local);
-		f->dc = el == E_DCT ? find_dc(local) : NULL;
+		f->dc = el == E_DCT ? pont__tbx_find_dc(local) : NULL;
 		break;
 	case E_DESCRIP:
 	case E_ADMIN:
@@ -858,7 +578,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			break;
 		}
 		snprintf(f->type, sizeof f->type, "%s", type);
-		f->dc = find_dc(type);
+		f->dc = pont__tbx_find_dc(type);
 		if (f->dc && f->dc->carrier != el && x->dialect_checks)
 			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_DATCAT, line, col, "'%s' is carried by <%s>, not <%s>",
 			     type, f->dc->carrier == E_DESCRIP ? "descrip" : f->dc->carrier == E_ADMIN ? "admin" :
@@ -887,7 +607,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_LANG, line, col, "language section without xml:lang: its terms are dropped");
 			x->lang = NULL;
 		} else {
-			x->lang = keep(x->g, lang, strlen(lang));
+			x->lang = pont__glossary_keepn(x->g, lang, strlen(lang));
 		}
 		if (x->concept == SIZE_MAX)
 			diag(x, PONT_SEV_ERROR, PONT_ID_TBX_STRUCTURE, line, col, "<%s> outside a concept entry", local);
@@ -1049,7 +769,7 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_findings
 {
 	ps x;
 	pont_glossary *g = xcalloc(1, sizeof *g);
-	size_t i, off = 0;
+	size_t i, off = 0, nels;
 	int ok = 1;
 
 	memset(&x, 0, sizeof x);
@@ -1058,8 +778,9 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_findings
 	x.name = name;
 	x.err = err;
 	x.concept = x.term = x.langnote = SIZE_MAX;
-	for (i = 0; i < sizeof elements / sizeof elements[0]; i++) {	/* element names, hashed */
-		size_t h = pont_hash(elements[i].name, strlen(elements[i].name)) & 255;
+	x.els = pont__tbx_elements(&nels);
+	for (i = 0; i < nels; i++) {	/* element names, hashed */
+		size_t h = pont_hash(x.els[i].name, strlen(x.els[i].name)) & 255;
 
 		while (x.eslot[h])
 			h = (h + 1) & 255;
@@ -1120,68 +841,4 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_findings
 		return NULL;
 	}
 	return g;
-}
-
-/* --- building (for the CSV reader) --- */
-
-pont_glossary *
-pont__glossary_new(pont_tbx_dialect d)
-{
-	pont_glossary *g = xcalloc(1, sizeof *g);
-
-	g->dialect = d;
-	return g;
-}
-
-const char *
-pont__glossary_keep(pont_glossary *g, const char *s)
-{
-	return s && *s ? keep(g, s, strlen(s)) : NULL;
-}
-
-size_t
-pont__glossary_add_concept(pont_glossary *g, const char *id, const char *subject, const char *definition,
-			   const char *note)
-{
-	pont_concept *c;
-
-	XGROW(g->c, g->ac, g->nc + 1);
-	c = &g->c[g->nc];
-	memset(c, 0, sizeof *c);
-	c->id = pont__glossary_keep(g, id);
-	c->subject = pont__glossary_keep(g, subject);
-	c->definition = pont__glossary_keep(g, definition);
-	c->note = pont__glossary_keep(g, note);
-	c->term0 = g->nt;
-	return g->nc++;
-}
-
-pont_term *
-pont__glossary_add_term(pont_glossary *g, const char *lang, const char *text)
-{
-	pont_term *t;
-
-	XGROW(g->t, g->at, g->nt + 1);
-	t = &g->t[g->nt++];
-	memset(t, 0, sizeof *t);
-	t->concept = g->nc - 1;
-	t->lang = pont__glossary_keep(g, lang);
-	t->text = keep(g, text, strlen(text));
-	g->c[g->nc - 1].nterms++;
-	return t;
-}
-
-void
-pont__glossary_set_langnote(pont_glossary *g, const char *lang, const char *definition, const char *note)
-{
-	pont_langnote *l;
-
-	if ((definition == NULL || !*definition) && (note == NULL || !*note))
-		return;
-	XGROW(g->ln, g->aln, g->nln + 1);
-	l = &g->ln[g->nln++];
-	l->concept = g->nc - 1;
-	l->lang = pont__glossary_keep(g, lang);
-	l->definition = pont__glossary_keep(g, definition);
-	l->note = pont__glossary_keep(g, note);
 }

@@ -1,0 +1,105 @@
+/* fold.c: the text primitives every comparison shares: case folding with one ICU case map a
+ * thread (opened once), folding for look-ups, and French elisions (data/elisions-fr.txt). */
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/ucasemap.h>
+
+#include "internal.h"
+#include "elisions.inc"
+
+/* The thread's case map, opened on first use and kept: ucasemap_open costs more than most
+ * of the folds it serves. NULL when ICU cannot open one. */
+static UCaseMap *
+case_map(void)
+{
+	static _Thread_local UCaseMap *cm;
+	static _Thread_local int tried;
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (!tried) {
+		tried = 1;
+		cm = ucasemap_open(NULL, U_FOLD_CASE_DEFAULT, &st);
+		if (U_FAILURE(st))
+			cm = NULL;
+	}
+	return cm;
+}
+
+void
+pont__fold_case(const char *s, size_t n, pont_buf *out)
+{
+	UCaseMap *cm;
+	UErrorCode st = U_ZERO_ERROR;
+	size_t i;
+	int32_t need;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n || (cm = case_map()) == NULL) {	/* ASCII: no ICU needed */
+		XGROW(out->p, out->alloc, out->len + n + 1);
+		for (i = 0; i < n; i++)
+			out->p[out->len++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		out->p[out->len] = '\0';
+		return;
+	}
+	XGROW(out->p, out->alloc, out->len + n * 3 + 1);
+	need = ucasemap_utf8FoldCase(cm, out->p + out->len, (int32_t)(out->alloc - out->len - 1), s, (int32_t)n, &st);
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		st = U_ZERO_ERROR;
+		XGROW(out->p, out->alloc, out->len + (size_t)need + 1);
+		need = ucasemap_utf8FoldCase(cm, out->p + out->len, (int32_t)(out->alloc - out->len - 1), s, (int32_t)n,
+					     &st);
+	}
+	if (U_FAILURE(st)) {
+		pont_buf_add(out, s, n);
+		return;
+	}
+	out->len += (size_t)need;
+	out->p[out->len] = '\0';
+}
+
+void
+pont_fold(const char *s, size_t n, pont_buf *out)
+{
+	pont_buf tmp = PONT_BUF_INIT;
+	size_t i = 0;
+	int space = 0;
+
+	/* words: runs of non-space; separators: white space and hyphens, folded to one space */
+	while (i < n) {
+		size_t j = i;
+		uint32_t c = pont_utf8_next(s, n, &j);
+
+		if (pont_cp_is_space(c) || c == '-' || c == 0x2010 || c == 0x2011) {
+			space = tmp.len > 0;
+		} else {
+			if (space)
+				pont_buf_addc(&tmp, ' ');
+			space = 0;
+			if (c == '\'' || c == 0x02BC)
+				pont_buf_add_utf8(&tmp, 0x2019);
+			else
+				pont_buf_add(&tmp, s + i, j - i);
+		}
+		i = j;
+	}
+	pont__fold_case(tmp.p ? tmp.p : "", tmp.len, out);
+	pont_buf_release(&tmp);
+}
+
+size_t
+pont__elision_len(const char *w, size_t n)
+{
+	size_t k;
+
+	for (k = 0; elisions_fr[k]; k++) {
+		size_t m = strlen(elisions_fr[k]), i = m;
+
+		if (n <= m + 1 || strncasecmp(w, elisions_fr[k], m) != 0)
+			continue;
+		if (pont_cp_is_apostrophe(pont_utf8_next(w, n, &i)) && i < n)
+			return i;
+	}
+	return 0;
+}
