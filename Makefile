@@ -147,10 +147,12 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/pont
 
 # --- checks of the code's shape ---
-# The library never exits and never writes to stdout or stderr.
+# The library never exits and never writes to stdout or stderr; finding ids are written only in
+# the catalogue (the command line has none, the library no QA check's).
 check-lib: $(O)/libpont.a
 	@if nm -u $< | grep -wE 'exit|_exit|printf|puts|putchar|fputs|fprintf|perror|stdout|stderr'; then \
 		echo "check-lib: libpont.a must not print or exit"; exit 1; fi
+	@sh tests/check-ids.sh
 
 # Every header compiles on its own.
 check-headers:

@@ -35,8 +35,6 @@ typedef struct pont_error {
 	char msg[256];
 } pont_error;
 
-/* Returns a static, lower-case name for a status ("invalid UTF-8", ...). */
-const char *pont_status_name(pont_status st);
 
 /* --- Growable byte buffers ------------------------------------------------------------- */
 
@@ -468,8 +466,6 @@ typedef struct pont_dict pont_dict;
  */
 pont_dict *pont_dict_open(const char *lang, const char *dir, pont_error *err);
 void pont_dict_free(pont_dict *d);
-/* The .dic file that was opened. */
-const char *pont_dict_path(const pont_dict *d);
 /* Is word (UTF-8) correct? */
 int pont_dict_spell(pont_dict *d, const char *word);
 /* Appends the stems Hunspell finds for word, each NUL-terminated, to *out; returns their number. */
@@ -538,6 +534,9 @@ typedef enum pont_cand_kind {
 	PONT_CAND_CAMELCASE,	/* DevOps */
 	PONT_CAND_ANGLICISM	/* build, cloud, soft skills: the French dictionary rejects it, English accepts it */
 } pont_cand_kind;
+
+/* "acronym", "camelcase", "anglicism". */
+const char *pont_cand_kind_name(pont_cand_kind k);
 
 typedef struct pont_candidate {
 	char *text;		/* owned; as first written */
@@ -672,7 +671,6 @@ typedef enum pont_mark_kind {
 	PONT_MARK_NKINDS
 } pont_mark_kind;
 
-const char *pont_mark_kind_name(pont_mark_kind k);
 
 typedef struct pont_mark {
 	pont_mark_kind kind;
@@ -764,12 +762,6 @@ typedef struct pont_bead {
 	size_t para;		/* in a pont_alignment's sentence beads: the paragraph bead */
 } pont_bead;
 
-/*
- * Aligns ns source and nt target sentences by their lengths in characters alone (Gale and
- * Church): beads 1:1, 1:0, 0:1, 2:1, 1:2, 2:2, in order, covering both sides. *out is allocated
- * (free it); returns the number of beads.
- */
-size_t pont_align_lengths(const size_t *sl, size_t ns, const size_t *tl, size_t nt, pont_bead **out);
 
 /* One edition to align: a document, its sentences, and the glossary terms found in it (or NULL). */
 typedef struct pont_align_input {
@@ -863,8 +855,6 @@ typedef struct pont_tm_match {
  */
 size_t pont_tm_lookup(pont_tm *tm, const char *text, size_t n, int min_score, pont_tm_match *out, size_t max);
 size_t pont_tm_lookup_all(pont_tm *tm, const char *text, size_t n, int min_score, pont_tm_match *out, size_t max);
-/* The score of unit for text. */
-int pont_tm_score(pont_tm *tm, const char *text, size_t n, size_t unit);
 
 /* The memory as pont's file (the units and their index; native byte order). */
 void pont_tm_write(const pont_tm *tm, pont_buf *out);
@@ -997,7 +987,6 @@ const char *pont_xliff_unit_id(const pont_xliff *x, size_t i, unsigned long *lin
 const char *pont_xliff_original(const pont_xliff *x);	/* NULL when not given */
 const char *pont_xliff_source_hash(const pont_xliff *x);	/* "" when not a pont file */
 int pont_xliff_format(const pont_xliff *x);			/* pont_format of the article */
-const char *pont_xliff_trg_lang(const pont_xliff *x);
 
 /*
  * Rebuilds the article from the work file: the text before each unit, its markers, each

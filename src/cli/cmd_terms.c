@@ -222,7 +222,6 @@ find_candidates(cands *cs, const pont_doc *doc, const pont_matches *ms, pont_dic
 static int
 write_candidates(cands *cs, int fmt, pont_buf *out)
 {
-	static const char *const kinds[] = { "acronym", "camelcase", "anglicism" };
 	size_t a, b, k;
 	int rc = EXIT_OK;
 
@@ -248,9 +247,9 @@ write_candidates(cands *cs, int fmt, pont_buf *out)
 
 		if (fmt == FMT_TSV)
 			pont_buf_addf(out, "%s%zu\t%s\t%s\t%s\n", k ? "" : "count\tkind\tcandidate\tcontext\n", cs->c.v[k].count,
-				      kinds[cs->c.v[k].kind], cs->c.v[k].text, ctx);
+				      pont_cand_kind_name(cs->c.v[k].kind), cs->c.v[k].text, ctx);
 		else
-			pont_buf_addf(out, "%4zu  %-9s  %-20s  %s\n", cs->c.v[k].count, kinds[cs->c.v[k].kind],
+			pont_buf_addf(out, "%4zu  %-9s  %-20s  %s\n", cs->c.v[k].count, pont_cand_kind_name(cs->c.v[k].kind),
 				      cs->c.v[k].text, ctx);
 	}
 	return rc;

@@ -1,6 +1,7 @@
 /* main.c: pont(1): finds the command in the table and hands it to the dispatcher. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -81,7 +82,7 @@ int
 main(int argc, char **argv)
 {
 	const cli_command *c;
-	int words = 0;
+	int words = 0, rc;
 
 	/* a file size limit is an I/O error to report, not a signal to die of */
 	signal(SIGXFSZ, SIG_IGN);
@@ -120,5 +121,14 @@ main(int argc, char **argv)
 		fprintf(stderr, "pont: unknown command '%s'; try 'pont help'\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	return cli_dispatch(c, argc - words, argv + words);
+	rc = cli_dispatch(c, argc - words, argv + words);
+	if (getenv("PONT_COUNTERS") && *getenv("PONT_COUNTERS")) {	/* for tests: the costly steps taken */
+		pont_counters n;
+
+		pont_counters_get(&n);
+		fprintf(stderr, "pont: counters: doc_parses=%lu segmentations=%lu term_matches=%lu spell_checks=%lu "
+			"xliff_reads=%lu xliff_writes=%lu\n", n.doc_parses, n.segmentations, n.term_matches, n.spell_checks,
+			n.xliff_reads, n.xliff_writes);
+	}
+	return rc;
 }

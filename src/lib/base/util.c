@@ -139,26 +139,6 @@ pont_fail_at(pont_error *err, pont_status code, const char *file, unsigned long 
 	return code;
 }
 
-const char *
-pont_status_name(pont_status st)
-{
-	switch (st) {
-	case PONT_OK:
-		return "ok";
-	case PONT_EINVAL:
-		return "invalid argument";
-	case PONT_EUTF8:
-		return "invalid UTF-8";
-	case PONT_EPARSE:
-		return "malformed input";
-	case PONT_EIO:
-		return "input/output error";
-	case PONT_EICU:
-		return "ICU error";
-	}
-	return "unknown error";
-}
-
 uint64_t
 pont_hash(const char *s, size_t n)
 {

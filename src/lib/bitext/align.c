@@ -348,23 +348,6 @@ dp(const side *s, const side *t, size_t *band, pont_bead **out)
 	return n;
 }
 
-size_t
-pont_align_lengths(const size_t *sl, size_t ns, const size_t *tl, size_t nt, pont_bead **out)
-{
-	item *si = xcalloc(ns + 1, sizeof *si), *ti = xcalloc(nt + 1, sizeof *ti);
-	side s = { si, ns, NULL, 0 }, t = { ti, nt, NULL, 0 };
-	size_t i, n;
-
-	for (i = 0; i < ns; i++)
-		si[i].len = (double)sl[i];
-	for (i = 0; i < nt; i++)
-		ti[i].len = (double)tl[i];
-	n = dp(&s, &t, NULL, out);
-	free(si);
-	free(ti);
-	return n;
-}
-
 /* --- Anchors ------------------------------------------------------------------------------ */
 
 typedef struct pool {

@@ -745,12 +745,6 @@ pont_xliff_format(const pont_xliff *x)
 	return x->format.p && strcmp(x->format.p, "markdown") == 0 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
 }
 
-const char *
-pont_xliff_trg_lang(const pont_xliff *x)
-{
-	return x->trg_lang;
-}
-
 pont_status
 pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out, pont_findings *missing)
 {

@@ -211,3 +211,11 @@ pont_find_candidates(const pont_doc *doc, const pont_matches *known, pont_dict *
 	pont_buf_release(&w);
 	pont_buf_release(&key);
 }
+
+const char *
+pont_cand_kind_name(pont_cand_kind k)
+{
+	static const char *const names[] = { "acronym", "camelcase", "anglicism" };
+
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}

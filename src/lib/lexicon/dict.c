@@ -214,12 +214,6 @@ pont_dict_free(pont_dict *d)
 	free(d);
 }
 
-const char *
-pont_dict_path(const pont_dict *d)
-{
-	return d->path;
-}
-
 int
 pont_dict_spell(pont_dict *d, const char *word)
 {

@@ -597,19 +597,6 @@ pont_tm_lookup(pont_tm *tm, const char *s, size_t n, int min_score, pont_tm_matc
 	return nfound;
 }
 
-int
-pont_tm_score(pont_tm *tm, const char *s, size_t n, size_t unit)
-{
-	query q;
-	int sc;
-
-	make_query(tm, s, n, &q);
-	sc = unit_score(tm, &q, unit, s, n);
-	free(q.ids);
-	free(q.kinds);
-	return sc;
-}
-
 size_t
 pont_tm_lookup_all(pont_tm *tm, const char *s, size_t n, int min_score, pont_tm_match *out, size_t max)
 {

@@ -12,10 +12,6 @@ static const char *const block_names[PONT_BLOCK_NKINDS] = {
 	"code", "html", "rule", "meta",
 };
 
-static const char *const mark_names[PONT_MARK_NKINDS] = {
-	"block", "emphasis", "link", "code", "html", "url", "email", "escape",
-};
-
 const char *
 pont_block_kind_name(pont_block_kind k)
 {
@@ -26,12 +22,6 @@ int
 pont_block_kind_is_text(pont_block_kind k)
 {
 	return k <= PONT_BLOCK_QUOTE;
-}
-
-const char *
-pont_mark_kind_name(pont_mark_kind k)
-{
-	return (unsigned)k < PONT_MARK_NKINDS ? mark_names[k] : "unknown";
 }
 
 size_t
