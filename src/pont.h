@@ -36,6 +36,8 @@ typedef struct pont_error {
 } pont_error;
 
 
+/* ========== base: buffers, text, positions, findings and reports ========================== */
+
 /* --- Growable byte buffers ------------------------------------------------------------- */
 
 /* p is NUL-terminated whenever it is not NULL; len excludes the NUL. */
@@ -299,6 +301,190 @@ size_t pont_report_write_ignore(const pont_report *r, const char *old, size_t ol
 void pont_report_write(const pont_report *r, pont_report_format fmt, const char *title, pont_buf *out);
 void pont_report_release(pont_report *r);
 
+/* --- Counters: how often the library did its costly steps (for tests and profiling) ---------- */
+
+typedef struct pont_counters {
+	unsigned long doc_parses;	/* documents parsed (pont_doc_parse and its kin) */
+	unsigned long segmentations;	/* documents segmented (pont_segment_doc) */
+	unsigned long term_matches;	/* documents matched against a glossary (pont_match_doc) */
+	unsigned long spell_checks;	/* documents spell-checked (pont_spell_doc) */
+	unsigned long xliff_reads;	/* work files parsed (pont_xliff_read) */
+	unsigned long xliff_writes;	/* work files written (pont_xliff_prepare) */
+} pont_counters;
+
+/* The counts since the process started (all threads). */
+void pont_counters_get(pont_counters *c);
+
+/* ========== text: documents, sentences, typography ======================================== */
+
+/* --- Documents -------------------------------------------------------------------------- */
+
+typedef enum pont_format {
+	PONT_FORMAT_TEXT = 0,		/* plain text */
+	PONT_FORMAT_MARKDOWN		/* CommonMark-style Markdown */
+} pont_format;
+
+/* How plain text is cut into paragraphs. */
+typedef enum pont_paragraphs {
+	PONT_PARA_AUTO = 0,	/* lines, unless the text is hard-wrapped */
+	PONT_PARA_LINES,	/* each non-blank line is a paragraph */
+	PONT_PARA_BLANK		/* paragraphs are separated by blank lines */
+} pont_paragraphs;
+
+typedef enum pont_block_kind {
+	PONT_BLOCK_TITLE,
+	PONT_BLOCK_STANDFIRST,
+	PONT_BLOCK_HEADING,
+	PONT_BLOCK_TURN,	/* a speaker turn: label holds the speaker */
+	PONT_BLOCK_PARAGRAPH,
+	PONT_BLOCK_LIST_ITEM,
+	PONT_BLOCK_QUOTE,
+	PONT_BLOCK_CODE,	/* verbatim: fenced or indented code */
+	PONT_BLOCK_HTML,	/* verbatim: an HTML block */
+	PONT_BLOCK_RULE,	/* verbatim: a thematic break */
+	PONT_BLOCK_META,	/* verbatim: front matter, link reference definitions */
+	PONT_BLOCK_NKINDS
+} pont_block_kind;
+
+/* "title", "standfirst", "heading", "turn", "paragraph", "list-item", "quote", "code", ... */
+const char *pont_block_kind_name(pont_block_kind k);
+/* Non-zero for kinds whose content is translated and checked (not code, HTML, rules, meta). */
+int pont_block_kind_is_text(pont_block_kind k);
+
+/* Inline markup and protected text inside a block's content. */
+typedef enum pont_mark_kind {
+	PONT_MARK_BLOCK,	/* line structure: a line end, a continuation prefix ("> ", indent) */
+	PONT_MARK_EMPH,		/* emphasis delimiters: *, **, _ */
+	PONT_MARK_LINK,		/* link syntax around the text: "[", "](dest)", "![" */
+	PONT_MARK_CODE,		/* an inline code span, backticks included */
+	PONT_MARK_HTML,		/* an inline HTML tag */
+	PONT_MARK_URL,		/* a URL (bare, or an autolink with its brackets) */
+	PONT_MARK_EMAIL,	/* an e-mail address */
+	PONT_MARK_ESCAPE,	/* the backslash of a Markdown escape */
+	PONT_MARK_NKINDS
+} pont_mark_kind;
+
+
+typedef struct pont_mark {
+	pont_mark_kind kind;
+	pont_span span;
+} pont_mark;
+
+typedef struct pont_block {
+	pont_block_kind kind;
+	unsigned level;		/* heading level, list or quote depth; 0 otherwise */
+	pont_span span;		/* the whole block, markers included, final line end excluded */
+	pont_span content;	/* the text proper: after markers and speaker label, trimmed */
+	pont_span label;	/* for turns: the speaker's name; empty otherwise */
+	size_t mark0, nmarks;	/* the marks inside content: pont_doc_marks()[mark0 ...] */
+} pont_block;
+
+typedef struct pont_doc_options {
+	pont_format format;
+	pont_paragraphs paragraphs;	/* plain text only */
+} pont_doc_options;
+
+typedef struct pont_doc pont_doc;
+
+/*
+ * Parses text (borrowed: it must outlive the document; validated UTF-8, a BOM is skipped)
+ * into blocks with byte offsets. opt may be NULL (plain text, automatic paragraphs).
+ * Never fails on content: any text is a document. Returns NULL only when len > 2 GiB
+ * (PONT_EINVAL). pont_doc_free(NULL) is a no-op.
+ */
+pont_doc *pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_error *err);
+/*
+ * A document whose paragraphs are given: one block of kind paragraph per span of text (sorted,
+ * not overlapping; the text between them belongs to no block), with the inline marks of the
+ * format (opt may be NULL: plain text). For the segments of a work file.
+ */
+pont_doc *pont_doc_parse_blocks(const char *text, size_t len, const pont_span *spans, size_t n,
+				const pont_doc_options *opt);
+void pont_doc_free(pont_doc *d);
+size_t pont_doc_nblocks(const pont_doc *d);
+const pont_block *pont_doc_block(const pont_doc *d, size_t i);
+/* All marks of the document in text order; *n receives their number. */
+const pont_mark *pont_doc_marks(const pont_doc *d, size_t *n);
+const char *pont_doc_text(const pont_doc *d, size_t *len);
+
+/* --- Segmentation ----------------------------------------------------------------------- */
+
+typedef struct pont_segmenter pont_segmenter;
+
+/*
+ * A sentence segmenter for lang "fr" or "en": ICU's sentence rules ("fr"; "en@ss=standard"),
+ * plus pont's abbreviation lists (data/abbrev-*.txt) and protections: URLs, e-mail addresses,
+ * code, links, initials, emoticons, "?" or "!" before a lower-case word, French closing quotes.
+ * NULL + *err on failure (PONT_EINVAL for another language, PONT_EICU).
+ */
+pont_segmenter *pont_segmenter_new(const char *lang, pont_error *err);
+void pont_segmenter_free(pont_segmenter *sg);
+
+/*
+ * Splits text into sentences: appends spans to *out that are contiguous, non-empty and cover
+ * [0, len) exactly (trailing spaces belong to the sentence before them). On failure *out is
+ * unchanged.
+ */
+pont_status pont_segment_text(pont_segmenter *sg, const char *text, size_t len, pont_spans *out,
+			      pont_error *err);
+
+typedef struct pont_seg {
+	size_t block;		/* index of the block */
+	pont_span span;		/* the sentence, trimmed of surrounding white space */
+} pont_seg;
+
+typedef struct pont_segs {
+	pont_seg *v;
+	size_t n, alloc;
+} pont_segs;
+#define PONT_SEGS_INIT { NULL, 0, 0 }
+
+void pont_segs_release(pont_segs *s);
+
+/*
+ * Appends the sentences of every text block of doc, in order. Everything between two
+ * sentences is white space, block markup or a speaker label: no text is left out.
+ */
+pont_status pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_error *err);
+
+/* --- Normalization ---------------------------------------------------------------------- */
+
+typedef enum pont_norm_target {
+	PONT_NORM_FR = 0,	/* French typography */
+	PONT_NORM_EN		/* English typography (also: French conventions rewritten for English) */
+} pont_norm_target;
+
+typedef struct pont_norm_options {
+	pont_norm_target target;
+	uint32_t nbsp;		/* the no-break space French typography uses: 0x202F (default) or 0xA0 */
+} pont_norm_options;
+
+/*
+ * Normalizes a document: NFC, then the typography rules of opt->target, never inside URLs,
+ * e-mail addresses, code or Markdown markup. Appends the result to *out and, when changes is
+ * not NULL, one finding per change (positions in the input, repl = the new text).
+ * Normalizing the output again changes nothing.
+ */
+pont_status pont_normalize(const char *text, size_t len, const pont_doc_options *dopt,
+			   const pont_norm_options *opt, pont_buf *out, pont_findings *changes,
+			   pont_error *err);
+
+/*
+ * Applies changes (non-overlapping findings with repl, sorted by position) to text and
+ * appends the result to *out. Findings without repl are ignored.
+ */
+void pont_apply_changes(const char *text, size_t len, const pont_findings *changes, pont_buf *out);
+
+/* --- Comparing text -------------------------------------------------------------------------- */
+
+/*
+ * Folds text for comparison: NFC, case folding, both apostrophes as U+2019, white space and
+ * hyphens between words as one space. Appends to *out.
+ */
+void pont_fold(const char *s, size_t n, pont_buf *out);
+
+/* ========== lexicon: glossaries, terms, dictionaries, spelling ============================= */
+
 /* --- Glossaries (TBX) -------------------------------------------------------------------- */
 
 /* Administrative status of a term, normalized across TBX versions and dialects. */
@@ -431,12 +617,6 @@ pont_glossary *pont_glossary_read_table(const char *data, size_t len, int tsv, c
 					pont_findings *diags, pont_error *err);
 
 /*
- * Folds text for comparison: NFC, case folding, both apostrophes as U+2019, white space and
- * hyphens between words as one space. Appends to *out.
- */
-void pont_fold(const char *s, size_t n, pont_buf *out);
-
-/*
  * Finds the terms written like s (compared folded, after removing a French elision such as
  * "l’", "d’", "qu’"); with lang, only terms of that language (region fallback). Appends the
  * indexes of the terms to *out (caller frees out->v). Returns how many it found.
@@ -483,9 +663,6 @@ int pont_dict_suggest(pont_dict *d, const char *word, int max, pont_buf *out);
 /* --- Term matching ------------------------------------------------------------------------ */
 
 typedef struct pont_matcher pont_matcher;
-typedef struct pont_doc pont_doc;	/* documents: below */
-typedef struct pont_segmenter pont_segmenter;	/* segmentation: below */
-typedef struct pont_segs pont_segs;
 
 /*
  * Compiles the terms of language lang ("fr") of the ng glossaries into one automaton over
@@ -624,203 +801,7 @@ typedef struct pont_spell_stats {
 pont_status pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *segs, const pont_spell_options *opt,
 			   pont_findings *out, pont_spell_stats *stats, pont_error *err);
 
-/* --- Documents -------------------------------------------------------------------------- */
-
-typedef enum pont_format {
-	PONT_FORMAT_TEXT = 0,		/* plain text */
-	PONT_FORMAT_MARKDOWN		/* CommonMark-style Markdown */
-} pont_format;
-
-/* How plain text is cut into paragraphs. */
-typedef enum pont_paragraphs {
-	PONT_PARA_AUTO = 0,	/* lines, unless the text is hard-wrapped */
-	PONT_PARA_LINES,	/* each non-blank line is a paragraph */
-	PONT_PARA_BLANK		/* paragraphs are separated by blank lines */
-} pont_paragraphs;
-
-typedef enum pont_block_kind {
-	PONT_BLOCK_TITLE,
-	PONT_BLOCK_STANDFIRST,
-	PONT_BLOCK_HEADING,
-	PONT_BLOCK_TURN,	/* a speaker turn: label holds the speaker */
-	PONT_BLOCK_PARAGRAPH,
-	PONT_BLOCK_LIST_ITEM,
-	PONT_BLOCK_QUOTE,
-	PONT_BLOCK_CODE,	/* verbatim: fenced or indented code */
-	PONT_BLOCK_HTML,	/* verbatim: an HTML block */
-	PONT_BLOCK_RULE,	/* verbatim: a thematic break */
-	PONT_BLOCK_META,	/* verbatim: front matter, link reference definitions */
-	PONT_BLOCK_NKINDS
-} pont_block_kind;
-
-/* "title", "standfirst", "heading", "turn", "paragraph", "list-item", "quote", "code", ... */
-const char *pont_block_kind_name(pont_block_kind k);
-/* Non-zero for kinds whose content is translated and checked (not code, HTML, rules, meta). */
-int pont_block_kind_is_text(pont_block_kind k);
-
-/* Inline markup and protected text inside a block's content. */
-typedef enum pont_mark_kind {
-	PONT_MARK_BLOCK,	/* line structure: a line end, a continuation prefix ("> ", indent) */
-	PONT_MARK_EMPH,		/* emphasis delimiters: *, **, _ */
-	PONT_MARK_LINK,		/* link syntax around the text: "[", "](dest)", "![" */
-	PONT_MARK_CODE,		/* an inline code span, backticks included */
-	PONT_MARK_HTML,		/* an inline HTML tag */
-	PONT_MARK_URL,		/* a URL (bare, or an autolink with its brackets) */
-	PONT_MARK_EMAIL,	/* an e-mail address */
-	PONT_MARK_ESCAPE,	/* the backslash of a Markdown escape */
-	PONT_MARK_NKINDS
-} pont_mark_kind;
-
-
-typedef struct pont_mark {
-	pont_mark_kind kind;
-	pont_span span;
-} pont_mark;
-
-typedef struct pont_block {
-	pont_block_kind kind;
-	unsigned level;		/* heading level, list or quote depth; 0 otherwise */
-	pont_span span;		/* the whole block, markers included, final line end excluded */
-	pont_span content;	/* the text proper: after markers and speaker label, trimmed */
-	pont_span label;	/* for turns: the speaker's name; empty otherwise */
-	size_t mark0, nmarks;	/* the marks inside content: pont_doc_marks()[mark0 ...] */
-} pont_block;
-
-typedef struct pont_doc_options {
-	pont_format format;
-	pont_paragraphs paragraphs;	/* plain text only */
-} pont_doc_options;
-
-typedef struct pont_doc pont_doc;
-
-/*
- * Parses text (borrowed: it must outlive the document; validated UTF-8, a BOM is skipped)
- * into blocks with byte offsets. opt may be NULL (plain text, automatic paragraphs).
- * Never fails on content: any text is a document. Returns NULL only when len > 2 GiB
- * (PONT_EINVAL). pont_doc_free(NULL) is a no-op.
- */
-pont_doc *pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_error *err);
-/*
- * A document whose paragraphs are given: one block of kind paragraph per span of text (sorted,
- * not overlapping; the text between them belongs to no block), with the inline marks of the
- * format (opt may be NULL: plain text). For the segments of a work file.
- */
-pont_doc *pont_doc_parse_blocks(const char *text, size_t len, const pont_span *spans, size_t n,
-				const pont_doc_options *opt);
-void pont_doc_free(pont_doc *d);
-size_t pont_doc_nblocks(const pont_doc *d);
-const pont_block *pont_doc_block(const pont_doc *d, size_t i);
-/* All marks of the document in text order; *n receives their number. */
-const pont_mark *pont_doc_marks(const pont_doc *d, size_t *n);
-const char *pont_doc_text(const pont_doc *d, size_t *len);
-
-/* --- Segmentation ----------------------------------------------------------------------- */
-
-/*
- * A sentence segmenter for lang "fr" or "en": ICU's sentence rules ("fr"; "en@ss=standard"),
- * plus pont's abbreviation lists (data/abbrev-*.txt) and protections: URLs, e-mail addresses,
- * code, links, initials, emoticons, "?" or "!" before a lower-case word, French closing quotes.
- * NULL + *err on failure (PONT_EINVAL for another language, PONT_EICU).
- */
-pont_segmenter *pont_segmenter_new(const char *lang, pont_error *err);
-void pont_segmenter_free(pont_segmenter *sg);
-
-/*
- * Splits text into sentences: appends spans to *out that are contiguous, non-empty and cover
- * [0, len) exactly (trailing spaces belong to the sentence before them). On failure *out is
- * unchanged.
- */
-pont_status pont_segment_text(pont_segmenter *sg, const char *text, size_t len, pont_spans *out,
-			      pont_error *err);
-
-typedef struct pont_seg {
-	size_t block;		/* index of the block */
-	pont_span span;		/* the sentence, trimmed of surrounding white space */
-} pont_seg;
-
-typedef struct pont_segs {
-	pont_seg *v;
-	size_t n, alloc;
-} pont_segs;
-#define PONT_SEGS_INIT { NULL, 0, 0 }
-
-void pont_segs_release(pont_segs *s);
-
-/*
- * Appends the sentences of every text block of doc, in order. Everything between two
- * sentences is white space, block markup or a speaker label: no text is left out.
- */
-pont_status pont_segment_doc(pont_segmenter *sg, const pont_doc *doc, pont_segs *out, pont_error *err);
-
-/* --- Alignment of two editions ------------------------------------------------------------ */
-
-typedef struct pont_bead {
-	size_t s0, ns;		/* source items s0 .. s0 + ns - 1 */
-	size_t t0, nt;		/* target items */
-	double cost;		/* -log probability, less the anchors' bonus: small is likely */
-	double confidence;	/* 0 .. 1: how sure the pairing is; 0 for 1:0 and 0:1 */
-	size_t para;		/* in a pont_alignment's sentence beads: the paragraph bead */
-} pont_bead;
-
-
-/* One edition to align: a document, its sentences, and the glossary terms found in it (or NULL). */
-typedef struct pont_align_input {
-	const pont_doc *doc;
-	const pont_segs *segs;
-	const pont_matches *terms;
-} pont_align_input;
-
-typedef struct pont_alignment {
-	size_t *sblocks, nsblocks;	/* the source's paragraphs: its text blocks that have sentences */
-	size_t *tblocks, ntblocks;	/* the target's */
-	pont_bead *paras;		/* paragraph beads: items are indices into sblocks / tblocks */
-	size_t nparas;
-	pont_bead *sents;		/* sentence beads, in order: items are indices into segs */
-	size_t nsents;
-	size_t band;			/* the half-width of the band the paragraph programme ran in */
-} pont_alignment;
-#define PONT_ALIGNMENT_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0 }
-
-/*
- * Aligns two editions of one document: paragraphs first, then the sentences inside each
- * paragraph bead, both by a dynamic programme over lengths (Gale and Church) whose beads score
- * higher when they share anchors: numbers, URLs, e-mail addresses, code, identical words (names,
- * commands), speaker labels, and glossary concepts found on both sides (the terms of src and tgt
- * must come from matchers over the same ng glossaries gs). Memory and time grow with n x band,
- * not n x m: the programme runs in a band around the diagonal, widened while the best path
- * touches its edge. Release out with pont_alignment_release.
- */
-void pont_align_docs(const pont_align_input *src, const pont_align_input *tgt, const pont_glossary *const *gs,
-		     size_t ng, pont_alignment *out);
-void pont_alignment_release(pont_alignment *a);
-
-/* --- Normalization ---------------------------------------------------------------------- */
-
-typedef enum pont_norm_target {
-	PONT_NORM_FR = 0,	/* French typography */
-	PONT_NORM_EN		/* English typography (also: French conventions rewritten for English) */
-} pont_norm_target;
-
-typedef struct pont_norm_options {
-	pont_norm_target target;
-	uint32_t nbsp;		/* the no-break space French typography uses: 0x202F (default) or 0xA0 */
-} pont_norm_options;
-
-/*
- * Normalizes a document: NFC, then the typography rules of opt->target, never inside URLs,
- * e-mail addresses, code or Markdown markup. Appends the result to *out and, when changes is
- * not NULL, one finding per change (positions in the input, repl = the new text).
- * Normalizing the output again changes nothing.
- */
-pont_status pont_normalize(const char *text, size_t len, const pont_doc_options *dopt,
-			   const pont_norm_options *opt, pont_buf *out, pont_findings *changes,
-			   pont_error *err);
-
-/*
- * Applies changes (non-overlapping findings with repl, sorted by position) to text and
- * appends the result to *out. Findings without repl are ignored.
- */
-void pont_apply_changes(const char *text, size_t len, const pont_findings *changes, pont_buf *out);
+/* ========== memory: the translation memory ================================================= */
 
 /* --- Translation memory ------------------------------------------------------------------ */
 
@@ -879,6 +860,50 @@ pont_status pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const ch
 			     pont_tmx_stats *st, pont_error *err);
 /* Writes the memory as TMX 1.4b. */
 void pont_tm_write_tmx(const pont_tm *tm, pont_buf *out);
+
+/* ========== bitext: alignment, machine drafts, the work file, the bilingual pair ============ */
+
+/* --- Alignment of two editions ------------------------------------------------------------ */
+
+typedef struct pont_bead {
+	size_t s0, ns;		/* source items s0 .. s0 + ns - 1 */
+	size_t t0, nt;		/* target items */
+	double cost;		/* -log probability, less the anchors' bonus: small is likely */
+	double confidence;	/* 0 .. 1: how sure the pairing is; 0 for 1:0 and 0:1 */
+	size_t para;		/* in a pont_alignment's sentence beads: the paragraph bead */
+} pont_bead;
+
+
+/* One edition to align: a document, its sentences, and the glossary terms found in it (or NULL). */
+typedef struct pont_align_input {
+	const pont_doc *doc;
+	const pont_segs *segs;
+	const pont_matches *terms;
+} pont_align_input;
+
+typedef struct pont_alignment {
+	size_t *sblocks, nsblocks;	/* the source's paragraphs: its text blocks that have sentences */
+	size_t *tblocks, ntblocks;	/* the target's */
+	pont_bead *paras;		/* paragraph beads: items are indices into sblocks / tblocks */
+	size_t nparas;
+	pont_bead *sents;		/* sentence beads, in order: items are indices into segs */
+	size_t nsents;
+	size_t band;			/* the half-width of the band the paragraph programme ran in */
+} pont_alignment;
+#define PONT_ALIGNMENT_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0 }
+
+/*
+ * Aligns two editions of one document: paragraphs first, then the sentences inside each
+ * paragraph bead, both by a dynamic programme over lengths (Gale and Church) whose beads score
+ * higher when they share anchors: numbers, URLs, e-mail addresses, code, identical words (names,
+ * commands), speaker labels, and glossary concepts found on both sides (the terms of src and tgt
+ * must come from matchers over the same ng glossaries gs). Memory and time grow with n x band,
+ * not n x m: the programme runs in a band around the diagonal, widened while the best path
+ * touches its edge. Release out with pont_alignment_release.
+ */
+void pont_align_docs(const pont_align_input *src, const pont_align_input *tgt, const pont_glossary *const *gs,
+		     size_t ng, pont_alignment *out);
+void pont_alignment_release(pont_alignment *a);
 
 /* --- Machine drafts ------------------------------------------------------------------------ */
 
@@ -1087,6 +1112,8 @@ const pont_matches *pont_bitext_terms(const pont_bitext *bt, pont_side side);
 /* The alignment of two articles (NULL for a work file or texts). */
 const pont_alignment *pont_bitext_alignment(const pont_bitext *bt);
 
+/* ========== qa: translation QA ============================================================ */
+
 /* --- Translation QA ------------------------------------------------------------------------ */
 
 typedef struct pont_checker pont_checker;
@@ -1120,19 +1147,5 @@ void pont_check_bitext(pont_checker *c, const pont_bitext *bt, pont_report *r);
  */
 void pont_check_pair(pont_checker *c, const char *src, size_t sn, const char *tgt, size_t tn, const char *where,
 		     pont_findings *out);
-
-/* --- Counters: how often the library did its costly steps (for tests and profiling) ---------- */
-
-typedef struct pont_counters {
-	unsigned long doc_parses;	/* documents parsed (pont_doc_parse and its kin) */
-	unsigned long segmentations;	/* documents segmented (pont_segment_doc) */
-	unsigned long term_matches;	/* documents matched against a glossary (pont_match_doc) */
-	unsigned long spell_checks;	/* documents spell-checked (pont_spell_doc) */
-	unsigned long xliff_reads;	/* work files parsed (pont_xliff_read) */
-	unsigned long xliff_writes;	/* work files written (pont_xliff_prepare) */
-} pont_counters;
-
-/* The counts since the process started (all threads). */
-void pont_counters_get(pont_counters *c);
 
 #endif

@@ -24,80 +24,73 @@ first_line(const pont_buf *b, char *out, size_t max)
 	out[n] = '\0';
 }
 
-int
-cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out)
-{
-	int in[2] = { -1, -1 }, o[2] = { -1, -1 }, e[2] = { -1, -1 }, status = 0, rc = EXIT_OK;
-	pont_buf input = PONT_BUF_INIT, output = PONT_BUF_INIT, errs = PONT_BUF_INIT;
-	size_t written = 0, i, got = 0;
-	double deadline = cli_now() + timeout;
-	struct sigaction ign, old;
+/* A running engine: its process, the pipes to it, what goes in and what came out. */
+typedef struct engine {
 	pid_t pid;
-	char msg[200];
+	int in, out, err;		/* our ends of its stdin, stdout, stderr; -1 when closed */
+	pont_buf input, output, errs;
+	size_t written;
+} engine;
 
-	*out = NULL;
-	for (i = 0; i < n; i++) {
-		pont_buf_adds(&input, lines[i]);
-		pont_buf_addc(&input, '\n');
-	}
-	if (pipe(in) != 0 || pipe(o) != 0 || pipe(e) != 0) {
+static void
+close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* Starts cmd in its own process group, its stdin, stdout and stderr piped. */
+static int
+spawn(engine *g, const char *cmd)
+{
+	int in[2] = { -1, -1 }, o[2] = { -1, -1 }, e[2] = { -1, -1 };
+
+	if (pipe(in) != 0 || pipe(o) != 0 || pipe(e) != 0 || (g->pid = fork()) < 0) {
 		cli_msg(NULL, "error", "cannot run the engine: %s", strerror(errno));
-		rc = EXIT_SYSTEM;
-		goto done;
+		close_fd(&in[0]), close_fd(&in[1]), close_fd(&o[0]), close_fd(&o[1]), close_fd(&e[0]), close_fd(&e[1]);
+		return EXIT_SYSTEM;
 	}
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &ign, &old);		/* a command that stops reading is an error, not a signal */
-	if ((pid = fork()) < 0) {
-		cli_msg(NULL, "error", "cannot run the engine: %s", strerror(errno));
-		sigaction(SIGPIPE, &old, NULL);
-		rc = EXIT_SYSTEM;
-		goto done;
-	}
-	if (pid == 0) {
+	if (g->pid == 0) {
 		setpgid(0, 0);			/* its own group, so a time-out stops the whole pipeline */
 		dup2(in[0], 0);
 		dup2(o[1], 1);
 		dup2(e[1], 2);
-		close(in[0]);
-		close(in[1]);
-		close(o[0]);
-		close(o[1]);
-		close(e[0]);
-		close(e[1]);
+		close(in[0]), close(in[1]), close(o[0]), close(o[1]), close(e[0]), close(e[1]);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
-	setpgid(pid, pid);
-	close(in[0]);
-	close(o[1]);
-	close(e[1]);
-	in[0] = o[1] = e[1] = -1;
-	fcntl(in[1], F_SETFL, O_NONBLOCK);
-	if (input.len == 0) {
-		close(in[1]);
-		in[1] = -1;
-	}
-	while (o[0] >= 0 || e[0] >= 0) {
+	setpgid(g->pid, g->pid);
+	close(in[0]), close(o[1]), close(e[1]);
+	g->in = in[1];
+	g->out = o[0];
+	g->err = e[0];
+	fcntl(g->in, F_SETFL, O_NONBLOCK);
+	if (g->input.len == 0)
+		close_fd(&g->in);
+	return EXIT_OK;
+}
+
+/* Feeds the input and reads the output until the engine closes its output, or the deadline. */
+static int
+pump(engine *g, double deadline)
+{
+	char buf[65536];
+	size_t i;
+	ssize_t r;
+
+	while (g->out >= 0 || g->err >= 0) {
 		struct pollfd pf[3];
 		int np = 0, left = (int)((deadline - cli_now()) * 1000);
-		char buf[65536];
-		ssize_t r;
 
-		if (left <= 0) {
-			kill(-pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			cli_msg(NULL, "error", "the engine did not answer within %.0f s (--timeout): %s", timeout, cmd);
-			sigaction(SIGPIPE, &old, NULL);
-			rc = EXIT_SYSTEM;
-			goto done;
-		}
-		if (in[1] >= 0)
-			pf[np++] = (struct pollfd){ in[1], POLLOUT, 0 };
-		if (o[0] >= 0)
-			pf[np++] = (struct pollfd){ o[0], POLLIN, 0 };
-		if (e[0] >= 0)
-			pf[np++] = (struct pollfd){ e[0], POLLIN, 0 };
+		if (left <= 0)
+			return -1;
+		if (g->in >= 0)
+			pf[np++] = (struct pollfd){ g->in, POLLOUT, 0 };
+		if (g->out >= 0)
+			pf[np++] = (struct pollfd){ g->out, POLLIN, 0 };
+		if (g->err >= 0)
+			pf[np++] = (struct pollfd){ g->err, POLLIN, 0 };
 		if (poll(pf, (nfds_t)np, left) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -106,83 +99,102 @@ cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeo
 		for (i = 0; i < (size_t)np; i++) {
 			if (pf[i].revents == 0)
 				continue;
-			if (pf[i].fd == in[1]) {
-				r = write(in[1], input.p + written, input.len - written);
+			if (pf[i].fd == g->in) {
+				r = write(g->in, g->input.p + g->written, g->input.len - g->written);
 				if (r > 0)
-					written += (size_t)r;
-				if ((r < 0 && errno != EAGAIN && errno != EINTR) || written == input.len) {
-					close(in[1]);	/* done, or the command stopped reading */
-					in[1] = -1;
-				}
+					g->written += (size_t)r;
+				if ((r < 0 && errno != EAGAIN && errno != EINTR) || g->written == g->input.len)
+					close_fd(&g->in);	/* done, or the command stopped reading */
 			} else {
-				int *fd = pf[i].fd == o[0] ? &o[0] : &e[0];
+				int *fd = pf[i].fd == g->out ? &g->out : &g->err;
 
 				r = read(*fd, buf, sizeof buf);
 				if (r > 0)
-					pont_buf_add(fd == &o[0] ? &output : &errs, buf, (size_t)r);
-				else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
-					close(*fd);
-					*fd = -1;
-				}
+					pont_buf_add(fd == &g->out ? &g->output : &g->errs, buf, (size_t)r);
+				else if (r == 0 || (errno != EAGAIN && errno != EINTR))
+					close_fd(fd);
 			}
 		}
 	}
-	if (in[1] >= 0) {
-		close(in[1]);
-		in[1] = -1;
-	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	sigaction(SIGPIPE, &old, NULL);
+	close_fd(&g->in);
+	return 0;
+}
+
+/* The engine's n output lines, or an error when it exited badly or said another number. */
+static int
+collect(const engine *g, int status, const char *cmd, size_t n, char ***out)
+{
+	const char *s = g->output.p ? g->output.p : "";
+	size_t i, got = 0;
+	char msg[200];
+
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		first_line(&errs, msg, sizeof msg);
+		first_line(&g->errs, msg, sizeof msg);
 		if (WIFEXITED(status))
 			cli_msg(NULL, "error", "the engine failed (exit status %d)%s%s: %s", WEXITSTATUS(status),
 				*msg ? ": " : "", msg, cmd);
 		else
 			cli_msg(NULL, "error", "the engine was killed by signal %d: %s", WTERMSIG(status), cmd);
-		rc = EXIT_SYSTEM;
-		goto done;
+		return EXIT_SYSTEM;
 	}
-	/* as many lines as were sent */
-	for (i = 0; i < output.len; i++)
-		got += output.p[i] == '\n';
-	if (output.len && output.p[output.len - 1] != '\n')
+	for (i = 0; i < g->output.len; i++)	/* as many lines as were sent */
+		got += s[i] == '\n';
+	if (g->output.len && s[g->output.len - 1] != '\n')
 		got++;
 	if (got != n) {
 		cli_msg(NULL, "error", "the engine returned %zu lines for %zu segments (one line in, one line out): %s",
 			got, n, cmd);
-		rc = EXIT_DATA;
-		goto done;
+		return EXIT_DATA;
 	}
-	*out = calloc(n + 1, sizeof **out);
-	if (*out == NULL)
+	if ((*out = calloc(n + 1, sizeof **out)) == NULL)
 		abort();
-	{
-		const char *s = output.p ? output.p : "";
+	for (i = 0; i < n; i++) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
 
-		for (i = 0; i < n; i++) {
-			const char *nl = strchr(s, '\n');
-			size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		if (len && s[len - 1] == '\r')
+			len--;
+		if (((*out)[i] = strndup(s, len)) == NULL)
+			abort();
+		s = nl ? nl + 1 : s + len;
+	}
+	return EXIT_OK;
+}
 
-			if (len && s[len - 1] == '\r')
-				len--;
-			if (((*out)[i] = strndup(s, len)) == NULL)
-				abort();
-			s = nl ? nl + 1 : s + len;
-		}
+int
+cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out)
+{
+	engine g;
+	struct sigaction ign, old;
+	int status = 0, rc;
+	size_t i;
+
+	*out = NULL;
+	memset(&g, 0, sizeof g);
+	g.in = g.out = g.err = -1;
+	for (i = 0; i < n; i++) {
+		pont_buf_adds(&g.input, lines[i]);
+		pont_buf_addc(&g.input, '\n');
 	}
-done:
-	for (i = 0; i < 2; i++) {
-		if (in[i] >= 0)
-			close(in[i]);
-		if (o[i] >= 0)
-			close(o[i]);
-		if (e[i] >= 0)
-			close(e[i]);
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &old);		/* a command that stops reading is an error, not a signal */
+	if ((rc = spawn(&g, cmd)) == EXIT_OK && pump(&g, cli_now() + timeout) < 0) {
+		kill(-g.pid, SIGKILL);
+		waitpid(g.pid, &status, 0);
+		cli_msg(NULL, "error", "the engine did not answer within %.0f s (--timeout): %s", timeout, cmd);
+		rc = EXIT_SYSTEM;
+	} else if (rc == EXIT_OK) {
+		while (waitpid(g.pid, &status, 0) < 0 && errno == EINTR)
+			;
+		rc = collect(&g, status, cmd, n, out);
 	}
-	pont_buf_release(&input);
-	pont_buf_release(&output);
-	pont_buf_release(&errs);
+	sigaction(SIGPIPE, &old, NULL);
+	close_fd(&g.in);
+	close_fd(&g.out);
+	close_fd(&g.err);
+	pont_buf_release(&g.input);
+	pont_buf_release(&g.output);
+	pont_buf_release(&g.errs);
 	return rc;
 }

@@ -78,6 +78,26 @@ is_group(const char *name)
 	return 0;
 }
 
+/* `pont help --options`: every command's options, a line each (command, short, long, argument),
+ * for the test that holds the manual to them. */
+static int
+options_table(void)
+{
+	size_t i, k, n;
+
+	for (i = 0; cli_commands[i]; i++) {
+		const cli_opt *v = cli_options_of(cli_commands[i], &n);
+
+		for (k = 0; k < n; k++) {
+			char sh[3] = { '-', (char)v[k].key, '\0' };
+
+			printf("%s\t%s\t--%s\t%s\n", cli_commands[i]->name, v[k].key < 128 ? sh : "", v[k].name,
+			       v[k].arg ? v[k].arg : "");
+		}
+	}
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -94,6 +114,8 @@ main(int argc, char **argv)
 		printf("pont %s\n", PONT_VERSION);
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
 	}
+	if (argc == 3 && strcmp(argv[1], "help") == 0 && strcmp(argv[2], "--options") == 0)
+		return options_table();
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		if (argc > 2 && strcmp(argv[1], "help") == 0) {
 			if ((c = find(argc - 2, argv + 2, &words)) != NULL) {

@@ -1,15 +1,30 @@
-"""The docs keep up with the code: every command is in the README and the man page, and every
-exit code the CLI uses is documented."""
+"""The docs keep up with the code: every command is in the README and the man page with every
+option it takes (and no other), and every exit code the CLI uses is documented."""
 import os
 import re
 
 from pontt import ROOT, pont
 
 
+def options():
+    """{command: [(short, long, argument)]} from the commands table (pont help --options)."""
+    r = pont("help", "--options")
+    assert r.rc == 0, r.errtext
+    table = {}
+    for line in r.text.splitlines():
+        cmd, short, long, arg = line.split("\t")
+        table.setdefault(cmd, []).append((short, long, arg))
+    return table
+
+
 def commands():
-    text = pont("--help").text
-    block = text.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
-    return [line.split()[0] for line in block.strip().split("\n")]
+    return list(options())
+
+
+def man_section(man, cmd):
+    head = f".Ss pont {cmd}\n"
+    assert head in man, f"{cmd} has no section in pont.1"
+    return re.split(r"^\.S[sh] ", man.split(head, 1)[1], maxsplit=1, flags=re.M)[0]
 
 
 def test_commands_documented():
@@ -19,8 +34,25 @@ def test_commands_documented():
     assert len(cmds) >= 2
     for c in cmds:
         assert f"pont {c}" in readme, f"{c} missing from the README tour"
-        assert re.search(rf"^\.It Cm {c}\b", man, re.M), f"{c} missing from pont.1"
-        assert pont(c, "--help").rc == 0
+        man_section(man, c)
+        assert pont(*c.split(), "--help").rc == 0
+
+
+def test_options_documented_once():
+    """Each command's options: its --help (generated from the table) and its section of the
+    manual list the same ones, no more, no less."""
+    man = open(os.path.join(ROOT, "doc", "pont.1"), encoding="utf-8").read()
+    table = options()
+    assert len(table) >= 15
+    for cmd, opts in table.items():
+        want = {long for _, long, _ in opts}
+        section = man_section(man, cmd)
+        listed = set("--" + m for m in re.findall(r"^\.It (?:Fl \w , )?Fl -([a-z0-9-]+)", section, re.M))
+        assert listed == want, f"pont {cmd}: in the manual only {sorted(listed - want)}, not in it {sorted(want - listed)}"
+        help_text = pont(*cmd.split(), "--help").text
+        for short, long, arg in opts:
+            shown = (f"{short}, " if short else "") + long + (f" {arg}" if arg else "")
+            assert shown in help_text, f"pont {cmd} --help lacks {shown}"
 
 
 def test_exit_codes_documented():

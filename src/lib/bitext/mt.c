@@ -209,7 +209,7 @@ pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_m
 		if (c == ' ' && (english->len == 0 || english->p[english->len - 1] == ' ' || english->p[english->len - 1] == '('))
 			continue;
 		if (c != ' ' && strchr(",.;:!?)", c) && english->len && english->p[english->len - 1] == ' ' &&
-		    !(c == ':' && i + 1 < raw.len && raw.p[i + 1] == '/'))
+		    !(c == ':' && i + 1 < raw.len && raw.p[i + 1] == '/') && pont_emoticon_len(raw.p, raw.len, i) == 0)
 			english->len--;
 		pont_buf_addc(english, c);
 	}
