@@ -183,6 +183,43 @@ meta_dest(xr *r, xunit *u, const char *t)
 static void XMLCALL x12_start(void *ud, const XML_Char *name, const XML_Char **atts);
 static void XMLCALL x12_end(void *ud, const XML_Char *name);
 
+/* A <source> or <target> opens in the unit's last segment: its text goes there. NULL (and an
+ * error: outside, a format naming the element) when there is no segment. */
+static xpiece *
+open_text(xr *r, xunit *u, const char *local, const char *outside)
+{
+	xpiece *pc = u && u->np ? &u->p[u->np - 1] : NULL;
+
+	if (pc == NULL) {
+		xerror(r, PONT_ID_XLIFF_STRUCTURE, outside, local);
+		r->skip = 1;
+		return NULL;
+	}
+	r->where = local[0] == 's' ? IN_SOURCE : IN_TARGET;
+	r->cur = r->where == IN_SOURCE ? &pc->src : &pc->tgt;
+	pont_buf_reset(r->cur);
+	pont_buf_add(r->cur, "", 0);
+	if (r->where == IN_TARGET)
+		pc->has_target = 1;
+	return pc;
+}
+
+/* An element starts: 0 when nothing is to be done (a fatal error came, or it is inside
+ * something not ours); else its position in *line, *col. */
+static int
+enter(xr *r, unsigned long *line, unsigned long *col)
+{
+	if (r->fatal)
+		return 0;
+	r->depth++;
+	if (r->skip) {
+		r->skip++;
+		return 0;
+	}
+	xhere(r, line, col);
+	return 1;
+}
+
 static void XMLCALL
 x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
@@ -192,14 +229,8 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	xunit *u = cur_unit(r);
 	unsigned long line, col;
 
-	if (r->fatal)
+	if (!enter(r, &line, &col))
 		return;
-	r->depth++;
-	if (r->skip) {
-		r->skip++;
-		return;
-	}
-	xhere(r, &line, &col);
 	if (r->depth == 1) {
 		const char *v;
 
@@ -316,19 +347,8 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		pc->line = line;
 		pc->col = col;
 	} else if (strcmp(local, "source") == 0 || strcmp(local, "target") == 0) {
-		xpiece *pc = u && u->np ? &u->p[u->np - 1] : NULL;
-
-		if (pc == NULL) {
-			xerror(r, PONT_ID_XLIFF_STRUCTURE, "<%s> outside a segment", local);
-			r->skip = 1;
+		if (open_text(r, u, local, "<%s> outside a segment") == NULL)
 			return;
-		}
-		r->where = local[0] == 's' ? IN_SOURCE : IN_TARGET;
-		r->cur = r->where == IN_SOURCE ? &pc->src : &pc->tgt;
-		pont_buf_reset(r->cur);
-		pont_buf_add(r->cur, "", 0);
-		if (r->where == IN_TARGET)
-			pc->has_target = 1;
 		r->npc = 0;
 	} else if (strcmp(local, "data") == 0 && u) {
 		const char *id = xattr(atts, "id");
@@ -468,14 +488,8 @@ x12_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	xunit *u = cur_unit(r);
 	unsigned long line, col;
 
-	if (r->fatal)
+	if (!enter(r, &line, &col))
 		return;
-	r->depth++;
-	if (r->skip) {
-		r->skip++;
-		return;
-	}
-	xhere(r, &line, &col);
 	if (!ns_is(name, nslen, NS_X12)) {
 		r->skip = 1;
 		return;
@@ -548,21 +562,13 @@ x12_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		pc->col = col;
 		pont_buf_reset(&r->codes);
 	} else if (strcmp(local, "source") == 0 || strcmp(local, "target") == 0) {
-		xpiece *pc = u && u->np ? &u->p[u->np - 1] : NULL;
+		xpiece *pc = open_text(r, u, local, "<%s> outside a trans-unit");
 
-		if (pc == NULL) {
-			xerror(r, PONT_ID_XLIFF_STRUCTURE, "<%s> outside a trans-unit", local);
-			r->skip = 1;
+		if (pc == NULL)
 			return;
-		}
-		r->where = local[0] == 's' ? IN_SOURCE : IN_TARGET;
-		r->cur = r->where == IN_SOURCE ? &pc->src : &pc->tgt;
-		pont_buf_reset(r->cur);
-		pont_buf_add(r->cur, "", 0);
 		if (r->where == IN_TARGET) {
 			const char *st = xattr(atts, "state");
 
-			pc->has_target = 1;
 			/* new and needs-translation are not translations yet */
 			snprintf(pc->state, sizeof pc->state, "%s",
 				 st && (strcmp(st, "new") == 0 || strcmp(st, "needs-translation") == 0) ? "initial" :

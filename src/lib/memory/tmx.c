@@ -99,20 +99,11 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		return;
 	}
 	if (x->in_seg) {
-		if (x->code_depth == 0 && is_code(name)) {
+		if (x->code_depth > 0 || is_code(name)) {	/* a code, or an element inside one: kept as XML */
 			size_t k;
 
-			pont_buf_reset(&x->codexml);
-			pont_buf_addf(&x->codexml, "<%s", name);
-			for (k = 0; atts[k]; k += 2) {
-				pont_buf_addf(&x->codexml, " %s=\"", atts[k]);
-				pont_buf_add_xml(&x->codexml, atts[k + 1], strlen(atts[k + 1]));
-				pont_buf_addc(&x->codexml, '"');
-			}
-			pont_buf_addc(&x->codexml, '>');
-		} else if (x->code_depth > 0) {
-			size_t k;
-
+			if (x->code_depth == 0)
+				pont_buf_reset(&x->codexml);
 			pont_buf_addf(&x->codexml, "<%s", name);
 			for (k = 0; atts[k]; k += 2) {
 				pont_buf_addf(&x->codexml, " %s=\"", atts[k]);

@@ -7,7 +7,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-#include "internal.h"
+#include "doc.h"
 
 #define NNBSP 0x202F
 #define NBSP 0xA0
@@ -210,19 +210,6 @@ hspace_back(const char *s, size_t i, size_t floor)
 	return i;
 }
 
-static size_t
-hspace_fwd(const char *s, size_t len, size_t i)
-{
-	while (i < len) {
-		size_t j = i;
-
-		if (!pont_cp_is_hspace(pont_utf8_next(s, len, &j)))
-			break;
-		i = j;
-	}
-	return i;
-}
-
 static int
 is_nb(const rules *x, size_t a, size_t b)
 {
@@ -293,7 +280,7 @@ rule_fr_guillemets(rules *x, size_t line0, size_t i, size_t next, uint32_t c)
 
 	snprintf(msg, sizeof msg, "use a no-break space (U+%04X) inside « »", (unsigned)x->opt->nbsp);
 	if (c == 0xAB) {
-		size_t e = hspace_fwd(x->s, x->len, next);
+		size_t e = skip_hspace(x->s, next, x->len);
 		uint32_t n = at(x->s, x->len, e);
 
 		if (n == 0 || n == '\n' || n == '\r' || n == 0xBB || is_nb(x, next, e))
@@ -383,7 +370,7 @@ rule_en_quotes(rules *x, qstack *q, size_t line0, size_t i, size_t next, uint32_
 		if (c == 0xAB) {
 			uint32_t nc;
 
-			e = hspace_fwd(s, x->len, next);
+			e = skip_hspace(s, next, x->len);
 			nc = at(s, x->len, e);
 			if (nc == 0xBB || nc == 0x201D || nc == 0x203A)
 				e = next;	/* "« »": the closing quote takes the space */
