@@ -194,6 +194,13 @@ def test_merge_errors():
         open(bad, "w").write('<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>')
         r = pont("merge", bad)
         assert r.rc == 3 and "not an XLIFF 2 file" in r.errtext
+        # a code inside <data> (it would name data while that data is read): an error, not a crash
+        s = read(w2).decode()
+        assert "<originalData>" not in s and "<segment" in s
+        s = s.replace("<segment", '<originalData><data id="d1">x<ph id="p" dataRef="d1"/></data></originalData><segment', 1)
+        open(bad, "w").write(s)
+        r = pont("merge", bad)
+        assert r.rc == 3 and re.search(r"bad\.xlf:\d+:\d+: error: \[xliff-element\] unexpected <ph> in <data>", r.errtext), r.errtext
         assert pont("merge", os.path.join(d, "nope.xlf")).rc == 4
         # an XLIFF 2 file pont did not make
         suite = corpus("xliff", "oasis-2.1-suite", "core", "valid")

@@ -265,6 +265,12 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			r->skip = 1;
 			return;
 		}
+		if (r->where == IN_DATA && strcmp(local, "cp") != 0) {
+			/* <data> holds text and <cp> only: a code inside it would name data while it is built */
+			xerror(r, PONT_ID_XLIFF_ELEMENT, "unexpected <%s> in <data>", local);
+			r->skip = 1;
+			return;
+		}
 		if (strcmp(local, "ph") == 0 || strcmp(local, "sc") == 0 || strcmp(local, "ec") == 0) {
 			ref = xattr(atts, "dataRef");
 			if (ref && u && data_text(u, ref))

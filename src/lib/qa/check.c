@@ -374,13 +374,13 @@ view_of(const pont_bitext *bt, const pont_pair *p, const analysis *an, size_t cu
 	for (i = cur[0]; i < an->links[0].n && an->links[0].v[i].span.start < p->src.start; i++)
 		;
 	cur[0] = i;
-	v->slinks = an->links[0].v + i;
+	v->slinks = an->links[0].n ? an->links[0].v + i : NULL;
 	for (v->nslinks = 0; i + v->nslinks < an->links[0].n && an->links[0].v[i + v->nslinks].span.end <= p->src.end;)
 		v->nslinks++;
 	for (i = cur[1]; i < an->links[1].n && an->links[1].v[i].span.start < p->tgt.start; i++)
 		;
 	cur[1] = i;
-	v->tlinks = an->links[1].v + i;
+	v->tlinks = an->links[1].n ? an->links[1].v + i : NULL;
 	for (v->ntlinks = 0; i + v->ntlinks < an->links[1].n && an->links[1].v[i + v->ntlinks].span.end <= p->tgt.end;)
 		v->ntlinks++;
 	/* the inline marks of the blocks */
@@ -390,7 +390,7 @@ view_of(const pont_bitext *bt, const pont_pair *p, const analysis *an, size_t cu
 
 		for (i = b->mark0; i < b->mark0 + b->nmarks && mk[i].span.start < p->src.start; i++)
 			;
-		v->smarks = mk + i;
+		v->smarks = nmk ? mk + i : NULL;
 		while (i + v->nsmarks < b->mark0 + b->nmarks && mk[i + v->nsmarks].span.start < p->src.end)
 			v->nsmarks++;
 	}
@@ -400,7 +400,7 @@ view_of(const pont_bitext *bt, const pont_pair *p, const analysis *an, size_t cu
 
 		for (i = b->mark0; i < b->mark0 + b->nmarks && mk[i].span.start < p->tgt.start; i++)
 			;
-		v->tmarks = mk + i;
+		v->tmarks = nmk ? mk + i : NULL;
 		while (i + v->ntmarks < b->mark0 + b->nmarks && mk[i + v->ntmarks].span.start < p->tgt.end)
 			v->ntmarks++;
 	}
