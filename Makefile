@@ -44,7 +44,8 @@ LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(O)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:%.c=$(O)/%)
-GEN = $(O)/gen/abbrev.inc $(O)/gen/elisions.inc
+GEN = $(O)/gen/abbrev.inc $(O)/gen/elisions.inc $(O)/gen/prefixes.inc $(O)/gen/variants.inc \
+      $(O)/gen/numbers-fr.inc $(O)/gen/numbers-en.inc $(O)/gen/number-suffixes.inc
 
 .PHONY: all deps demo test run-tests asan fuzz fuzz-run bench install uninstall clean \
 	check-lib check-headers format lib
@@ -87,6 +88,26 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/harness.h $(O)/libpont.a
 $(O)/gen/elisions.inc: data/elisions-fr.txt tests/gen-list.sh
 	@mkdir -p $(@D)
 	sh tests/gen-list.sh data/elisions-fr.txt elisions_fr > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/numbers-fr.inc: data/numbers-fr.txt tests/gen-list.sh
+	@mkdir -p $(@D)
+	sh tests/gen-list.sh data/numbers-fr.txt numbers_fr > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/numbers-en.inc: data/numbers-en.txt tests/gen-list.sh
+	@mkdir -p $(@D)
+	sh tests/gen-list.sh data/numbers-en.txt numbers_en > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/number-suffixes.inc: data/number-suffixes.txt tests/gen-list.sh
+	@mkdir -p $(@D)
+	sh tests/gen-list.sh data/number-suffixes.txt number_suffixes > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/prefixes.inc: data/prefixes-en.txt tests/gen-list.sh
+	@mkdir -p $(@D)
+	sh tests/gen-list.sh data/prefixes-en.txt prefixes_en > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/variants.inc: data/spelling-variants-en.txt tests/gen-list.sh
+	@mkdir -p $(@D)
+	sh tests/gen-list.sh data/spelling-variants-en.txt variants_en > $@.tmp && mv $@.tmp $@
 
 # --- the README's two commands ---
 demo: deps
@@ -139,6 +160,8 @@ install: $(O)/pont
 	install -m 644 $(O)/libpont.a $(DESTDIR)$(PREFIX)/lib/libpont.a
 	install -m 644 src/pont.h src/pont-findings.def $(DESTDIR)$(PREFIX)/include/
 	cp -R glossaries dictionaries $(DESTDIR)$(PREFIX)/share/pont/
+	install -d $(DESTDIR)$(PREFIX)/share/pont/data
+	install -m 644 data/false-friends.tsv $(DESTDIR)$(PREFIX)/share/pont/data/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pont $(DESTDIR)$(PREFIX)/share/man/man1/pont.1 \

@@ -236,6 +236,8 @@ pont_finding *pont_findings_add_at(pont_findings *f, pont_id code, pont_severity
 				   unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Gives the last finding added n suggestions (list: n NUL-terminated strings, copied). */
 void pont_findings_set_alts(pont_findings *f, const char *list, size_t n);
+/* Says why the last finding added was raised (formatted, copied): shown beside its message. */
+void pont_findings_set_why(pont_findings *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sorts by position (stable for equal positions). */
 void pont_findings_sort(pont_findings *f);
 /* Number of findings at or above sev. */
@@ -544,6 +546,20 @@ typedef struct pont_term {
 	unsigned long line;
 } pont_term;
 
+/*
+ * How `pont check` holds a concept, as its glossary says (TBX: <admin type="enforcement"> at
+ * concept level; CSV/TSV: the enforcement column). The value reads
+ * "LEVEL [when WORDS] [unless WORDS]", WORDS being French words or phrases separated by "|" (a
+ * trailing * matches any ending): the concept is enforced only in sentences with one of the
+ * "when" words, and never in those with an "unless" word.
+ */
+typedef enum pont_enforcement {
+	PONT_ENFORCE_DEFAULT = 0,	/* not said: as recommended */
+	PONT_ENFORCE_REQUIRED,		/* a source term left without its English is an error */
+	PONT_ENFORCE_RECOMMENDED,	/* ... a warning */
+	PONT_ENFORCE_REFERENCE		/* shown to translators, never a finding (forbidden terms still are) */
+} pont_enforcement;
+
 typedef struct pont_concept {
 	const char *id;
 	const char *subject;
@@ -551,7 +567,20 @@ typedef struct pont_concept {
 	const char *note;
 	size_t term0, nterms;		/* its terms are pont_glossary_term(g, term0 ... term0 + nterms - 1) */
 	unsigned long line;
+	const char *enforcement;	/* as written, NULL when not given */
+	pont_enforcement level;		/* the level it gives */
+	const char *when, *unless;	/* its "|"-separated French words, NULL when none */
+	const char *customer, *project;	/* customerSubset, projectSubset at concept level */
 } pont_concept;
+
+/* "required", "recommended", "reference" ("" for DEFAULT). */
+const char *pont_enforcement_name(pont_enforcement e);
+/*
+ * Reads an enforcement value into *level and the "when" and "unless" word lists ("|"-separated,
+ * spaces around the bars removed; reset first, empty when none). -1 when it cannot be read, with
+ * the reason in why (when not NULL).
+ */
+int pont_enforcement_parse(const char *s, pont_enforcement *level, pont_buf *when, pont_buf *unless, pont_buf *why);
 
 /* Definitions and notes given for one language of a concept. */
 typedef struct pont_langnote {
@@ -600,8 +629,9 @@ typedef enum pont_gloss_format {
 
 /*
  * The spreadsheet form: a header row, then one row per concept and language with the columns
- * concept, subject, definition, note, lang, lang_definition, lang_note, terms, statuses, types,
- * pos, genders, numbers, contexts, term_notes, customers, projects, sources. "terms" lists the
+ * concept, subject, definition, note, enforcement, lang, lang_definition, lang_note, terms,
+ * statuses, types, pos, genders, numbers, contexts, term_notes, customers, projects, sources
+ * (read in any order, by name; those missing are empty). "terms" lists the
  * synonyms separated by " | "; the columns after it hold one value per synonym in the same
  * order, " | "-separated too ("\|" for a literal bar, "\\" for a backslash). Concept columns
  * may be left empty on the rows after a concept's first.
@@ -780,6 +810,10 @@ typedef struct pont_spell_options {
 	int anglicisms;		/* French: words only the English dictionary knows are info findings */
 	int suggest;		/* suggestions per unknown word (at most 9; 0: none, faster) */
 	int repeated;		/* report repeated words */
+	int variants;		/* English with a variant dictionary (pont_speller_set_variant): 0, its
+				 * spellings are accepted; 1, reported ("variant", warning); 2, accepted
+				 * unless the text mixes both varieties: then the less used one's are
+				 * reported ("variant", info) */
 } pont_spell_options;
 
 /*
@@ -1063,6 +1097,9 @@ typedef struct pont_pair {
 	size_t sblock, tblock;		/* the blocks they are in (PONT_NOPOS when none) */
 	const char *unit, *segment;	/* work files: the ids (NULL otherwise) */
 	unsigned long line, col;	/* work files: where the <segment> is (0 otherwise) */
+	double confidence;		/* 0 .. 1: how sure the pairing is (the aligner's; 1 when given) */
+	double para_confidence;		/* that of the paragraphs it is in (1 when given) */
+	unsigned char shape[4];		/* sentences and paragraphs on each side of its beads: 1 1 1 1 for 1:1 in 1:1 */
 } pont_pair;
 
 typedef struct pont_bitext pont_bitext;
@@ -1131,6 +1168,27 @@ void pont_checker_free(pont_checker *c);
 /* A check's severity (a CHECK id of the catalogue); 0 turns it off. */
 void pont_checker_set_severity(pont_checker *c, pont_id id, pont_severity sev);
 pont_severity pont_checker_severity(const pont_checker *c, pont_id id);
+/* The speller of the English (NULL when the checker has no dictionaries), for word lists. */
+pont_speller *pont_checker_speller(pont_checker *c);
+/*
+ * The other variety of English's dictionary (borrowed): for trg_lang "en" both spellings are
+ * accepted, and in a text that mixes them the less used one's words are reported
+ * (spelling-variant, info); for "en-US" or "en-GB", the other variety's spellings are reported
+ * (spelling-variant). Without it, the other variety's spellings are unknown words.
+ */
+void pont_checker_set_english_variant(pont_checker *c, pont_dict *variant);
+/*
+ * Adds false friends to the checker from a list (tab-separated: french, english, use, note;
+ * "#" comments; the first columns "|"-separated words or phrases, a final "*" for any ending):
+ * "false-friend" findings where the English of a pair has one and its French the other. Lines
+ * that cannot be used go to diags; PONT_EUTF8 with the position.
+ */
+pont_status pont_checker_add_false_friends(pont_checker *c, const char *data, size_t len, const char *name,
+					   pont_findings *diags, pont_error *err);
+size_t pont_checker_nfalse_friends(const pont_checker *c);
+/* The project the text belongs to: concepts a glossary keeps for other projects or customers
+ * (projectSubset, customerSubset at concept level) are not enforced. NULL: all are. */
+void pont_checker_set_project(pont_checker *c, const char *project);
 
 /*
  * Checks every pair of bt and adds to r (a QA report: set r->qa) a row per pair and the

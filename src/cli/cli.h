@@ -22,9 +22,9 @@ enum {
 /* Options shared by several commands: each is described once, in options.c. */
 enum {
 	CLI_O_GLOSSARY = 'g', CLI_O_TARGET_LANG = 't', CLI_O_OUTPUT = 'o', CLI_O_FORMAT = 'f', CLI_O_LANG = 'l',
-	CLI_O_HELP = 'h',
+	CLI_O_HELP = 'h', CLI_O_WORDS = 'w',
 	CLI_O_NO_GLOSSARY = 256, CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_TM,
-	CLI_O_MIN_SCORE,
+	CLI_O_MIN_SCORE, CLI_O_NO_WORD_LISTS,
 	CLI_O_OWN = 512		/* a command's own options: keys from here, or letters */
 };
 
@@ -46,7 +46,8 @@ enum {
 	CLI_DICT_EN = 1 << 4,		/* the English one of --target-lang (en-US unless en-GB) */
 	CLI_DICTS_FOR_TERMS = 1 << 5,	/* those dictionaries only when there are glossaries */
 	CLI_DICT_LANG = 1 << 6,		/* the dictionary of --lang */
-	CLI_MEMORIES = 1 << 7		/* the memories of --tm */
+	CLI_MEMORIES = 1 << 7,		/* the memories of --tm */
+	CLI_DICT_EN_VARIANT = 1 << 8	/* the other variety of English than CLI_DICT_EN's (en-GB, or en-US) */
 };
 
 typedef struct cli_dict_job cli_dict_job;
@@ -77,14 +78,17 @@ typedef struct cli_env {
 	const char **tm_paths;
 	size_t ntm_paths;
 	int min_score;
+	const char **words;		/* --words FILE... */
+	size_t nwords;
+	int no_word_lists;
 	/* the values of a command's own repeatable options (--source, --words...): argc-sized */
-	const char **list[2];
-	size_t nlist[2];
+	const char **list[3];
+	size_t nlist[3];
 	/* set up by the commands table's needs */
 	pont_glossary **gs;
 	size_t ng;
-	pont_dict *fr, *en, *text_dict;
-	cli_dict_job *jobs[3];
+	pont_dict *fr, *en, *en_variant, *text_dict;
+	cli_dict_job *jobs[4];
 	cli_tms tms;
 } cli_env;
 
@@ -203,6 +207,15 @@ int cli_load_article(const cli_env *env, const char *path, const char *lang, pon
  */
 cli_dict_job *cli_dict_start(const char *lang, const char *dir, int optional);
 pont_dict *cli_dict_wait(cli_dict_job *job, int *rc);
+
+/* Reads the list (a word list, false friends...) at path and hands it to add(ctx, ...): its
+ * problems are printed, located; returns an exit status. */
+typedef pont_status (*cli_list_reader)(void *ctx, const char *data, size_t len, const char *name,
+				       pont_findings *diags, pont_error *err);
+int cli_read_list(const char *path, cli_list_reader add, void *ctx);
+/* Gives sp pont's word list for its language (dictionaries/fr-it.dic or en-it.dic, unless
+ * --no-word-lists) and the --words files; their problems are printed, located. */
+int cli_add_word_lists(const cli_env *env, pont_speller *sp, int french);
 
 /*
  * Reads a memory: pont's file, a TMX, or a TSV (a header naming the language of each column,

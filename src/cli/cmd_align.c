@@ -172,7 +172,7 @@ opt(cli_env *env, int key, const char *arg)
 }
 
 typedef struct tally {
-	size_t written, identical, under, orphans, shapes[3][3];
+	size_t written, identical, under, orphans, shapes[4][4];	/* beads up to 3:1 and 1:3 */
 	double sumconf;
 } tally;
 
@@ -188,7 +188,7 @@ write_bead(const pont_bead *bd, const pont_alignment *al, const edition *fr, con
 		t->orphans += bd->ns + bd->nt;
 		return;
 	}
-	t->shapes[bd->ns][bd->nt]++;
+	t->shapes[bd->ns < 4 ? bd->ns : 3][bd->nt < 4 ? bd->nt : 3]++;
 	if (bd->confidence < o.minconf) {
 		t->under++;
 		return;
@@ -235,10 +235,11 @@ summary(const pont_alignment *al, const edition *fr, const edition *en, const ta
 	for (i = 0; i < al->nparas; i++)
 		p11 += al->paras[i].ns == 1 && al->paras[i].nt == 1;
 	cli_msg(NULL, "note", "%zu French and %zu English sentences in %zu and %zu paragraphs; %zu paragraph pairs (%zu one to "
-		"one); %zu sentence pairs written (1:1 %zu, 2:1 %zu, 1:2 %zu, 2:2 %zu), mean confidence %.2f; %zu sentences "
-		"without counterpart; %zu identical pairs and %zu under --min-confidence left out", fr->segs->n, en->segs->n,
-		al->nsblocks, al->ntblocks, al->nparas, p11, t->written, t->shapes[1][1], t->shapes[2][1], t->shapes[1][2],
-		t->shapes[2][2], t->written ? t->sumconf / (double)t->written : 0.0, t->orphans, t->identical, t->under);
+		"one); %zu sentence pairs written (1:1 %zu, 2:1 %zu, 1:2 %zu, 2:2 %zu, 3:1 %zu, 1:3 %zu), mean confidence %.2f; "
+		"%zu sentences without counterpart; %zu identical pairs and %zu under --min-confidence left out", fr->segs->n,
+		en->segs->n, al->nsblocks, al->ntblocks, al->nparas, p11, t->written, t->shapes[1][1], t->shapes[2][1],
+		t->shapes[1][2], t->shapes[2][2], t->shapes[3][1], t->shapes[1][3],
+		t->written ? t->sumconf / (double)t->written : 0.0, t->orphans, t->identical, t->under);
 }
 
 /* Reads both editions into a bitext, their glossary terms matched as anchors. */

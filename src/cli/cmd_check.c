@@ -6,12 +6,13 @@
 #include "cli.h"
 
 enum { O_LIST = CLI_O_OWN, O_DISABLE, O_ENABLE, O_SEVERITY, O_FAIL_ON, O_CONFIG, O_IGNORE, O_WRITE_IGNORE, O_SOURCE,
-       O_TARGET };
+       O_TARGET, O_PROJECT, O_FALSE_FRIENDS, O_NO_FALSE_FRIENDS };
 
 static struct {
 	pont_severity sev[PONT_ID_N], failon;
 	int list;
-	const char *ignore, *write_ignore;
+	const char *ignore, *write_ignore, *project;
+	int no_false_friends;
 } o;
 
 static int
@@ -67,6 +68,15 @@ opt(cli_env *env, int key, const char *arg)
 	case O_SOURCE:
 	case O_TARGET:
 		env->list[key == O_TARGET][env->nlist[key == O_TARGET]++] = arg;
+		return EXIT_OK;
+	case O_PROJECT:
+		o.project = arg;
+		return EXIT_OK;
+	case O_FALSE_FRIENDS:
+		env->list[2][env->nlist[2]++] = arg;
+		return EXIT_OK;
+	case O_NO_FALSE_FRIENDS:
+		o.no_false_friends = 1;
 		return EXIT_OK;
 	}
 	return cli_usage("check", "unknown option");
@@ -257,6 +267,38 @@ finish(const cli_env *env, pont_report *rep, const char *title)
 	return rc;
 }
 
+/* pont's false friends (data/false-friends.tsv next to the program) and the --false-friends ones. */
+static pont_status
+friends_reader(void *ck, const char *data, size_t len, const char *name, pont_findings *diags, pont_error *err)
+{
+	return pont_checker_add_false_friends(ck, data, len, name, diags, err);
+}
+
+static int
+read_false_friends(pont_checker *ck, const char *path)
+{
+	return cli_read_list(path, friends_reader, ck);
+}
+
+static int
+add_false_friends(cli_env *env, pont_checker *ck)
+{
+	const char *path;
+	size_t i;
+	int rc = EXIT_OK;
+
+	if (!o.no_false_friends) {
+		if ((path = cli_data_file("data/false-friends.tsv")) != NULL)
+			rc = read_false_friends(ck, path);
+		else
+			cli_msg(NULL, "warning", "pont's data/false-friends.tsv is not next to the program: no false "
+				"friends are checked (--no-false-friends says you know)");
+	}
+	for (i = 0; rc == EXIT_OK && i < env->nlist[2]; i++)
+		rc = read_false_friends(ck, env->list[2][i]);
+	return rc;
+}
+
 static int
 run(cli_env *env, int argc, char **argv)
 {
@@ -285,6 +327,14 @@ run(cli_env *env, int argc, char **argv)
 	}
 	for (k = 0; ck && k < PONT_ID_N; k++)
 		pont_checker_set_severity(ck, (pont_id)k, o.sev[k]);
+	if (ck) {
+		pont_checker_set_project(ck, o.project);
+		pont_checker_set_english_variant(ck, env->en_variant);
+		if (pont_checker_speller(ck) && rc == EXIT_OK)
+			rc = cli_add_word_lists(env, pont_checker_speller(ck), 0);
+		if (rc == EXIT_OK)
+			rc = add_false_friends(env, ck);
+	}
 	rep.qa = 1;
 	for (k = 0; rc == EXIT_OK && k < argc; k++)
 		rc = check_workfile(ck, argv[k], &rep);
@@ -315,8 +365,9 @@ init(cli_env *env, int argc, char **argv)
 }
 
 static const char *const synopsis[] = { "[OPTIONS] [WORK.xlf...] [--source FR --target EN]...", "--list", NULL };
-static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_NO_GLOSSARY, CLI_O_TARGET_LANG, CLI_O_FORMAT, CLI_O_OUTPUT,
-				   CLI_O_DICT, CLI_O_INPUT, CLI_O_REPLACE_INVALID, 0 };
+static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_NO_GLOSSARY, CLI_O_TARGET_LANG, CLI_O_WORDS,
+				   CLI_O_NO_WORD_LISTS, CLI_O_FORMAT, CLI_O_OUTPUT, CLI_O_DICT, CLI_O_INPUT,
+				   CLI_O_REPLACE_INVALID, 0 };
 static const cli_opt opts[] = {
 	{ "source", O_SOURCE, "FR", "a French article, checked against the --target after it" },
 	{ "target", O_TARGET, "EN", "its English edition (repeatable pairs)" },
@@ -328,6 +379,11 @@ static const cli_opt opts[] = {
 	{ "config", O_CONFIG, "FILE", "checks' levels from FILE (default: .pont-check.conf when there is\n"
 				      "one): lines \"CHECK = off|info|warning|error\", \"fail-on = LEVEL\";\n"
 				      "the options above override it" },
+	{ "project", O_PROJECT, "NAME", "the project or customer the text is for: concepts a glossary keeps\n"
+					"for others (projectSubset, customerSubset) are not enforced" },
+	{ "false-friends", O_FALSE_FRIENDS, "FILE", "more false friends: lines \"french<TAB>english<TAB>use<TAB>note\"\n"
+						    "(repeatable; pont's data/false-friends.tsv is read first)" },
+	{ "no-false-friends", O_NO_FALSE_FRIENDS, NULL, "do not read pont's list of false friends" },
 	{ "ignore", O_IGNORE, "FILE", "accepted findings (default: .pont-ignore when there is one): lines\n"
 				      "\"CHECK FINGERPRINT reason\"; those findings are not reported" },
 	{ "write-ignore", O_WRITE_IGNORE, "FILE", "add every finding of this run to FILE as accepted (its entries\n"
@@ -341,17 +397,22 @@ const cli_command cmd_check = {
 	"their French, segment by segment, or a French article against its English edition\n"
 	"(--source, --target: text or Markdown, aligned as pont align does, so that a paragraph or\n"
 	"sentence left out is one [misaligned] finding and the pairs after it stay right): glossary\n"
-	"terms rendered with the approved English and no forbidden one, numbers after French-to-\n"
-	"English conversion, URLs and e-mail addresses, inline markup, untranslated text, French\n"
-	"typography left in the English, quotes and brackets, repeated words, spaces, final\n"
-	"punctuation, length, spelling (Hunspell, the glossary's English accepted), speaker labels,\n"
-	"and consistency: the same French translated two ways, or the same English for two French\n"
-	"sentences, across all the files given. Each side is read and analysed once.\n"
+	"terms rendered with the approved English, as strictly as the glossary enforces them\n"
+	"(required, recommended, reference; when/unless words), and no forbidden one; numbers after\n"
+	"conversion (notation, times, 24/7, currencies, ordinals, numbers in words); URLs and e-mail\n"
+	"addresses (localised links accepted); links and code spans; false friends the French\n"
+	"confirms (\"actually\" for « actuellement »); untranslated text; French typography left in\n"
+	"the English; quotes and brackets; repeated words; spaces; final punctuation; length;\n"
+	"spelling (US and GB, words the French has too, the glossary's English and pont's word list\n"
+	"accepted; --target-lang en-US or en-GB reports the other variety); speaker labels; and\n"
+	"consistency: the same French translated two ways, or the same English for two French\n"
+	"sentences, across all the files given. Pairs the aligner doubts are left out of the checks\n"
+	"that compare their texts. Each side is read and analysed once.\n"
 	"\n"
 	"Findings: TARGET:LINE:COL: severity: [id] message (source SOURCE:LINE:COL); for work files,\n"
 	"the segment's place and \"unit U, segment S\". Segments without a translation are left to\n"
 	"pont merge.",
-	shared_opts, opts, "text json sarif html", CLI_GLOSSARY | CLI_DICT_FR | CLI_DICT_EN,
+	shared_opts, opts, "text json sarif html", CLI_GLOSSARY | CLI_DICT_FR | CLI_DICT_EN | CLI_DICT_EN_VARIANT,
 	"0 nothing at or above --fail-on, 1 findings, 2 usage, 3 bad input (malformed\n"
 	"XLIFF, glossary or configuration), 4 I/O error (missing file or dictionary).",
 	init, opt, run

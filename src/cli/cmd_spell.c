@@ -5,31 +5,25 @@
 
 #include "cli.h"
 
-enum { O_LANG = 'l', O_WORDS = 'w', O_VERBOSE = 'v', O_NO_WORD_LISTS = CLI_O_OWN, O_ANGLICISMS, O_LIST, O_SUGGESTIONS,
-       O_STATS };
+enum { O_LANG = 'l', O_VERBOSE = 'v', O_ANGLICISMS = CLI_O_OWN, O_LIST, O_SUGGESTIONS, O_STATS };
 
 static struct {
 	const char *lang;
 	pont_spell_options so;
-	int list, verbose, stats, no_word_lists;
-} o = { "fr", { 0, 5, 1 }, 0, 0, 0, 0 };
+	int list, verbose, stats;
+} o = { "fr", { 0, 5, 1, 0 }, 0, 0, 0 };
 
 static int
 opt(cli_env *env, int key, const char *arg)
 {
 	long v;
 
+	(void)env;
 	switch (key) {
 	case O_LANG:
 		if (strcmp(arg, "fr") != 0 && !cli_is_english(arg))
 			return cli_usage("spell", "unknown language '%s' (fr, en, en-US or en-GB)", arg);
 		o.lang = arg;
-		return EXIT_OK;
-	case O_WORDS:
-		env->list[0][env->nlist[0]++] = arg;
-		return EXIT_OK;
-	case O_NO_WORD_LISTS:
-		o.no_word_lists = 1;
 		return EXIT_OK;
 	case O_ANGLICISMS:
 		o.so.anglicisms = 1;
@@ -52,36 +46,18 @@ opt(cli_env *env, int key, const char *arg)
 	return cli_usage("spell", "unknown option");
 }
 
-static int
-load_wordlist(pont_speller *sp, const char *path)
-{
-	pont_text t = PONT_TEXT_INIT;
-	pont_findings d = PONT_FINDINGS_INIT;
-	pont_error err;
-	int rc;
-
-	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)	/* checked below, with its own message */
-		return rc;
-	if (pont_speller_add_wordlist(sp, t.data, t.len, cli_name(path), &d, &err) != PONT_OK) {
-		cli_report(&err);
-		rc = cli_exit_code(err.code);
-	}
-	cli_print_findings(&d, cli_name(path));
-	pont_findings_release(&d);
-	pont_text_release(&t);
-	return rc;
-}
-
 /* The speller: its dictionaries (loading while the glossaries are read), the glossaries'
  * terms, pont's word list for the language and the --words ones. */
 static int
 make_speller(cli_env *env, pont_speller **sp, pont_dict **dicts)
 {
 	int fr = strcmp(o.lang, "fr") == 0, rc = EXIT_OK;
-	const char *dlang = fr ? "fr" : strcmp(o.lang, "en") == 0 ? "en-US" : o.lang, *wl;
+	int gb = strcasecmp(o.lang, "en-GB") == 0;
+	const char *dlang = fr ? "fr" : gb ? "en-GB" : "en-US";
 	cli_dict_job *jd = cli_dict_start(dlang, env->dict_dir, 0);
 	cli_dict_job *jo = cli_dict_start(fr ? "en-US" : "fr", env->dict_dir, !o.so.anglicisms);
-	cli_dict_job *jv = strcmp(o.lang, "en") == 0 ? cli_dict_start("en-GB", env->dict_dir, 1) : NULL;
+	/* English: the other variety too, its spellings accepted (en) or reported (en-US, en-GB) */
+	cli_dict_job *jv = fr ? NULL : cli_dict_start(gb ? "en-US" : "en-GB", env->dict_dir, 1);
 	pont_error err;
 	size_t i;
 
@@ -92,19 +68,14 @@ make_speller(cli_env *env, pont_speller **sp, pont_dict **dicts)
 		cli_report(&err);
 		rc = cli_exit_code(err.code);
 	}
-	if (rc == EXIT_OK && dicts[2])
+	if (rc == EXIT_OK && dicts[2]) {
 		pont_speller_set_variant(*sp, dicts[2]);
+		o.so.variants = strcasecmp(o.lang, "en") == 0 ? 2 : 1;
+	}
 	for (i = 0; rc == EXIT_OK && i < env->ng; i++)
 		pont_speller_add_glossary(*sp, env->gs[i]);
-	if (rc == EXIT_OK && !o.no_word_lists) {
-		if ((wl = cli_data_file(fr ? "dictionaries/fr-it.dic" : "dictionaries/en-it.dic")) != NULL)
-			rc = load_wordlist(*sp, wl);
-		else
-			cli_msg(NULL, "warning", "pont's word list dictionaries/%s is not next to the program: IT words "
-				"may be flagged (--no-word-lists says you know)", fr ? "fr-it.dic" : "en-it.dic");
-	}
-	for (i = 0; rc == EXIT_OK && i < env->nlist[0]; i++)
-		rc = load_wordlist(*sp, env->list[0][i]);
+	if (rc == EXIT_OK)
+		rc = cli_add_word_lists(env, *sp, fr);
 	return rc;
 }
 
@@ -229,15 +200,13 @@ run(cli_env *env, int argc, char **argv)
 }
 
 static const char *const synopsis[] = { "[OPTIONS] [FILE...]", NULL };
-static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_FORMAT, CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS,
-				   CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
+static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_WORDS, CLI_O_NO_WORD_LISTS, CLI_O_FORMAT, CLI_O_DICT,
+				   CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
 static const cli_opt opts[] = {
-	{ "lang", O_LANG, "LANG", "fr (default); en-US or en-GB; en: either spelling is accepted\n"
-				  "(suggestions in US spelling)" },
-	{ "words", O_WORDS, "FILE", "accept the words of FILE: one a line, word or word/model\n"
-				    "(inflected like model), # comments (repeatable)" },
-	{ "no-word-lists", O_NO_WORD_LISTS, NULL, "do not load pont's word lists (dictionaries/fr-it.dic,\n"
-						  "dictionaries/en-it.dic, next to the program)" },
+	{ "lang", O_LANG, "LANG", "fr (default); en-US or en-GB: the other variety's spellings are\n"
+				  "[variant] warnings; en: either is accepted, and in a text that\n"
+				  "mixes them the less used one's are [variant] info (suggestions\n"
+				  "in US spelling)" },
 	{ "anglicisms", O_ANGLICISMS, NULL, "French: accept words the English dictionary knows, as info" },
 	{ "list", O_LIST, NULL, "instead: the unknown words with their counts, most frequent first" },
 	{ "suggestions", O_SUGGESTIONS, "N", "suggestions per unknown word (default 5, 0 for none)" },

@@ -72,6 +72,12 @@ json_match(pont_buf *b, const pont_glossary *const *gs, const pont_matches *ms, 
 	pont_buf_add_json(b, text + m->span.start, m->span.end - m->span.start);
 	pont_buf_adds(b, ",\"concept\":");
 	pont_buf_add_json(b, id, strlen(id));
+	if (pont_glossary_concept(g, tm->concept)->enforcement) {
+		const char *e = pont_glossary_concept(g, tm->concept)->enforcement;
+
+		pont_buf_adds(b, ",\"enforcement\":");
+		pont_buf_add_json(b, e, strlen(e));
+	}
 	pont_buf_adds(b, ",\"term\":");
 	pont_buf_add_json(b, tm->text, strlen(tm->text));
 	pont_buf_addf(b, ",\"status\":\"%s\",\"english\":[", pont_term_status_name(tm->status));
@@ -114,8 +120,11 @@ text_match(pont_buf *b, int fmt, const char *name, const pont_glossary *const *g
 		pont_buf_addc(b, '\n');
 		return;
 	}
-	pont_buf_addf(b, "%s:%lu:%lu: %.*s → %s:", name, line, col, (int)(m->span.end - m->span.start),
+	pont_buf_addf(b, "%s:%lu:%lu: %.*s → %s", name, line, col, (int)(m->span.end - m->span.start),
 		      text + m->span.start, id);
+	if (pont_glossary_concept(g, tm->concept)->level)
+		pont_buf_addf(b, " (%s)", pont_enforcement_name(pont_glossary_concept(g, tm->concept)->level));
+	pont_buf_addc(b, ':');
 	for (k = 0; k < nen; k++) {		/* what to use, then what not to use */
 		const pont_term *e = pont_glossary_term(g, en[k]);
 

@@ -291,6 +291,57 @@ cli_dict_start(const char *lang, const char *dir, int optional)
 	return j;
 }
 
+int
+cli_read_list(const char *path, cli_list_reader add, void *ctx)
+{
+	pont_text t = PONT_TEXT_INIT;
+	pont_findings d = PONT_FINDINGS_INIT;
+	pont_error err;
+	int rc;
+
+	if ((rc = cli_read(path, PONT_TEXT_BINARY, &t)) != EXIT_OK)	/* checked below, with its own message */
+		return rc;
+	if (add(ctx, t.data, t.len, cli_name(path), &d, &err) != PONT_OK) {
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	}
+	cli_print_findings(&d, cli_name(path));
+	pont_findings_release(&d);
+	pont_text_release(&t);
+	return rc;
+}
+
+static pont_status
+add_wordlist(void *sp, const char *data, size_t len, const char *name, pont_findings *diags, pont_error *err)
+{
+	return pont_speller_add_wordlist(sp, data, len, name, diags, err);
+}
+
+static int
+load_wordlist(pont_speller *sp, const char *path)
+{
+	return cli_read_list(path, add_wordlist, sp);
+}
+
+int
+cli_add_word_lists(const cli_env *env, pont_speller *sp, int french)
+{
+	const char *wl;
+	size_t i;
+	int rc = EXIT_OK;
+
+	if (!env->no_word_lists) {
+		if ((wl = cli_data_file(french ? "dictionaries/fr-it.dic" : "dictionaries/en-it.dic")) != NULL)
+			rc = load_wordlist(sp, wl);
+		else
+			cli_msg(NULL, "warning", "pont's word list dictionaries/%s is not next to the program: IT words "
+				"may be flagged (--no-word-lists says you know)", french ? "fr-it.dic" : "en-it.dic");
+	}
+	for (i = 0; rc == EXIT_OK && i < env->nwords; i++)
+		rc = load_wordlist(sp, env->words[i]);
+	return rc;
+}
+
 pont_dict *
 cli_dict_wait(cli_dict_job *j, int *rc)
 {

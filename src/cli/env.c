@@ -86,6 +86,9 @@ start_dicts(cli_env *env)
 	if (nd & CLI_DICT_EN)
 		env->jobs[k++] = cli_dict_start(strcasecmp(env->target_lang, "en-GB") == 0 ? "en-GB" : "en-US",
 						env->dict_dir, 0);
+	if (nd & CLI_DICT_EN_VARIANT)	/* optional: without it, one variety is accepted */
+		env->jobs[k++] = cli_dict_start(strcasecmp(env->target_lang, "en-GB") == 0 ? "en-US" : "en-GB",
+						env->dict_dir, 1);
 	if (nd & CLI_DICT_LANG)
 		env->jobs[k++] = cli_dict_start(env->lang, env->dict_dir, 0);
 	return k;
@@ -106,6 +109,10 @@ cli_env_ready(cli_env *env)
 	if ((nd & CLI_DICT_EN) && env->jobs[k])
 		env->en = cli_dict_wait(env->jobs[k], &rc), env->jobs[k++] = NULL;
 	else if (nd & CLI_DICT_EN)
+		k++;
+	if ((nd & CLI_DICT_EN_VARIANT) && env->jobs[k])
+		env->en_variant = cli_dict_wait(env->jobs[k], &rc), env->jobs[k++] = NULL;
+	else if (nd & CLI_DICT_EN_VARIANT)
 		k++;
 	if ((nd & CLI_DICT_LANG) && env->jobs[k])
 		env->text_dict = cli_dict_wait(env->jobs[k], &rc), env->jobs[k++] = NULL;
@@ -166,11 +173,12 @@ teardown(cli_env *env)
 	size_t i;
 	int rc = EXIT_OK;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (env->jobs[i])
 			pont_dict_free(cli_dict_wait(env->jobs[i], &rc));
 	CLI_EXIT_FREE_DICT(env->fr);
 	CLI_EXIT_FREE_DICT(env->en);
+	CLI_EXIT_FREE_DICT(env->en_variant);
 	CLI_EXIT_FREE_DICT(env->text_dict);
 	for (i = 0; i < env->ng; i++)
 		pont_glossary_free(env->gs[i]);
@@ -182,8 +190,10 @@ teardown(cli_env *env)
 	free(env->gpaths);
 	free(env->gnames);
 	free(env->tm_paths);
+	free(env->words);
 	free(env->list[0]);
 	free(env->list[1]);
+	free(env->list[2]);
 }
 
 int
@@ -200,9 +210,12 @@ cli_dispatch(const cli_command *cmd, int argc, char **argv)
 	env.gpaths = calloc((size_t)argc + 2, sizeof *env.gpaths);
 	env.gnames = calloc((size_t)argc + 2, sizeof *env.gnames);
 	env.tm_paths = calloc((size_t)argc + 2, sizeof *env.tm_paths);
+	env.words = calloc((size_t)argc + 2, sizeof *env.words);
 	env.list[0] = calloc((size_t)argc + 2, sizeof *env.list[0]);
 	env.list[1] = calloc((size_t)argc + 2, sizeof *env.list[1]);
-	if (env.gpaths == NULL || env.gnames == NULL || env.tm_paths == NULL || env.list[0] == NULL || env.list[1] == NULL)
+	env.list[2] = calloc((size_t)argc + 2, sizeof *env.list[2]);
+	if (env.gpaths == NULL || env.gnames == NULL || env.tm_paths == NULL || env.words == NULL || env.list[0] == NULL || env.list[1] == NULL ||
+	    env.list[2] == NULL)
 		abort();
 	rc = cmd->init ? cmd->init(&env, argc, argv) : EXIT_OK;
 	if (rc == EXIT_OK)

@@ -21,6 +21,10 @@ static const cli_opt shared_opts[] = {
 	{ "input", CLI_O_INPUT, "FORMAT", "text, markdown, or auto (default: markdown for .md files)" },
 	{ "paragraphs", CLI_O_PARAGRAPHS, "MODE", "plain text: auto (default), lines (one paragraph a line) or\n"
 						  "blank (paragraphs separated by blank lines)" },
+	{ "words", CLI_O_WORDS, "FILE", "accept the words of FILE: one a line, word or word/model\n"
+					"(inflected like model), # comments (repeatable)" },
+	{ "no-word-lists", CLI_O_NO_WORD_LISTS, NULL, "do not load pont's word lists (dictionaries/fr-it.dic,\n"
+						      "dictionaries/en-it.dic, next to the program)" },
 	{ "replace-invalid", CLI_O_REPLACE_INVALID, NULL, "replace invalid UTF-8 by U+FFFD (with a warning) instead of failing" },
 	{ "format", CLI_O_FORMAT, "FORMAT", NULL },	/* its values are the command's */
 	{ "output", CLI_O_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output" },
@@ -157,6 +161,12 @@ shared_opt(cli_env *env, int key, const char *arg)
 		return EXIT_OK;
 	case CLI_O_DICT:
 		env->dict_dir = arg;
+		return EXIT_OK;
+	case CLI_O_WORDS:
+		env->words[env->nwords++] = arg;
+		return EXIT_OK;
+	case CLI_O_NO_WORD_LISTS:
+		env->no_word_lists = 1;
 		return EXIT_OK;
 	case CLI_O_INPUT:
 		if (strcmp(arg, "auto") != 0 && strcmp(arg, "text") != 0 && strcmp(arg, "txt") != 0 &&

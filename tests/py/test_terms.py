@@ -63,7 +63,7 @@ def test_english_by_status():
     r = pont("terms", "-g", IT, "--target-lang", "en-GB", "--format", "json", stdin="Un data center.\n".encode())
     assert r.json()["files"][0]["occurrences"][0]["english"][0]["term"] == "data centre"
     r = pont("terms", "-g", IT, stdin="Il a signé un CDI.\n".encode())
-    assert "CDI → cdi: permanent contract, permanent position (admitted); not: CDI" in r.text, r.text
+    assert "CDI → cdi (required): permanent contract, permanent position (admitted); not: CDI" in r.text, r.text
 
 
 def test_missing_dictionary():

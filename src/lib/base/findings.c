@@ -121,6 +121,20 @@ pont_findings_set_alts(pont_findings *f, const char *list, size_t n)
 	x->has_alts = 1;
 }
 
+void
+pont_findings_set_why(pont_findings *f, const char *fmt, ...)
+{
+	pont_finding *x = &f->v[f->n - 1];
+	pont_buf b = PONT_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	pont_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	free(x->why);
+	x->why = b.p;
+}
+
 /* Insertion-merge sort keeps equal positions in insertion order. */
 static void
 msort(pont_finding *v, pont_finding *tmp, size_t n)

@@ -13,14 +13,15 @@
 
 #include "internal.h"
 
-/* Beads and their prior probabilities (Gale and Church's figures). */
+/* Beads and their prior probabilities (Gale and Church's figures; 3:1 and 1:3, which English
+ * editions make of French sentences joined by ";" or ":", as likely as a sentence left out). */
 static const struct {
 	unsigned ns, nt;
 	double prior;
 	double trust;		/* how far a perfect bead of this shape can be trusted */
 } beads[] = {
 	{ 1, 1, 0.89, 1.0 }, { 1, 0, 0.0099 / 2, 0 }, { 0, 1, 0.0099 / 2, 0 }, { 2, 1, 0.089 / 2, 0.9 },
-	{ 1, 2, 0.089 / 2, 0.9 }, { 2, 2, 0.011, 0.75 },
+	{ 1, 2, 0.089 / 2, 0.9 }, { 2, 2, 0.011, 0.75 }, { 3, 1, 0.0099 / 2, 0.8 }, { 1, 3, 0.0099 / 2, 0.8 },
 };
 #define NBEADS (sizeof beads / sizeof beads[0])
 
@@ -95,31 +96,31 @@ tail_cost(double delta)
 	return tail_table[i] * (1 - f) + tail_table[i + 1] * f;
 }
 
-/* Sorted union of up to two anchor runs into buf; returns its size. */
+/* Sorted union of the anchor runs of items first .. first + n - 1 (n at most 3) into buf;
+ * returns its size. buf holds n runs' worth. */
 static size_t
 anchor_union(const side *sd, size_t first, size_t n, uint32_t *buf)
 {
-	const uint32_t *a, *b;
-	size_t na, nb, i = 0, j = 0, k = 0;
+	size_t k = 0, q;
 
-	if (n == 0)
-		return 0;
-	na = sd->v[first].na;
-	nb = n > 1 ? sd->v[first + 1].na : 0;
-	a = na ? sd->pool + sd->v[first].a0 : NULL;
-	b = nb ? sd->pool + sd->v[first + 1].a0 : NULL;
-	while (i < na || j < nb) {
-		uint32_t x;
+	for (q = 0; q < n; q++) {	/* merge run q into buf[0, k), from the end backwards */
+		const uint32_t *r = sd->v[first + q].na ? sd->pool + sd->v[first + q].a0 : NULL;
+		size_t nr = sd->v[first + q].na, i = k, j = nr, o = k + nr, dup = 0;
 
-		if (j == nb || (i < na && a[i] < b[j]))
-			x = a[i++];
-		else if (i == na || b[j] < a[i])
-			x = b[j++];
-		else {
-			x = a[i++];
-			j++;
+		while (j > 0) {
+			if (i > 0 && buf[i - 1] > r[j - 1])
+				buf[--o] = buf[--i];
+			else if (i > 0 && buf[i - 1] == r[j - 1])
+				buf[--o] = buf[--i], j--, dup++;
+			else
+				buf[--o] = r[--j];
 		}
-		buf[k++] = x;
+		if (dup) {		/* close the gap the shared anchors left at the front */
+			memmove(buf + i, buf + o, (k + nr - o) * sizeof *buf);
+			k = i + (k + nr - o);
+		} else {
+			k += nr;
+		}
 	}
 	return k;
 }
@@ -251,8 +252,8 @@ dp_band(const side *s, const side *t, size_t half, pont_bead **out, int *edge)
 		maxa = s->v[i].na > maxa ? s->v[i].na : maxa;
 	for (j = 0; j < nt; j++)
 		maxa = t->v[j].na > maxa ? t->v[j].na : maxa;
-	sc.sa = xmalloc((2 * maxa + 1) * sizeof *sc.sa);
-	sc.ta = xmalloc((2 * maxa + 1) * sizeof *sc.ta);
+	sc.sa = xmalloc((3 * maxa + 1) * sizeof *sc.sa);
+	sc.ta = xmalloc((3 * maxa + 1) * sizeof *sc.ta);
 	for (i = 0; i <= ns; i++) {
 		size_t centre = ns ? (size_t)((double)i * (double)nt / (double)ns + 0.5) : 0;
 

@@ -50,6 +50,8 @@ add_pair(pont_bitext *bt, pont_pair_kind kind, size_t sa, size_t se, size_t ta, 
 	p->tgt.end = te;
 	p->sblock = sblock;
 	p->tblock = tblock;
+	p->confidence = p->para_confidence = 1;
+	p->shape[0] = p->shape[1] = p->shape[2] = p->shape[3] = 1;
 	return p;
 }
 
@@ -148,7 +150,7 @@ pairs_of(pont_bitext *bt, const pont_alignment *al)
 		}
 		if (pb->ns == 1 && pb->nt == 1 && (has_label(bs) || has_label(bt_)))
 			add_pair(bt, PONT_PAIR_PARAGRAPHS, bs->span.start, bs->span.end, bt_->span.start, bt_->span.end, sbi,
-				 tbi);
+				 tbi)->confidence = pb->confidence;
 		for (; k < al->nsents && al->sents[k].para == p; k++) {
 			const pont_bead *bd = &al->sents[k];
 			size_t sa, se, ta, te;
@@ -167,7 +169,16 @@ pairs_of(pont_bitext *bt, const pont_alignment *al)
 			} else {
 				ta = te = bd->t0 > 0 ? ts->v[bd->t0 - 1].span.end : bt_->content.start;
 			}
-			add_pair(bt, kind, sa, se, ta, te, sbi, tbi);
+			{
+				pont_pair *np = add_pair(bt, kind, sa, se, ta, te, sbi, tbi);
+
+				np->confidence = bd->confidence;
+				np->para_confidence = pb->confidence;
+				np->shape[0] = (unsigned char)(bd->ns < 255 ? bd->ns : 255);
+				np->shape[1] = (unsigned char)(bd->nt < 255 ? bd->nt : 255);
+				np->shape[2] = (unsigned char)(pb->ns < 255 ? pb->ns : 255);
+				np->shape[3] = (unsigned char)(pb->nt < 255 ? pb->nt : 255);
+			}
 		}
 	}
 }

@@ -151,6 +151,130 @@ pont_term_type_parse(const char *s)
 	return -1;
 }
 
+/* --- enforcement --- */
+
+static const char *const enforcement_names[] = { "", "required", "recommended", "reference" };
+
+const char *
+pont_enforcement_name(pont_enforcement e)
+{
+	return (unsigned)e < sizeof enforcement_names / sizeof enforcement_names[0] ? enforcement_names[e] : "";
+}
+
+/* The word at s (up to white space), its length in *n. */
+static const char *
+next_word(const char *s, size_t *n)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	for (*n = 0; s[*n] && s[*n] != ' ' && s[*n] != '\t' && s[*n] != '\n' && s[*n] != '\r'; (*n)++)
+		;
+	return s;
+}
+
+/* Ends the list in b: spaces before the bars and at the end removed; -1 when an item is empty. */
+static int
+close_list(pont_buf *b)
+{
+	size_t i, o = 0;
+	int empty = 1;
+
+	for (i = 0; i < b->len; i++) {
+		if (b->p[i] == '|') {
+			if (empty)
+				return -1;
+			while (o > 0 && b->p[o - 1] == ' ')
+				o--;
+			empty = 1;
+		} else if (b->p[i] == ' ' && (o == 0 || b->p[o - 1] == '|' || b->p[o - 1] == ' ')) {
+			continue;
+		} else {
+			empty = 0;
+		}
+		b->p[o++] = b->p[i];
+	}
+	while (o > 0 && b->p[o - 1] == ' ')
+		o--;
+	b->len = o;
+	pont_buf_adds(b, "");
+	return empty && o > 0 ? -1 : 0;
+}
+
+int
+pont_enforcement_parse(const char *s, pont_enforcement *level, pont_buf *when, pont_buf *unless, pont_buf *why)
+{
+	pont_buf *cur = NULL;
+	size_t n, k;
+	const char *w = next_word(s ? s : "", &n);
+
+	pont_buf_reset(when);
+	pont_buf_reset(unless);
+	pont_buf_adds(when, "");
+	pont_buf_adds(unless, "");
+	*level = PONT_ENFORCE_DEFAULT;
+	for (k = 1; k < sizeof enforcement_names / sizeof enforcement_names[0]; k++)
+		if (n == strlen(enforcement_names[k]) && strncasecmp(w, enforcement_names[k], n) == 0)
+			*level = (pont_enforcement)k;
+	if (*level == PONT_ENFORCE_DEFAULT) {
+		if (why)
+			pont_buf_addf(why, "'%.*s' is not an enforcement level (required, recommended, reference)", (int)n, w);
+		return -1;
+	}
+	for (w = next_word(w + n, &n); n > 0; w = next_word(w + n, &n)) {
+		if ((n == 4 && strncasecmp(w, "when", 4) == 0) || (n == 6 && strncasecmp(w, "unless", 6) == 0)) {
+			pont_buf *next = n == 4 ? when : unless;
+
+			if (cur && close_list(cur) < 0)
+				break;
+			if (next->len) {
+				if (why)
+					pont_buf_addf(why, "'%.*s' is given twice: list its words once, separated by |", (int)n, w);
+				return -1;
+			}
+			cur = next;
+			if (*next_word(w + n, &k) == '\0') {
+				if (why)
+					pont_buf_addf(why, "'%.*s' without words", (int)n, w);
+				return -1;
+			}
+			continue;
+		}
+		if (cur == NULL) {
+			if (why)
+				pont_buf_addf(why, "'%.*s' after the level: expected 'when' or 'unless' and words", (int)n, w);
+			return -1;
+		}
+		if (cur->len)
+			pont_buf_addc(cur, ' ');
+		pont_buf_add(cur, w, n);
+	}
+	if (cur && close_list(cur) < 0) {
+		if (why)
+			pont_buf_adds(why, "an empty word between the bars");
+		return -1;
+	}
+	return 0;
+}
+
+int
+pont__glossary_set_enforcement(pont_glossary *g, size_t ci, const char *value, pont_buf *why)
+{
+	pont_concept *c = &g->c[ci];
+	pont_buf when = PONT_BUF_INIT, unless = PONT_BUF_INIT;
+	pont_enforcement lv;
+	int rc = pont_enforcement_parse(value, &lv, &when, &unless, why);
+
+	c->enforcement = pont__glossary_keep(g, value);
+	if (rc == 0) {
+		c->level = lv;
+		c->when = when.len ? pont__glossary_keepn(g, when.p, when.len) : NULL;
+		c->unless = unless.len ? pont__glossary_keepn(g, unless.p, unless.len) : NULL;
+	}
+	pont_buf_release(&when);
+	pont_buf_release(&unless);
+	return rc;
+}
+
 int
 pont_lang_matches(const char *lang, const char *want)
 {

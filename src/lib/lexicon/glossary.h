@@ -26,6 +26,9 @@ struct pont_glossary {
 /* A copy of s[0, n) in the glossary's string pool (NUL-terminated). */
 const char *pont__glossary_keepn(pont_glossary *g, const char *s, size_t n);
 
+/* Sets concept ci's enforcement from value (kept as written); -1 when it cannot be read, the
+ * level then left unset and the reason in why. */
+int pont__glossary_set_enforcement(pont_glossary *g, size_t ci, const char *value, pont_buf *why);
 /* The languages of concept ci, in the order they first come (at most max); returns their number. */
 size_t pont__glossary_concept_langs(const pont_glossary *g, size_t ci, const char **langs, size_t max);
 /* Concept ci's note for lang, NULL when none. */

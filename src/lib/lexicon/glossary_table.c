@@ -9,12 +9,13 @@
 /* --- tables --- */
 
 enum col {
-	C_CONCEPT, C_SUBJECT, C_DEFINITION, C_NOTE, C_LANG, C_LANG_DEFINITION, C_LANG_NOTE, C_TERMS,
+	C_CONCEPT, C_SUBJECT, C_DEFINITION, C_NOTE, C_ENFORCEMENT, C_CONCEPT_CUSTOMER, C_CONCEPT_PROJECT, C_LANG, C_LANG_DEFINITION, C_LANG_NOTE, C_TERMS,
 	C_STATUSES, C_TYPES, C_POS, C_GENDERS, C_NUMBERS, C_CONTEXTS, C_TERM_NOTES, C_CUSTOMERS,
 	C_PROJECTS, C_SOURCES, NCOLS
 };
 
-static const char *const colnames[NCOLS] = { "concept", "subject", "definition", "note", "lang",
+static const char *const colnames[NCOLS] = { "concept", "subject", "definition", "note", "enforcement",
+	"concept_customer", "concept_project", "lang",
 	"lang_definition", "lang_note", "terms", "statuses", "types", "pos", "genders", "numbers",
 	"contexts", "term_notes", "customers", "projects", "sources" };
 
@@ -115,6 +116,9 @@ pont__glossary_write_table(const pont_glossary *g, int tsv, pont_buf *b)
 				case C_SUBJECT: cell(b, c->subject, tsv); break;
 				case C_DEFINITION: cell(b, c->definition, tsv); break;
 				case C_NOTE: cell(b, c->note, tsv); break;
+				case C_ENFORCEMENT: cell(b, c->enforcement, tsv); break;
+				case C_CONCEPT_CUSTOMER: cell(b, c->customer, tsv); break;
+				case C_CONCEPT_PROJECT: cell(b, c->project, tsv); break;
 				case C_LANG: cell(b, langs[li], tsv); break;
 				case C_LANG_DEFINITION: cell(b, ln ? ln->definition : NULL, tsv); break;
 				case C_LANG_NOTE: cell(b, ln ? ln->note : NULL, tsv); break;
@@ -250,6 +254,20 @@ split_list(const char *s, pont_buf *vals, size_t max)
 
 #define MAXSYN 64
 
+/* A concept's own columns after its definition: enforcement and subsets. */
+static void
+concept_columns(pont_glossary *g, size_t ci, const char *const *v, unsigned long line, pont_findings *diags)
+{
+	pont_concept *c = &g->c[ci];
+	pont_buf why = PONT_BUF_INIT;
+
+	if (v[C_ENFORCEMENT] && pont__glossary_set_enforcement(g, ci, v[C_ENFORCEMENT], &why) < 0 && diags)
+		pont_findings_add_at(diags, PONT_ID_ENFORCEMENT, PONT_SEV_ERROR, line, 1, "%s", why.p);
+	c->customer = pont__glossary_keep(g, v[C_CONCEPT_CUSTOMER]);
+	c->project = pont__glossary_keep(g, v[C_CONCEPT_PROJECT]);
+	pont_buf_release(&why);
+}
+
 pont_glossary *
 pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name, pont_findings *diags,
 			 pont_error *err)
@@ -279,7 +297,7 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 				map[k] = (int)col;
 		if (map[k] < 0) {
 			pont_fail_at(err, PONT_EPARSE, name, 1, 1, "unknown column '%s' (expected %s, %s, %s, ... see pont(1))",
-				     r.cells[k].p ? r.cells[k].p : "", colnames[0], colnames[4], colnames[7]);
+				     r.cells[k].p ? r.cells[k].p : "", colnames[C_CONCEPT], colnames[C_LANG], colnames[C_TERMS]);
 			for (k = 0; k < sizeof r.cells / sizeof r.cells[0]; k++)
 				pont_buf_release(&r.cells[k]);
 			return NULL;
@@ -302,7 +320,8 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 			if (i < pont_glossary_nconcepts(g) && diags)
 				pont_findings_add_at(diags, PONT_ID_TABLE_CONCEPT, PONT_SEV_ERROR, r.line, 1,
 					       "concept '%s' appears again: keep a concept's rows together", v[C_CONCEPT]);
-			pont__glossary_add_concept(g, v[C_CONCEPT], v[C_SUBJECT], v[C_DEFINITION], v[C_NOTE]);
+			i = pont__glossary_add_concept(g, v[C_CONCEPT], v[C_SUBJECT], v[C_DEFINITION], v[C_NOTE]);
+			concept_columns(g, i, v, r.line, diags);
 			free(cur);
 			cur = xstrndup(v[C_CONCEPT], strlen(v[C_CONCEPT]));
 		} else if (cur == NULL) {

@@ -236,12 +236,24 @@ first_time(flags *f, uint32_t id)
 	return 1;
 }
 
-/* French inflections, from a base form to an inflected one. */
-static const struct { const char *from, *to; } rules[] = {
+/* Inflections, from a base form to an inflected one; the first of each list is the plain
+ * plural, which words the dictionary does not know take too. */
+typedef struct rule {
+	const char *from, *to;
+} rule;
+
+static const rule fr_rules[] = {
 	{ "", "s" }, { "", "x" }, { "al", "aux" }, { "", "e" }, { "", "es" }, { "eur", "euse" },
 	{ "eur", "euses" }, { "eur", "rice" }, { "eur", "rices" }, { "ien", "ienne" },
 	{ "ien", "iennes" }, { "ier", "ière" }, { "ier", "ières" }, { "if", "ive" }, { "if", "ives" },
 	{ "er", "ère" }, { "er", "ères" }, { "eau", "eaux" },
+};
+
+/* English: plurals and the verb forms of terms that are also verbs ("update": "updated",
+ * "updating"); a doubled consonant ("shipped") is tried apart. */
+static const rule en_rules[] = {
+	{ "", "s" }, { "", "es" }, { "y", "ies" }, { "", "ed" }, { "", "d" }, { "y", "ied" }, { "", "ing" },
+	{ "e", "ing" },
 };
 
 static int
@@ -279,7 +291,7 @@ confirm(pont_matcher *m, const char *form, uint32_t base, size_t r)
 	}
 	known = m->known.v[base] == 2;
 	if (!known || flag(&m->capital, base))
-		return r == 0;
+		return r == 0 || (!m->french && r == 1 && n > 0 && strchr("sxz", b[n - 1]));	/* OSes */
 	if (pont_dict_stems(m->dict, form, &stems) > 0)
 		for (p = stems.p, end = stems.p + stems.len; p < end && !ok; p += strlen(p) + 1) {
 			size_t sl;
@@ -304,25 +316,35 @@ static uint32_t
 inflected(pont_matcher *m, const char *f, size_t fl, uint32_t id)
 {
 	char form[128], base[136];
-	size_t i, tl, fromlen;
+	size_t i, tl, fromlen, nrules = m->french ? sizeof fr_rules / sizeof fr_rules[0] : sizeof en_rules / sizeof en_rules[0];
+	const rule *rules = m->french ? fr_rules : en_rules;
 	uint32_t bid, fid = id;
 
 	if (fl < 3 || fl >= sizeof form)
 		return id;
 	memcpy(form, f, fl);
 	form[fl] = '\0';
-	for (i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-		tl = strlen(rules[i].to);
-		fromlen = strlen(rules[i].from);
-		if (tl >= fl || memcmp(form + fl - tl, rules[i].to, tl) != 0)
-			continue;
-		memcpy(base, form, fl - tl);
-		memcpy(base + fl - tl, rules[i].from, fromlen + 1);
+	for (i = 0; i <= nrules; i++) {
+		if (i == nrules) {	/* English: a doubled consonant before -ed, -ing ("shipped": "ship") */
+			tl = fl > 4 && memcmp(form + fl - 2, "ed", 2) == 0 ? 3 : fl > 5 && memcmp(form + fl - 3, "ing", 3) == 0 ? 4 : 0;
+			if (m->french || tl == 0 || form[fl - tl] != form[fl - tl + 1] || strchr("aeiouy", form[fl - tl]))
+				continue;
+			fromlen = 0;
+			memcpy(base, form, fl - tl);
+			base[fl - tl] = '\0';
+		} else {
+			tl = strlen(rules[i].to);
+			fromlen = strlen(rules[i].from);
+			if (tl >= fl || memcmp(form + fl - tl, rules[i].to, tl) != 0)
+				continue;
+			memcpy(base, form, fl - tl);
+			memcpy(base + fl - tl, rules[i].from, fromlen + 1);
+		}
 		bid = pont__intern(&m->tok, base, fl - tl + fromlen, 0);
 		if (bid == UINT32_MAX || !flag(&m->termtok, bid))
 			continue;
 		/* forms French spelling cannot have */
-		if (i == 1 && !(fl - tl >= 1 && base[fl - tl - 1] == 'u'))
+		if (m->french && i == 1 && !(fl - tl >= 1 && base[fl - tl - 1] == 'u'))
 			continue;
 		if (m->french && fromlen == 0 && rules[i].to[0] == 'e' && strchr("esx", base[fl - tl - 1]))
 			continue;
@@ -563,6 +585,8 @@ case_ok(const pont_matcher *m, const ref *r, const char *s, const token *toks, s
 			continue;
 		if (wn == on + 1 && memcmp(o, w, on) == 0 && w[on] == 's')
 			continue;	/* "SREs" */
+		if (wn == on + 2 && memcmp(o, w, on) == 0 && w[on] == 'e' && w[on + 1] == 's' && on > 0 && o[on - 1] == 'S')
+			continue;	/* "OSes" */
 		if (all_upper(w, wn))
 			continue;	/* "OPS" for "Ops" */
 		return 0;

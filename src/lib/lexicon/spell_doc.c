@@ -17,6 +17,7 @@ typedef struct wtok {
 	uint8_t initial;	/* may be capitalised for its position: sentence start, after a quote */
 	uint8_t skip;		/* not a word to check: identifier, number, acronym... */
 	uint8_t part;		/* part of a hyphenated compound the dictionary did not take whole */
+	uint8_t head;		/* the first of those parts */
 } wtok;
 
 typedef struct tokv {
@@ -89,6 +90,8 @@ technical(const char *m, size_t len, size_t a, size_t b)
 	if (a > s && (m[a - 1] == '.' || m[a - 1] == '$' || m[a - 1] == '#' || m[a - 1] == '@' ||
 		      m[a - 1] == '%' || m[a - 1] == '~' || m[a - 1] == '\\'))
 		return 1;			/* .deb, $HOME, #tag */
+	if (a > s + 1 && m[a - 1] == '(' && pont_cp_is_alnum((unsigned char)m[a - 2]))
+		return 1;			/* the argument of ?maintainer(joeyh), f(x) */
 	for (i = s; i < e; i++) {
 		switch (m[i]) {
 		case '/':
@@ -251,6 +254,7 @@ tokenize(pont_speller *sp, const char *s, const char *m, size_t len, tokv *tv, p
 			for (k = i; k < j; k++) {
 				add_token(sp, tv, s, raw.v[k].start, raw.v[k].end);
 				tv->v[tv->n - 1].part = k > i;
+				tv->v[tv->n - 1].head = k == i;
 			}
 		} else {
 			add_token(sp, tv, s, raw.v[i].start, raw.v[i].end);
@@ -285,7 +289,9 @@ same_word(pont_speller *sp, const wtok *x, const wtok *y, const char *s)
 
 	pont__plain_letters(s + x->start, x->end - x->start, &a);
 	pont__plain_letters(s + y->start, y->end - y->start, &b);
-	same = a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+	/* "the Menu menu", "Column column": a name, then the word; short words doubled whatever
+	 * their case ("Il il", "The the") */
+	same = a.len == b.len && memcmp(a.p, b.p, a.len) == 0 && (s[x->start] == s[y->start] || a.len <= 3);
 	if (same) {			/* "nous nous", "vous vous", "had had", "that that" */
 		static const char *const ok_fr[] = { "nous", "vous" };
 		static const char *const ok_en[] = { "had", "that" };
@@ -350,6 +356,61 @@ suggestions(pont_speller *sp, uint32_t id, pont_dict *d, int max)
 	pont_buf_release(&out);
 }
 
+/* Which variety's spellings to report (VAR_MAIN, VAR_VARIANT), VAR_UNSET for none; *mixed gets
+ * 1 when only because the text mixes both. Counts the accepted words of each variety. */
+static uint8_t
+variety_to_report(pont_speller *sp, const tokv *tv, const pont_spell_options *opt, int *mixed, size_t *nmain,
+		  size_t *nvar)
+{
+	size_t i;
+
+	*mixed = 0;
+	*nmain = *nvar = 0;
+	if (!opt->variants || sp->variant == NULL || sp->fr)
+		return VAR_UNSET;
+	for (i = 0; i < tv->n; i++) {
+		const wtok *t = &tv->v[i];
+		uint8_t v;
+
+		if (t->skip || sp->e[t->entry].label || pont__speller_verdict(sp, t->entry, 1) != V_OK)
+			continue;
+		v = pont__speller_variety(sp, t->entry, NULL);
+		*nmain += v == VAR_MAIN;
+		*nvar += v == VAR_VARIANT;
+	}
+	if (opt->variants == 1)
+		return *nvar ? VAR_VARIANT : VAR_UNSET;
+	if (*nmain == 0 || *nvar == 0)
+		return VAR_UNSET;
+	*mixed = 1;
+	return *nvar <= *nmain ? VAR_VARIANT : VAR_MAIN;
+}
+
+static void
+report_variant(pont_speller *sp, const wtok *t, uint8_t which, int mixed, size_t nmain, size_t nvar,
+	       pont_findings *out)
+{
+	pont_buf other = PONT_BUF_INIT;
+	int british = pont__speller_british(sp) == (which == VAR_MAIN);
+	const char *w = pont__speller_word(sp, t->entry);
+
+	pont__speller_variety(sp, t->entry, &other);
+	if (mixed)
+		pont_findings_add(out, PONT_ID_SPELL_VARIANT, PONT_SEV_INFO, t->start, t->end, NULL, 0,
+				  "'%s' is %s spelling, in a text that mostly uses %s spelling (%zu words to %zu)%s%s", w,
+				  british ? "British" : "American", british ? "American" : "British",
+				  which == VAR_MAIN ? nvar : nmain, which == VAR_MAIN ? nmain : nvar,
+				  other.len ? ": " : "", other.len ? other.p : "");
+	else
+		pont_findings_add(out, PONT_ID_SPELL_VARIANT, PONT_SEV_WARNING, t->start, t->end, NULL, 0,
+				  "'%s' is %s spelling; the text is to be %s%s%s", w, british ? "British" : "American",
+				  british ? "American (en-US)" : "British (en-GB)", other.len ? ": " : "",
+				  other.len ? other.p : "");
+	if (other.len)
+		pont_findings_set_alts(out, other.p, 1);
+	pont_buf_release(&other);
+}
+
 static void
 report_unknown(pont_speller *sp, const wtok *t, const pont_spell_options *opt, int foreign, pont_findings *out)
 {
@@ -381,14 +442,16 @@ pont_status
 pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *given, const pont_spell_options *opt, pont_findings *out,
 	       pont_spell_stats *stats, pont_error *err)
 {
-	static const pont_spell_options defaults = { 0, 5, 1 };
+	static const pont_spell_options defaults = { 0, 5, 1, 0 };
 	size_t len, i, j, nb = pont_doc_nblocks(doc);
 	const char *s = pont_doc_text(doc, &len);
 	char *m;
 	tokv tv = { NULL, 0, 0 };
 	pont_segs segs = PONT_SEGS_INIT;
-	size_t si = 0;
+	size_t si = 0, nvmain, nvvar;
 	pont_status rc;
+	uint8_t report;
+	int mixed;
 
 	if (opt == NULL)
 		opt = &defaults;
@@ -444,6 +507,7 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *given, co
 			stats->checked += !tv.v[i].skip;
 		}
 	}
+	report = variety_to_report(sp, &tv, opt, &mixed, &nvmain, &nvvar);
 	/* pass 2: per sentence, decide and report */
 	for (i = 0; i < tv.n; i = j) {
 		size_t nmain = 0, nother = 0, k;
@@ -482,15 +546,22 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *given, co
 				const wtok *p = &tv.v[k - 1];
 				size_t g;
 
-				for (g = p->end; g < t->start && (m[g] == ' ' || m[g] == '\t' || m[g] == '\n'); g++)
-					;
+				for (g = p->end; g < t->start && (s[g] == ' ' || s[g] == '\t' || s[g] == '\n'); g++)
+					;	/* in the text itself: not across a URL or code masked out */
 				if (g == t->start && memchr(s + p->end, '\n', t->start - p->end) == NULL &&
 				    same_word(sp, p, t, s))
 					pont_findings_add(out, PONT_ID_SPELL_REPEATED, PONT_SEV_WARNING, p->start, t->end, NULL, 0,
 							  "'%.*s' is repeated", (int)(t->end - t->start), s + t->start);
 			}
-			if (t->skip || x->label || pont__speller_verdict(sp, t->entry, 1) == V_OK)
+			if (t->skip || x->label)
 				continue;
+			if (pont__speller_verdict(sp, t->entry, 1) == V_OK) {
+				if (report != VAR_UNSET && pont__speller_variety(sp, t->entry, NULL) == report)
+					report_variant(sp, t, report, mixed, nvmain, nvvar, out);
+				continue;
+			}
+			if (t->head && !sp->fr && pont__speller_is_prefix(s + t->start, t->end - t->start))
+				continue;	/* "pre-" of "pre-installed" */
 			x = &sp->e[t->entry];
 			if (foreign && x->other == V_OK)
 				continue;

@@ -21,6 +21,7 @@ typedef struct wentry {
 	uint8_t other;		/* V_* for the other language's dictionary */
 	uint8_t mid;		/* seen capitalised in mid-sentence */
 	uint8_t label;		/* a speaker's name in this document */
+	uint8_t var;		/* VAR_*: which variety of English spells it so */
 	uint32_t sugg;		/* suggestions: offset in the pool, UINT32_MAX when not computed */
 	uint8_t nsugg;
 } wentry;
@@ -39,6 +40,14 @@ struct pont_speller {
 	pont_buf tmp, tmp2;
 };
 
+/* Which variety of English writes a word the speller accepts (with a variant dictionary). */
+enum {
+	VAR_UNSET = 0,
+	VAR_BOTH,	/* both, or not a question of variety (vocabulary, no variant) */
+	VAR_MAIN,	/* only the main dictionary's variety: "color" for en-US, with "colour" in en-GB */
+	VAR_VARIANT	/* only the variant's: "colour" for en-US */
+};
+
 /* Case shape of a word: letters only are looked at; *nletters gets their number. */
 enum { C_LOWER, C_CAPITAL, C_ALLCAPS, C_MIXED };
 int pont__case_shape(const char *w, size_t n, size_t *nletters);
@@ -50,5 +59,12 @@ uint32_t pont__speller_entry(pont_speller *sp, const char *w, size_t n);
 const char *pont__speller_word(const pont_speller *sp, uint32_t id);
 /* What the main (main != 0) or the other dictionary says of entry id: V_OK or V_UNKNOWN, cached. */
 uint8_t pont__speller_verdict(pont_speller *sp, uint32_t id, int main);
+/* VAR_* of accepted entry id (cached); other, when not NULL, gets the other variety's spelling
+ * when there is one (empty otherwise). */
+uint8_t pont__speller_variety(pont_speller *sp, uint32_t id, pont_buf *other);
+/* Is the speller's main dictionary British English? */
+int pont__speller_british(const pont_speller *sp);
+/* Is w[0, n) an English prefix of data/prefixes-en.txt ("pre", "multi")? */
+int pont__speller_is_prefix(const char *w, size_t n);
 
 #endif

@@ -52,6 +52,8 @@ static const struct dcinfo dcs[] = {
 	{ "source", DC_SOURCE, E_ADMIN, L_ANY, 1, 0, NULL },
 	{ "customerSubset", DC_CUSTOMER, E_ADMIN, L_ANY, 1, 1, NULL },
 	{ "projectSubset", DC_PROJECT, E_ADMIN, L_ANY, 1, 0, NULL },
+	/* pont's own: how strictly `pont check` holds the concept; accepted in every dialect */
+	{ "enforcement", DC_ENFORCEMENT, E_ADMIN, L_CONCEPT, 1, 1, NULL },
 	/* "creation" is what MultiTerm exports, and the TBX-Basic test files accept it */
 	{ "transactionType", DC_TRANSTYPE, E_TRANSAC, L_ANY, 1, 0, "origination|creation|modification" },
 	{ "responsibility", DC_RESP, E_TRANSACNOTE, L_ANY, 1, 0, NULL },

@@ -387,10 +387,25 @@ store(ps *x, frame *f, const char *s, size_t n)
 	case DC_CUSTOMER:
 		if (t)
 			t->customer = pont__glossary_keepn(g, s, n);
+		else if (c && lv == L_CONCEPT)
+			c->customer = pont__glossary_keepn(g, s, n);
 		break;
 	case DC_PROJECT:
 		if (t)
 			t->project = pont__glossary_keepn(g, s, n);
+		else if (c && lv == L_CONCEPT)
+			c->project = pont__glossary_keepn(g, s, n);
+		break;
+	case DC_ENFORCEMENT:
+		if (c && lv == L_CONCEPT) {
+			pont_buf why = PONT_BUF_INIT, value = PONT_BUF_INIT;
+
+			pont_buf_add(&value, s, n);
+			if (pont__glossary_set_enforcement(g, x->concept, value.p, &why) < 0)
+				diag(x, PONT_SEV_ERROR, PONT_ID_ENFORCEMENT, f->line, f->col, "%s", why.p);
+			pont_buf_release(&why);
+			pont_buf_release(&value);
+		}
 		break;
 	case DC_OTHER:
 	case DC_EXPLANATION:

@@ -97,6 +97,9 @@ write_tbx(const pont_glossary *g, int v2008, pont_buf *b)
 		pont_buf_adds(b, "\">\n");
 		xml_el(b, 8, "descrip", "subjectField", c->subject);
 		xml_el(b, 8, "descrip", "definition", c->definition);
+		xml_el(b, 8, "admin", "customerSubset", c->customer);
+		xml_el(b, 8, "admin", "projectSubset", c->project);
+		xml_el(b, 8, "admin", "enforcement", c->enforcement);
 		xml_el(b, 8, "note", NULL, c->note);
 		nl = pont__glossary_concept_langs(g, ci, langs, 64);
 		for (li = 0; li < nl; li++) {

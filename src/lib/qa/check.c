@@ -22,7 +22,8 @@ pont_checker_new(const pont_glossary *const *gs, size_t ng, pont_dict *fr, pont_
 	int k;
 
 	c->gs = xcalloc(ng + 1, sizeof *c->gs);
-	memcpy(c->gs, gs, ng * sizeof *gs);
+	if (ng)
+		memcpy(c->gs, gs, ng * sizeof *gs);
 	c->ng = ng;
 	c->fr = fr;
 	c->en = en;
@@ -63,6 +64,8 @@ pont_checker_free(pont_checker *c)
 	free(c->slot);
 	free(c->mentioned);
 	free(c->gs);
+	free(c->project);
+	pont__friends_release(c);
 	free(c);
 }
 
@@ -73,10 +76,117 @@ pont_checker_set_severity(pont_checker *c, pont_id id, pont_severity sev)
 		c->sev[id] = sev;
 }
 
+pont_speller *
+pont_checker_speller(pont_checker *c)
+{
+	return c->sp;
+}
+
+void
+pont_checker_set_english_variant(pont_checker *c, pont_dict *variant)
+{
+	if (c->sp == NULL || variant == NULL)
+		return;
+	pont_speller_set_variant(c->sp, variant);
+	/* en: either variety, unless the text mixes them; en-US, en-GB: the other one is reported */
+	c->variants = strcasecmp(c->trg, "en") == 0 ? 2 : 1;
+}
+
+void
+pont_checker_set_project(pont_checker *c, const char *project)
+{
+	free(c->project);
+	c->project = project && *project ? xstrndup(project, strlen(project)) : NULL;
+}
+
 pont_severity
 pont_checker_severity(const pont_checker *c, pont_id id)
 {
 	return (unsigned)id < PONT_ID_N ? c->sev[id] : (pont_severity)0;
+}
+
+/* --- what the checks share --- */
+
+int
+pont__contains(const char *s, size_t n, const char *w, size_t wn)
+{
+	size_t i;
+
+	for (i = 0; wn && i + wn <= n; i++)
+		if (s[i] == w[0] && memcmp(s + i, w, wn) == 0)
+			return 1;
+	return 0;
+}
+
+int
+pont__letter_at(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	return i < n && pont_cp_is_letter(pont_utf8_next(s, n, &k));
+}
+
+int
+pont__letter_before(const char *s, size_t i)
+{
+	size_t k;
+
+	if (i == 0)
+		return 0;
+	for (k = i - 1; k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80; k--)
+		;
+	return pont_cp_is_letter(pont_utf8_next(s, i, &k));
+}
+
+pont_mark *
+pont__view_marks(const pair_view *v, int target, size_t *n)
+{
+	const pont_mark *mk = target ? v->tmarks : v->smarks, *lk = target ? v->tlinks : v->slinks;
+	size_t nmk = target ? v->ntmarks : v->nsmarks, nlk = target ? v->ntlinks : v->nslinks;
+	pont_mark *out = xmalloc((nmk + nlk + 1) * sizeof *out);
+
+	if (nmk)
+		memcpy(out, mk, nmk * sizeof *out);
+	if (nlk)
+		memcpy(out + nmk, lk, nlk * sizeof *out);
+	*n = nmk + nlk;
+	return out;
+}
+
+int
+pont__find_words(const pont_buf *text, const char *list, const char **item, size_t *ilen)
+{
+	pont_buf w = PONT_BUF_INIT;
+	const char *p = list;
+	int found = 0;
+
+	while (*p && !found) {
+		const char *e = strchr(p, '|'), *a = p;
+		size_t n = e ? (size_t)(e - p) : strlen(p), i;
+		int stem;
+
+		while (n > 0 && *a == ' ')
+			a++, n--;
+		while (n > 0 && a[n - 1] == ' ')
+			n--;
+		stem = n > 0 && a[n - 1] == '*';
+		pont_buf_reset(&w);
+		pont_fold(a, n - (size_t)stem, &w);
+		for (i = 0; w.len && i + w.len <= text->len && !found; i++) {
+			if (text->p[i] != w.p[0] || memcmp(text->p + i, w.p, w.len) != 0 || pont__letter_before(text->p, i))
+				continue;
+			found = stem || !pont__letter_at(text->p, text->len, i + w.len);
+		}
+		if (found && item) {
+			*item = a;
+			*ilen = n;
+		}
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	pont_buf_release(&w);
+	return found;
 }
 
 /* --- consistency: the same source two ways, one target for two sources --- */
@@ -199,6 +309,7 @@ check_sentences(pont_checker *c, const pair_view *v, const char *where, pont_fin
 {
 	pont_buf a = PONT_BUF_INIT, b = PONT_BUF_INIT;
 	size_t i;
+	int sure = v->sure, links_said = 0;
 
 	pont_fold(v->s, v->sn, &a);
 	pont_fold(v->t, v->tn, &b);
@@ -210,26 +321,39 @@ check_sentences(pont_checker *c, const pair_view *v, const char *where, pont_fin
 	if (c->sev[PONT_ID_TERM_MISSING] || c->sev[PONT_ID_TERM_FORBIDDEN] || c->sev[PONT_ID_TERM_COUNT] ||
 	    c->sev[PONT_ID_TERM_FIRST_MENTION])
 		pont__check_terms(c, c->gs, v, out);
-	if (c->sev[PONT_ID_NUMBER_MISMATCH])
+	if (sure && c->sev[PONT_ID_NUMBER_MISMATCH])
 		pont__check_numbers(c, v, out);
-	if (c->sev[PONT_ID_URL_MISMATCH] || c->sev[PONT_ID_EMAIL_MISMATCH])
+	if (sure && (c->sev[PONT_ID_URL_MISMATCH] || c->sev[PONT_ID_EMAIL_MISMATCH])) {
+		size_t before = out->n;
+
 		pont__check_links(c, v, out);
-	if (c->sev[PONT_ID_INLINE_MARKUP_MISMATCH])
-		pont__check_markup(c, v, out);
+		for (i = before; i < out->n; i++)
+			links_said |= out->v[i].code == PONT_ID_URL_MISMATCH;
+	}
+	if (sure && c->sev[PONT_ID_INLINE_MARKUP_MISMATCH])
+		pont__check_markup(c, v, !links_said, out);
+	if (sure && c->sev[PONT_ID_FALSE_FRIEND])
+		pont__check_false_friends(c, v, out);
 	if (c->sev[PONT_ID_FRENCH_TYPOGRAPHY] || c->sev[PONT_ID_DOUBLE_SPACE])
 		pont__check_typography(c, v, out);
 	if (c->sev[PONT_ID_QUOTES_UNBALANCED] || c->sev[PONT_ID_BRACKETS_UNBALANCED])
 		pont__check_balance(c, v, out);
-	pont__check_end(c, v, out);
+	if (sure)
+		pont__check_end(c, v, out);
 	for (i = v->sp0; i < v->sp1; i++) {	/* the English's spelling, found once for the bitext */
 		const pont_finding *f = &v->spell->v[i];
 		pont_id id = f->code == PONT_ID_SPELL_UNKNOWN ? PONT_ID_SPELLING :
-			     f->code == PONT_ID_SPELL_REPEATED ? PONT_ID_REPEATED_WORD : PONT_ID_N;
+			     f->code == PONT_ID_SPELL_REPEATED ? PONT_ID_REPEATED_WORD :
+			     f->code == PONT_ID_SPELL_VARIANT ? PONT_ID_SPELLING_VARIANT : PONT_ID_N;
 
-		if (id < PONT_ID_N)
-			CHECK_ADD(c, out, id, f->at.start - v->tbase, f->at.end - v->tbase, "%s", f->msg);
+		if (id == PONT_ID_REPEATED_WORD &&
+		    pont__contains(v->s, v->sn, v->ttext + f->at.start, f->at.end - f->at.start))
+			continue;	/* the source has it too: "man man" */
+		if (id < PONT_ID_N && c->sev[id])	/* a variant in a mixed text stays info */
+			pont_findings_add(out, id, f->sev == PONT_SEV_INFO ? PONT_SEV_INFO : c->sev[id], f->at.start - v->tbase,
+					  f->at.end - v->tbase, NULL, 0, "%s", f->msg);
 	}
-	if (c->sev[PONT_ID_INCONSISTENT_TRANSLATION] && a.len && b.len)
+	if (sure && c->sev[PONT_ID_INCONSISTENT_TRANSLATION] && a.len && b.len)
 		consistency(c, v, pont_hash(a.p, a.len), pont_hash(b.p, b.len), where, out);
 	pont_buf_release(&a);
 	pont_buf_release(&b);
@@ -288,6 +412,37 @@ check_speakers(pont_checker *c, const pont_bitext *bt, const pont_pair *p, pont_
 	return out->n > 0;
 }
 
+static int
+has_letters(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n)
+		if (pont_cp_is_letter(pont_utf8_next(s, n, &i)))
+			return 1;
+	return 0;
+}
+
+/* A label with nothing after it: at most four words, then a colon. */
+static int
+bare_label(const char *s, size_t n)
+{
+	size_t i, words = 0;
+	int in = 0;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0 || s[n - 1] != ':')
+		return 0;
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n';
+
+		words += !sp && !in;
+		in = !sp;
+	}
+	return words <= 5;	/* "Valeur par défaut :" counts its colon */
+}
+
 static void
 check_orphan(pont_checker *c, const pont_bitext *bt, const pont_pair *p, pont_findings *out)
 {
@@ -298,6 +453,24 @@ check_orphan(pont_checker *c, const pont_bitext *bt, const pont_pair *p, pont_fi
 	const char *text = pont_doc_text(pont_bitext_doc(bt, src ? PONT_SOURCE : PONT_TARGET), &len);
 
 	n = sp->end - sp->start;
+	if (!has_letters(text + sp->start, n))
+		return;		/* a footnote mark [50], a number, punctuation: not text left out */
+	if (bare_label(text + sp->start, n))
+		return;		/* « Valeur par défaut : » with nothing after it: the other side's "Default:" */
+	if (!para) {		/* a sentence the other side has word for word in its paragraph: split otherwise */
+		size_t ob = src ? p->tblock : p->sblock, olen, a = sp->start, e = sp->end;
+		const pont_doc *od = pont_bitext_doc(bt, src ? PONT_TARGET : PONT_SOURCE);
+		const char *ot = pont_doc_text(od, &olen);
+
+		while (a < e && strchr(" \t\n", text[a]))
+			a++;
+		while (e > a && strchr(" \t\n", text[e - 1]))
+			e--;
+		if (ob != PONT_NOPOS && e > a && pont__contains(ot + pont_doc_block(od, ob)->span.start,
+							 pont_doc_block(od, ob)->span.end - pont_doc_block(od, ob)->span.start,
+							 text + a, e - a))
+			return;
+	}
 	CHECK_ADD(c, out, PONT_ID_MISALIGNED, 0, 0, src ? "no English for this %s of the source (left out?): %.*s" :
 		  "an English %s with no source (added?): %.*s", para ? "paragraph" : "sentence", (int)(n > 160 ? 160 : n),
 		  text + sp->start);
@@ -311,6 +484,68 @@ typedef struct analysis {
 	pont_marks links[2];
 	pont_findings spell;
 } analysis;
+
+static int
+all_capitals(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!(w[i] >= 'A' && w[i] <= 'Z'))
+			return 0;
+	return n > 0;
+}
+
+/* Unknown English words the source has too (names, products, commands: « dpkg », « Stéph ») are
+ * not errors of the translation: their findings go. Words compare case-folded; an English
+ * possessive is not part of the word. */
+static void
+drop_source_words(const pont_doc *src, const pont_doc *tgt, pont_findings *spell)
+{
+	pont_intern words = PONT_INTERN_INIT;
+	pont_buf folded = PONT_BUF_INIT, w = PONT_BUF_INIT;
+	size_t len, i = 0, k = 0, tlen;
+	const char *s = pont_doc_text(src, &len), *t = pont_doc_text(tgt, &tlen);
+
+	pont__fold_case(s, len, &folded);
+	while (i < folded.len) {	/* the source's runs of letters and digits */
+		size_t a = i, e;
+		uint32_t ch = pont_utf8_next(folded.p, folded.len, &i);
+
+		if (!pont_cp_is_letter(ch) && !(ch >= '0' && ch <= '9'))
+			continue;
+		for (e = i; e < folded.len;) {
+			size_t at = e;
+
+			ch = pont_utf8_next(folded.p, folded.len, &at);
+			if (!pont_cp_is_letter(ch) && !(ch >= '0' && ch <= '9'))
+				break;
+			e = at;
+		}
+		pont__intern(&words, folded.p + a, e - a, 1);
+		i = e;
+	}
+	while (k < spell->n) {
+		const pont_finding *f = &spell->v[k];
+		size_t n = f->at.end - f->at.start, q;
+
+		if (f->code != PONT_ID_SPELL_UNKNOWN) {
+			k++;
+			continue;
+		}
+		pont_buf_reset(&w);
+		pont__fold_case(t + f->at.start, n, &w);
+		for (q = 0; q < w.len && w.p[q] != '\'' && (unsigned char)w.p[q] != 0xE2; q++)
+			;	/* up to an apostrophe: gentoo's, gentoo’s */
+		if ((q > 0 && pont__intern(&words, w.p, q, 0) != UINT32_MAX) || all_capitals(t + f->at.start, n))
+			pont_findings_remove(spell, k);	/* or a word in capitals: YYYYMMDD, TMPDIR, a shout */
+		else
+			k++;
+	}
+	pont__intern_release(&words);
+	pont_buf_release(&folded);
+	pont_buf_release(&w);
+}
 
 static void
 analyse(pont_checker *c, const pont_bitext *bt, analysis *an)
@@ -335,11 +570,13 @@ analyse(pont_checker *c, const pont_bitext *bt, analysis *an)
 				pont_scan_links(s, b->content.start, b->content.end, &an->links[k]);
 		}
 	}
-	if (c->sp && (c->sev[PONT_ID_SPELLING] || c->sev[PONT_ID_REPEATED_WORD])) {
-		pont_spell_options so = { 0, 0, 1 };	/* no suggestions: they cost more than all the rest */
+	if (c->sp && (c->sev[PONT_ID_SPELLING] || c->sev[PONT_ID_REPEATED_WORD] || c->sev[PONT_ID_SPELLING_VARIANT])) {
+		/* no suggestions: they cost more than all the rest */
+		pont_spell_options so = { 0, 0, 1, c->sev[PONT_ID_SPELLING_VARIANT] ? c->variants : 0 };
 
 		pont_spell_doc(c->sp, pont_bitext_doc(bt, PONT_TARGET), pont_bitext_segs(bt, PONT_TARGET), &so, &an->spell,
 			       NULL, NULL);
+		drop_source_words(pont_bitext_doc(bt, PONT_SOURCE), pont_bitext_doc(bt, PONT_TARGET), &an->spell);
 	}
 }
 
@@ -366,6 +603,8 @@ view_of(const pont_bitext *bt, const pont_pair *p, const analysis *an, size_t cu
 	v->ttext = pont_doc_text(dt, &len);
 	v->sbase = p->src.start;
 	v->tbase = p->tgt.start;
+	v->sure = 1;
+	v->confidence = p->confidence;
 	v->s = v->stext + p->src.start;
 	v->t = v->ttext + p->tgt.start;
 	v->sn = p->src.end - p->src.start;
@@ -523,6 +762,45 @@ orphan_pair(pont_checker *c, const pont_bitext *bt, const pont_pair *p, pont_rep
 	pont_findings_release(&f);
 }
 
+/*
+ * Is pair i of bt surely a translation of itself, so that comparing its two texts (terms,
+ * numbers, links, markup, punctuation, length, consistency) means something? Where the aligner
+ * went wrong, its confidence is very low, or low where the alignment is irregular around it:
+ * sentences merged or split (2:1, 1:2), paragraphs too, a paragraph pair it doubts, or text
+ * left out next to it. A low confidence alone is no sign: a translation error (a number
+ * changed) lowers it too.
+ */
+static int
+pair_is_sure(const pont_bitext *bt, size_t i)
+{
+	const pont_pair *p = pont_bitext_pair(bt, i), *q;
+	int irregular = p->shape[0] != 1 || p->shape[1] != 1 || p->shape[2] != 1 || p->shape[3] != 1 ||
+			p->para_confidence < 0.35;
+	size_t k;
+
+	for (k = i ? i - 1 : 0; k <= i + 1 && k < pont_bitext_npairs(bt) && !irregular; k++) {
+		q = pont_bitext_pair(bt, k);
+		irregular = k != i && q->kind != PONT_PAIR_SENTENCES && q->kind != PONT_PAIR_PARAGRAPHS;
+	}
+	return !(p->confidence < 0.2 || (p->confidence < 0.4 && irregular));
+}
+
+/* The texts of the pairs next to pair i, on each side: from the start of the third one before
+ * to the end of the third one after. */
+static void
+near_texts(const pont_bitext *bt, size_t i, pair_view *v)
+{
+	size_t np = pont_bitext_npairs(bt);
+	const pont_pair *a = pont_bitext_pair(bt, i > 2 ? i - 3 : 0), *b = pont_bitext_pair(bt, i + 3 < np ? i + 3 : np - 1);
+	size_t sa = a->src.start < b->src.start ? a->src.start : b->src.start, se = a->src.end > b->src.end ? a->src.end : b->src.end;
+	size_t ta = a->tgt.start < b->tgt.start ? a->tgt.start : b->tgt.start, te = a->tgt.end > b->tgt.end ? a->tgt.end : b->tgt.end;
+
+	v->snear = v->stext + sa;
+	v->snearn = se > sa ? se - sa : 0;
+	v->tnear = v->ttext + ta;
+	v->tnearn = te > ta ? te - ta : 0;
+}
+
 void
 pont_check_bitext(pont_checker *c, const pont_bitext *bt, pont_report *r)
 {
@@ -547,6 +825,8 @@ pont_check_bitext(pont_checker *c, const pont_bitext *bt, pont_report *r)
 			continue;
 		}
 		view_of(bt, p, &an, cur, &v);
+		v.sure = pair_is_sure(bt, i);
+		near_texts(bt, i, &v);
 		label_of(bt, p, p->tgt.start, 1, label, sizeof label);
 		row = pont_report_row(r, v.s, v.sn, v.t, v.tn, label, p->unit, p->segment);
 		check_sentences(c, &v, label, &f);

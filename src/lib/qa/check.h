@@ -7,6 +7,7 @@
 #include "internal.h"
 
 typedef struct seen seen;
+struct friend;
 
 struct pont_checker {
 	const pont_glossary **gs;	/* the array is a copy; the glossaries are borrowed */
@@ -16,6 +17,10 @@ struct pont_checker {
 	pont_speller *sp;
 	pont_segmenter *sfr, *sen;	/* for pont_check_pair, made when first needed */
 	char trg[16];
+	char *project;			/* concepts of other projects are not enforced; NULL: all are */
+	int variants;			/* pont_spell_options.variants for the English */
+	struct friend *ff;		/* false friends (check_friends.c) */
+	size_t nff, aff;
 	pont_severity sev[PONT_ID_N];
 	/* consistency across bitexts: pairs seen, by source and by target */
 	seen *seen;
@@ -46,6 +51,12 @@ typedef struct pair_view {
 	size_t ms0, ms1, mt0, mt1;	/* those inside the pair: [ms0, ms1), [mt0, mt1) */
 	const pont_findings *spell;	/* spelling of the target */
 	size_t sp0, sp1;
+	int sure;			/* the pair is a translation of itself (see pair_is_sure) */
+	double confidence;		/* the aligner's (1 for a work file's segments) */
+	/* the texts around the pair, in each side (the pairs before and after it; may be empty):
+	 * what one side has next door is misplaced by the alignment rather than left out */
+	const char *snear, *tnear;
+	size_t snearn, tnearn;
 } pair_view;
 
 /* Adds a finding of check id at [a, b) of the pair's target (relative offsets) when it is on. */
@@ -55,6 +66,23 @@ typedef struct pair_view {
 			pont_findings_add((out), (cid), (c)->sev[cid], (a), (b), NULL, 0, __VA_ARGS__); \
 	} while (0)
 
+/* check.c: is the code point at s[i] (of n bytes) a letter? is the one before s[i]? */
+int pont__letter_at(const char *s, size_t n, size_t i);
+int pont__letter_before(const char *s, size_t i);
+/* The marks of one side of the pair that hold no text of it, its inline marks then its links,
+ * in one array (free it); *n gets their number. */
+pont_mark *pont__view_marks(const pair_view *v, int target, size_t *n);
+/* check.c: does s[0, n) hold w[0, wn)? */
+int pont__contains(const char *s, size_t n, const char *w, size_t wn);
+/* Does folded text hold one of the words or phrases of list ("|"-separated, spaces around the
+ * bars aside; a trailing * takes any ending) as words of their own? *item and *ilen (when item
+ * is not NULL) get the one found, as list writes it. */
+int pont__find_words(const pont_buf *text, const char *list, const char **item, size_t *ilen);
+
+/* check_friends.c */
+void pont__check_false_friends(pont_checker *c, const pair_view *v, pont_findings *out);
+void pont__friends_release(pont_checker *c);
+
 /* check_terms.c */
 void pont__check_terms(pont_checker *c, const pont_glossary *const *gs, const pair_view *v, pont_findings *out);
 /* Was the concept mentioned before in this bitext? Records it. */
@@ -63,7 +91,8 @@ int pont__check_mentioned(pont_checker *c, size_t g, size_t concept);
 /* check_text.c: checks of the texts themselves */
 void pont__check_numbers(pont_checker *c, const pair_view *v, pont_findings *out);
 void pont__check_links(pont_checker *c, const pair_view *v, pont_findings *out);
-void pont__check_markup(pont_checker *c, const pair_view *v, pont_findings *out);
+/* links: compare the links too (off when url-mismatch already spoke of this pair's) */
+void pont__check_markup(pont_checker *c, const pair_view *v, int links, pont_findings *out);
 void pont__check_typography(pont_checker *c, const pair_view *v, pont_findings *out);
 void pont__check_balance(pont_checker *c, const pair_view *v, pont_findings *out);
 void pont__check_end(pont_checker *c, const pair_view *v, pont_findings *out);

@@ -31,7 +31,7 @@ trim_url(const char *s, size_t start, size_t end)
 			if (depth >= 0)
 				return end;
 		} else if (!(c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-			     c == '\'' || c == ']' || c == '}' || c == '*' || c == '_' ||
+			     c == '\'' || c == ']' || c == '}' || c == '*' || c == '_' || c == '\\' ||
 			     c == 0x2019 || c == 0xBB || c == 0x201D || c == 0x2026)) {
 			return end;
 		}
@@ -55,12 +55,17 @@ scheme_start(const char *s, size_t start, size_t colon)
 	return SIZE_MAX;
 }
 
+/* The end of a URL from its first character: at a character URLs do not have, at a ")" that
+ * closes what was open before the URL (a Markdown link's destination), or at "](" (a link's
+ * text ending). */
 static size_t
 url_end(const char *s, size_t from, size_t end)
 {
 	size_t j = from;
+	int depth = 0;
 
-	while (j < end && url_char((unsigned char)s[j]) &&
+	while (j < end && url_char((unsigned char)s[j]) && !(s[j] == ')' && depth == 0) &&
+	       !(s[j] == ']' && j + 1 < end && s[j + 1] == '(') && (depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0, 1) &&
 	       !(s[j] == '\xc2' && j + 1 < end && (s[j + 1] == '\xa0' || s[j + 1] == '\xab' || s[j + 1] == '\xbb')) &&
 	       !(s[j] == '\xe2' && j + 2 < end && s[j + 1] == '\x80' &&
 		 (s[j + 2] == '\xaf' || s[j + 2] == '\x9c' || s[j + 2] == '\x9d' || s[j + 2] == '\xa6')))

@@ -423,14 +423,23 @@ prepare(pont_segmenter *sg, char *m, size_t start, size_t end, const pont_mark *
 	closers(sg, r, n, start);
 }
 
-/* "?" or "!" (possibly closed by quotes or brackets) before b, then a lower-case word: no break. */
+/* "?" or "!" (possibly closed by quotes or brackets) before b, then a lower-case word: no break;
+ * nor when the "?" touches what follows ("?for", "?=": a search term's operator), nor before a
+ * closing bracket or a comma. */
 static int
 suppress(const char *m, size_t n, size_t b)
 {
 	size_t i = b, st;
 	uint32_t c = 0, after;
 
+	if (b > 0 && m[b - 1] == '[')
+		return 1;	/* no sentence ends on an opening bracket: "make.[11]" */
+	if (b > 0 && b < n && (m[b - 1] == '?' || m[b - 1] == '!') && !pont_cp_is_space((unsigned char)m[b]) &&
+	    (unsigned char)m[b] < 0x80 && m[b] != '"' && m[b] != ')' && m[b] != ']')
+		return 1;
 	after = next_word_cp(m, n, b);
+	if (after == ')' || after == ']' || after == '}' || after == ',' || after == ';')
+		return 1;	/* no sentence opens on these: « (« ? »), il sera » */
 	if (!pont_cp_is_lower(after))
 		return 0;
 	while (i > 0) {
