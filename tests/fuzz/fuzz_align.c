@@ -1,6 +1,6 @@
 /* fuzz_align.c: the aligner over two documents (the input cut in two at its first NUL byte, or
  * at its middle), and the machine-draft placeholders. Byte 0 picks the format. Invariants:
- * paragraph beads cover both sides in order, sentence beads cover every sentence of both sides
+ * paragraph beads (1:1 to 3:1 and 1:3) cover both sides in order, sentence beads cover every sentence of both sides
  * in order and sit in their paragraph bead; confidences are in [0, 1]; a draft's placeholders
  * come back; restoring any engine output never reads or writes out of bounds. */
 #define _GNU_SOURCE
@@ -19,7 +19,7 @@ check_beads(const pont_bead *v, size_t n, size_t ns, size_t nt)
 	size_t i, s = 0, t = 0;
 
 	for (i = 0; i < n; i++) {
-		if (v[i].s0 != s || v[i].t0 != t || v[i].ns > 2 || v[i].nt > 2 || (v[i].ns == 0 && v[i].nt == 0))
+		if (v[i].s0 != s || v[i].t0 != t || v[i].ns + v[i].nt > 4 || (v[i].ns == 0 && v[i].nt == 0))
 			__builtin_trap();
 		if (!(v[i].confidence >= 0 && v[i].confidence <= 1))
 			__builtin_trap();

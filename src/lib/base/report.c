@@ -34,6 +34,18 @@ pont_report_row(pont_report *r, const char *src, size_t sn, const char *tgt, siz
 	return r->nrows++;
 }
 
+/* A row's place without its file's directories: "/a/b/x.en.md:18:1" is "x.en.md:18:1". */
+static const char *
+file_name_only(const char *label)
+{
+	const char *colon = strchr(label, ':'), *slash = NULL, *p;
+
+	for (p = label; *p && (colon == NULL || p < colon); p++)
+		if (*p == '/')
+			slash = p;
+	return slash ? slash + 1 : label;
+}
+
 /* FNV-1a over the parts, as 16 hex digits: the check, the pair's texts, the span, and the
  * message unless it names a place (inconsistent-translation points at another line). */
 static void
@@ -439,10 +451,13 @@ write_html(const pont_report *r, const char *title, pont_buf *out)
 	pont_buf_adds(out, "</title>\n<style>\n"
 		      "body{font:15px/1.45 sans-serif;margin:1.5em;color:#222}\n"
 		      "table{border-collapse:collapse;width:100%}\n"
+		      "table.pairs{table-layout:fixed}\n"
 		      "td,th{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left}\n"
 		      "th{background:#f2f2f2}\n"
-		      "table.pairs td.fr,table.pairs td.en{width:45%}\n"
-		      "td.where,span.where{font-size:80%;color:#666;white-space:nowrap}\n"
+		      "table.pairs td.fr,table.pairs td.en{overflow-wrap:anywhere}\n"
+		      "table.pairs th:first-child{width:11%}\n"
+		      "td.where{font-size:80%;color:#666;overflow-wrap:anywhere}\n"
+		      "span.where{font-size:80%;color:#666;white-space:nowrap}\n"
 		      "mark.error{background:#f8c0c0}mark.warning{background:#fbe3a1}mark.info{background:#d6e8fb}\n"
 		      "ul.findings{margin:.3em 0 0;padding-left:1.2em;font-size:85%}\n"
 		      "li.error{color:#a00}li.warning{color:#8a5a00}li.info{color:#25598a}\n"
@@ -488,8 +503,10 @@ write_html(const pont_report *r, const char *title, pont_buf *out)
 		for (i = 0; i < r->nrows; i++) {
 			size_t q;
 
-			pont_buf_addf(out, "<tr id=\"row%zu\"><td class=\"where\">", i + 1);
+			pont_buf_addf(out, "<tr id=\"row%zu\"><td class=\"where\" title=\"", i + 1);
 			html_str(out, r->rows[i].label);
+			pont_buf_adds(out, "\">");
+			html_str(out, file_name_only(r->rows[i].label));	/* the full path is in the title */
 			pont_buf_adds(out, "</td><td class=\"fr\" lang=\"fr\">");
 			html_str(out, r->rows[i].src);
 			pont_buf_adds(out, "</td><td class=\"en\" lang=\"en\">");
