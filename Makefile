@@ -9,9 +9,9 @@ FUZZ_SECONDS ?= 60
 PKG_CONFIG ?= pkg-config
 
 # Debian packages the build, the tests and the demo need; `make deps` installs the missing ones.
-DEB_BUILD = gcc make pkg-config libicu-dev libexpat1-dev libhunspell-dev
+DEB_BUILD = gcc make pkg-config libicu-dev libexpat1-dev libhunspell-dev libpq-dev
 DEB_DATA = hunspell-fr hunspell-en-us hunspell-en-gb
-DEB_TEST = python3 hunspell libxml2-utils translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
+DEB_TEST = python3 hunspell libxml2-utils postgresql translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
 DEB_FUZZ = clang libclang-rt-14-dev
 DEB_BENCH = icu-devtools expat
 DEPS = $(DEB_BUILD) $(DEB_DATA) $(DEB_TEST)
@@ -22,7 +22,9 @@ EXPAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
 EXPAT_LIBS := $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat)
 HUNSPELL_CFLAGS := $(shell $(PKG_CONFIG) --cflags hunspell 2>/dev/null || echo -I/usr/include/hunspell)
 HUNSPELL_LIBS ?= $(shell $(PKG_CONFIG) --libs hunspell 2>/dev/null || echo -lhunspell-1.7)
-DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS) $(HUNSPELL_LIBS) -pthread -lm
+PQ_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PQ_LIBS := $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null || echo -lpq)
+DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS) $(HUNSPELL_LIBS) $(PQ_LIBS) -pthread -lm
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wwrite-strings -Wvla -Wformat=2 -Wno-format-nonliteral
@@ -47,7 +49,7 @@ UNIT_BIN = $(UNIT_SRC:%.c=$(O)/%)
 GEN = $(O)/gen/abbrev.inc $(O)/gen/elisions.inc $(O)/gen/prefixes.inc $(O)/gen/variants.inc \
       $(O)/gen/numbers-fr.inc $(O)/gen/numbers-en.inc $(O)/gen/number-suffixes.inc
 
-.PHONY: all deps demo test run-tests asan fuzz fuzz-run bench install uninstall clean \
+.PHONY: all deps demo test test-faults valgrind run-tests asan fuzz fuzz-run bench install uninstall clean \
 	check-lib check-headers format lib
 
 all: $(O)/pont $(UNIT_BIN)
@@ -65,7 +67,7 @@ $(O)/gen/abbrev.inc: data/abbrev-fr.txt data/abbrev-en.txt tests/gen-abbrev.sh
 
 $(O)/src/lib/%.o: src/lib/%.c src/pont.h src/pont-findings.def $(GEN)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) $(HUNSPELL_CFLAGS) -Isrc -Isrc/lib/base -I$(O)/gen -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) $(HUNSPELL_CFLAGS) $(PQ_CFLAGS) -Isrc -Isrc/lib/base -I$(O)/gen -MMD -MP -c -o $@ $<
 
 # the CLI sees pont.h only: no ICU flags, no -Isrc/lib
 $(O)/src/cli/%.o: src/cli/%.c src/pont.h src/pont-findings.def
@@ -120,6 +122,17 @@ test: deps
 
 run-tests: all check-lib
 	@sh tests/run.sh $(O)
+
+# every command of the demo under valgrind (slow: not part of test)
+valgrind: deps
+	@sh tests/deps.sh valgrind
+	@$(MAKE) --no-print-directory all
+	@sh tests/valgrind.sh $(O)/pont
+
+# the reliability suite alone (it is part of test too: it takes well under a minute)
+test-faults: deps
+	@$(MAKE) --no-print-directory all
+	@PONT_BUILD=$$(cd $(O) && pwd) python3 tests/py/run.py test_faults
 
 asan: deps
 	@$(MAKE) --no-print-directory O=build-asan SANITIZE=address,undefined CC=$(CC) test

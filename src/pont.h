@@ -13,7 +13,8 @@
  * - Text is UTF-8 and is passed as (const char *s, size_t len); offsets are bytes into it.
  * - A function that can fail returns pont_status. On failure it fills *err when err is not
  *   NULL (err is never touched on success) and leaves its output parameters unchanged.
- * - Out of memory aborts the process: no function returns an allocation error.
+ * - Out of memory calls the program's handler (pont_set_oom_handler), else aborts: no function
+ *   returns an allocation error.
  * - The library never prints and never exits.
  */
 
@@ -23,7 +24,8 @@ typedef enum pont_status {
 	PONT_EUTF8,	/* input is not valid UTF-8, or contains NUL */
 	PONT_EPARSE,	/* input data is malformed (a file format error) */
 	PONT_EIO,	/* reading or writing failed; err->sys_errno has the reason */
-	PONT_EICU	/* ICU reported a failure */
+	PONT_EICU,	/* ICU reported a failure */
+	PONT_ELIMIT	/* input larger or deeper than the limit set for it */
 } pont_status;
 
 /* Written only on failure. msg is a complete phrase, ready to print after "error: ". */
@@ -35,6 +37,13 @@ typedef struct pont_error {
 	char msg[256];
 } pont_error;
 
+/* When memory runs out the library calls handler (which should not return: it reports and ends
+ * the program); without one, or if it returns, the library aborts. The library itself never
+ * prints nor exits. */
+void pont_set_oom_handler(void (*handler)(size_t n));
+/* The deepest nesting of elements the XML readers accept (TBX, TMX, XLIFF): deeper is
+ * PONT_ELIMIT. 0 restores the default, 1 000 000. */
+void pont_set_xml_max_depth(unsigned long n);
 
 /* ========== base: buffers, text, positions, findings and reports ========================== */
 
@@ -61,7 +70,9 @@ void pont_buf_add_json(pont_buf *b, const char *s, size_t n);
 /* Appends s as a TSV field: tab, line feed, carriage return and backslash as \t \n \r \\. */
 void pont_buf_add_tsv(pont_buf *b, const char *s, size_t n);
 /* Appends s escaped for XML or HTML text and attribute values: & < > " as entities, carriage
- * return as &#13; (which XML would otherwise read as a line feed). */
+ * return as &#13; (which XML would otherwise read as a line feed); what XML 1.0 cannot hold
+ * (other C0 controls, U+FFFE, U+FFFF) as U+FFFD: the output is always well-formed. Writers that
+ * must keep such characters (XLIFF <cp>, TMX) write them their own way first. */
 void pont_buf_add_xml(pont_buf *b, const char *s, size_t n);
 /* Empties the buffer and keeps its memory. */
 void pont_buf_reset(pont_buf *b);
@@ -111,6 +122,9 @@ typedef struct pont_text {
  * PONT_EUTF8 with line and column of the first bad byte.
  */
 pont_status pont_text_read_fd(pont_text *t, int fd, const char *name, unsigned flags, pont_error *err);
+/* The same, reading at most max bytes (0: no limit): more is PONT_ELIMIT, nothing kept. */
+pont_status pont_text_read_fd_max(pont_text *t, int fd, const char *name, unsigned flags, size_t max,
+				  pont_error *err);
 /* The same for bytes already in memory (copied). */
 pont_status pont_text_from_bytes(pont_text *t, const char *s, size_t len, const char *name,
 				 unsigned flags, pont_error *err);
@@ -814,6 +828,8 @@ typedef struct pont_spell_options {
 				 * spellings are accepted; 1, reported ("variant", warning); 2, accepted
 				 * unless the text mixes both varieties: then the less used one's are
 				 * reported ("variant", info) */
+	double suggest_seconds;	/* the time the speller may spend on suggestions in all (0: 20 s);
+				 * past it, and for words over 40 bytes, an unknown word gets none */
 } pont_spell_options;
 
 /*
@@ -829,6 +845,7 @@ typedef struct pont_spell_stats {
 	size_t words;		/* word tokens (ICU words with letters or digits) */
 	size_t checked;		/* of which looked up (not numbers, acronyms, identifiers...) */
 	size_t flagged;		/* of which reported as spelling errors */
+	size_t unsuggested;	/* of which left without suggestions: the time for them ran out */
 } pont_spell_stats;
 
 /* segs: doc's sentences (pont_segment_doc with sp's language), or NULL to segment here. */
@@ -851,30 +868,62 @@ const char *pont_tm_trg_lang(const pont_tm *tm);
 const char *pont_tm_source(const pont_tm *tm, size_t i);
 const char *pont_tm_target(const pont_tm *tm, size_t i);
 const char *pont_tm_note(const pont_tm *tm, size_t i);	/* NULL when none */
-/* Adds a unit; returns 0 (and adds nothing) when the same pair is already there, or when the
- * source or the target is empty or the source has nothing a look-up could match (white space). */
+
+/* Where a unit comes from; each field NULL when unknown. */
+#define PONT_TM_NPROV 4
+typedef struct pont_tm_prov {
+	const char *article;	/* the article (a work file's original) */
+	const char *date;	/* ISO 8601 UTC, "2026-11-29T10:50:03Z" (compared as text: newest last) */
+	const char *translator;
+	const char *status;	/* the work file's state: "translated", "reviewed", "final" */
+} pont_tm_prov;
+/* Unit i's provenance; its strings live as long as the memory is not changed. */
+pont_tm_prov pont_tm_provenance(const pont_tm *tm, size_t i);
+
+/* What pont_tm_add did. */
+enum { PONT_TM_KEPT = 0, PONT_TM_ADDED = 1, PONT_TM_REPLACED = 2 };
+/*
+ * Adds a unit (prov may be NULL). A unit whose source and target are those of a unit already
+ * there up to typography and case (pont_tm_lookup's 100 %) is not added: the newer of the two
+ * is kept in that unit's place (PONT_TM_REPLACED; PONT_TM_KEPT when the one there is the same
+ * or dated later). A source with another target is a new unit: an alternative translation.
+ * PONT_TM_KEPT too when the source or the target is empty or the source has nothing a
+ * look-up could match (white space).
+ */
+int pont_tm_add_unit(pont_tm *tm, const char *src, size_t sn, const char *tgt, size_t tn, const char *note,
+		     const pont_tm_prov *prov);
 int pont_tm_add(pont_tm *tm, const char *src, size_t sn, const char *tgt, size_t tn, const char *note);
+/* How many units newer ones replaced since tm was made or opened. */
+size_t pont_tm_replaced(const pont_tm *tm);
 
 typedef struct pont_tm_match {
 	uint32_t unit;
-	int score;		/* 0-100: 100 the same text, 99 the same words written otherwise */
+	int score;		/* 0-100: 100 the same text up to typography and case */
+	int differs;		/* a 100 whose bytes are not the same (apostrophes, quotes, spaces, case...) */
 } pont_tm_match;
 
 /*
- * The best units for text, at most max, score at least min_score, best first (ties: older unit
- * first). Score: 100 * (1 - d / W), d the weighted edit distance between the token sequences
- * (words weigh 1, numbers 0.5, punctuation and inline codes 0.25; replacing a number by a
- * number, a mark by a mark costs that weight; case is ignored), W the larger total weight.
- * Candidates come from an inverted index of tokens, best possible score first, so that only a
- * few units are scored; the result is the same as scoring every unit (pont_tm_lookup_all).
+ * The best units for text, at most max, score at least min_score, best first (ties: newer unit
+ * first). Tokens are compared as a reader sees them: apostrophes, quotes, dashes, the ellipsis,
+ * no-break spaces, case and Unicode normalization (NFKC) never cost points. Score:
+ * 100 * (1 - d / W), d the weighted edit distance between the token sequences (words weigh 1,
+ * numbers 0.5, punctuation and inline codes 0.25; replacing a number by a number, a mark by a
+ * mark costs that weight), W the larger total weight. Candidates come from an inverted index of
+ * tokens, best possible score first, so that only a few units are scored; the result is the
+ * same as scoring every unit (pont_tm_lookup_all).
  */
 size_t pont_tm_lookup(pont_tm *tm, const char *text, size_t n, int min_score, pont_tm_match *out, size_t max);
 size_t pont_tm_lookup_all(pont_tm *tm, const char *text, size_t n, int min_score, pont_tm_match *out, size_t max);
+/* What two texts the same up to typography differ in, for a reader: "apostrophes, spaces"
+ * (from: apostrophes, quotation marks, dashes, ellipsis, spaces, case, character forms).
+ * Appends to *out; nothing when they are the same bytes. */
+void pont_tm_typography(const char *a, const char *b, pont_buf *out);
 
 /* The memory as pont's file (the units and their index; native byte order). */
 void pont_tm_write(const pont_tm *tm, pont_buf *out);
 int pont_tm_is_file(const char *data, size_t len);
-/* Reads it back (data copied); PONT_EPARSE for a damaged file or another version. */
+/* Reads it back (data copied; a file of pont's first memory format is re-indexed); PONT_EPARSE
+ * for a damaged file or another version. */
 pont_tm *pont_tm_open(const char *data, size_t len, const char *name, pont_error *err);
 
 typedef struct pont_tmx_stats {
@@ -894,6 +943,42 @@ pont_status pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const ch
 			     pont_tmx_stats *st, pont_error *err);
 /* Writes the memory as TMX 1.4b. */
 void pont_tm_write_tmx(const pont_tm *tm, pont_buf *out);
+
+/* --- A memory shared on a PostgreSQL server ----------------------------------------------- */
+
+typedef struct pont_tmdb pont_tmdb;
+
+/* Is s a server's URL (postgresql://... or postgres://...)? */
+int pont_tmdb_is_url(const char *s);
+/* The URL as it may be shown: its password replaced by ***. Appends to *out. */
+void pont_tmdb_display(const char *url, pont_buf *out);
+/*
+ * Connects to the memory at url (a libpq connection URI). create: makes the schema when the
+ * database has none (pont tm init; safe to repeat). Fails with PONT_EIO when the server cannot
+ * be reached, PONT_EPARSE when the database holds no pont memory (create 0), one of another
+ * schema version, or one of other languages. err->file is the URL without its password.
+ */
+pont_tmdb *pont_tmdb_open(const char *url, const char *src_lang, const char *trg_lang, int create, pont_error *err);
+void pont_tmdb_close(pont_tmdb *db);
+const char *pont_tmdb_name(const pont_tmdb *db);	/* the URL without its password */
+pont_status pont_tmdb_size(pont_tmdb *db, size_t *n, pont_error *err);
+/*
+ * Adds the units of a memory (pont_tm_add_unit's rules: a unit the same as one there up to
+ * typography replaces it when newer) in one transaction: all or nothing, one writer at a time
+ * (an advisory lock), so that writers on many machines lose nothing.
+ */
+pont_status pont_tmdb_add(pont_tmdb *db, const pont_tm *units, size_t *added, size_t *replaced, pont_error *err);
+/*
+ * pont_tm_lookup on the server: the candidates that can reach min_score (those sharing one of
+ * the query's rarest tokens, in the weight window) are fetched into *cands (a memory owned by
+ * the caller, units in the server's order; NULL when none was fetched) and scored there, so
+ * that the best match is the one a local memory of the same units gives. 0 and *err (err->code
+ * not PONT_OK) when the server fails; set err->code to PONT_OK before calling to tell the two.
+ */
+size_t pont_tmdb_lookup(pont_tmdb *db, const char *text, size_t n, int min_score, pont_tm **cands, pont_tm_match *out,
+			size_t max, pont_error *err);
+/* Every unit, in the order they were added, as a local memory; NULL + *err on failure. */
+pont_tm *pont_tmdb_export(pont_tmdb *db, pont_error *err);
 
 /* ========== bitext: alignment, machine drafts, the work file, the bilingual pair ============ */
 
@@ -944,14 +1029,16 @@ void pont_alignment_release(pont_alignment *a);
 /*
  * A sentence made ready for a machine-translation engine: one line in which each glossary term
  * with an English term, and each protected span (code, URL, e-mail address, HTML, link syntax,
- * emphasis delimiters), is a placeholder PONT0, PONT1... that engines pass through; what each
- * placeholder becomes in the English is kept.
+ * emphasis delimiters), is a placeholder PONT0, PONT1... that engines pass through (PONTX0...
+ * when the sentence itself holds a PONT0, and so on); what each placeholder becomes in the
+ * English is kept.
  */
 typedef struct pont_mt_seg {
 	char *line;		/* for the engine: no line break, no tab */
 	char **back;		/* back[k]: the English for placeholder k */
 	unsigned char *glue;	/* glue[k]: 1 an opening delimiter (no space after it), 2 a closing one */
 	size_t n;
+	char tag[16];		/* the placeholders' name: PONT, or PONTX... if the sentence has PONT0 */
 } pont_mt_seg;
 
 /*
@@ -975,12 +1062,16 @@ size_t pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int ape
 
 /* --- The work file (XLIFF 2.1) ------------------------------------------------------------ */
 
-/* A translation-memory hit offered to prepare: source and target are owned by the receiver. */
+/* A translation-memory hit offered to prepare: its strings are owned by the receiver. */
 typedef struct pont_xliff_tm_hit {
 	char *source, *target;
-	int score;		/* 0-100; 100 = exact */
+	int score;		/* 0-100; 100 = exact up to typography */
 	const char *origin;	/* static or long-lived: the memory's name */
+	char *prov[PONT_TM_NPROV];	/* article, date, translator, status of pont_tm_prov; NULL when unknown */
+	char *typography;	/* a 100 whose text is not the same bytes: what differs; else NULL */
 } pont_xliff_tm_hit;
+/* Frees a hit's strings and zeroes it. */
+void pont_xliff_tm_hit_release(pont_xliff_tm_hit *hit);
 
 typedef struct pont_xliff_prep {
 	const char *original;		/* the article's path, recorded in <file original> */
@@ -998,6 +1089,7 @@ typedef struct pont_xliff_prep {
 	 * Machine drafts, per sentence of segs (NULL: none): a segment without an exact memory hit
 	 * gets its draft as target, state "initial", a translation candidate of type "mt" from
 	 * engine, and a note naming the engine and, from draft_notes, what to look at. XLIFF 2 only.
+	 * A segment with a draft note but no draft gets the note alone (why there is no draft).
 	 */
 	const char *const *drafts;
 	const char *const *draft_notes;
@@ -1058,9 +1150,11 @@ pont_status pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_sou
 /*
  * Adds the approved pairs of a finished work file to tm: segments whose target is not empty
  * and whose state is translated, reviewed or final. Returns how many were new; *skipped (may be
- * NULL) is increased by the segments left out (no target, or state initial).
+ * NULL) is increased by the segments left out (no target, or state initial). Each unit's
+ * provenance: prov's fields (prov may be NULL), else the work file's original as the article
+ * and the segment's state as the status.
  */
-size_t pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, size_t *skipped);
+size_t pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, const pont_tm_prov *prov, size_t *skipped);
 
 /* A segment or ignorable of a unit, as read (texts with the codes' text in place). */
 typedef struct pont_xliff_seg {

@@ -24,7 +24,7 @@ enum {
 	CLI_O_GLOSSARY = 'g', CLI_O_TARGET_LANG = 't', CLI_O_OUTPUT = 'o', CLI_O_FORMAT = 'f', CLI_O_LANG = 'l',
 	CLI_O_HELP = 'h', CLI_O_WORDS = 'w',
 	CLI_O_NO_GLOSSARY = 256, CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_TM,
-	CLI_O_MIN_SCORE, CLI_O_NO_WORD_LISTS,
+	CLI_O_MIN_SCORE, CLI_O_NO_WORD_LISTS, CLI_O_MAX_INPUT,
 	CLI_O_OWN = 512		/* a command's own options: keys from here, or letters */
 };
 
@@ -52,14 +52,17 @@ enum {
 
 typedef struct cli_dict_job cli_dict_job;
 
-/* Translation memories opened for look-ups: pont files (.ptm), TMX or TSV, fr -> en. */
+/* Translation memories opened for look-ups: pont files (.ptm), TMX or TSV, fr -> en, or a
+ * shared memory on a PostgreSQL server (db[k] not NULL, v[k] NULL). */
 typedef struct cli_tms {
 	pont_tm **v;
+	pont_tmdb **db;
 	const char **names;
 	size_t n;
 	int min_score;
+	int failed;		/* a server's look-up failed (reported once) */
 } cli_tms;
-#define CLI_TMS_INIT { NULL, NULL, 0, 70 }
+#define CLI_TMS_INIT { NULL, NULL, NULL, 0, 70, 0 }
 
 typedef struct cli_command cli_command;
 
@@ -129,6 +132,10 @@ const cli_opt *cli_options_of(const cli_command *cmd, size_t *n);
 int cli_env_ready(cli_env *env);
 /* Parses a number in [min, max] for option name; reports a usage error. */
 int cli_number(const char *cmd, const char *name, const char *arg, long min, long max, long *out);
+/* Parses a size in bytes (a number, K, M or G after it: 256M) for option name, at least min. */
+int cli_size(const char *cmd, const char *name, const char *arg, size_t min, size_t *out);
+/* The most bytes an input may hold (--max-input, every command; 256 MB). */
+extern size_t cli_max_input;
 
 /* --- data files -------------------------------------------------------------------------- */
 
@@ -223,21 +230,29 @@ int cli_add_word_lists(const cli_env *env, pont_speller *sp, int french);
  * an exit code.
  */
 int cli_tm_read(const char *path, const char *src, const char *trg, pont_tm **out);
+/* Adds the units of a memory file, TMX or TSV to tm (pont_tm_add_unit: its rules, provenance kept). */
+int cli_tm_read_into(const char *path, pont_tm *tm);
+/* The memory on a server at url (create: pont tm init); the error reported. */
+int cli_tmdb_open(const char *url, int create, pont_tmdb **out);
 /* pont_xliff_prep.tm_lookup over the memories: the best hit of all. */
 int cli_tms_lookup(void *ctx, const char *text, size_t n, pont_xliff_tm_hit *hit);
 
 /* --- output ----------------------------------------------------------------------------------- */
 
 /*
- * Output that never leaves a partial file behind: -o FILE writes a temporary file in the same
- * directory and renames it over FILE when everything was written; no path means stdout.
+ * files.c. Output that never leaves a partial file behind: -o FILE writes a temporary file in
+ * the same directory and renames it over FILE when everything was written; no path means
+ * stdout. Never over an input of the run unless in place; under a lock when read and rewritten.
  */
 typedef struct cli_out {
 	FILE *f;
-	char *path;		/* final path, NULL for stdout */
+	char *path;		/* final path (a symbolic link's target), NULL for stdout */
 	char *tmp;		/* temporary path, NULL when writing in place (stdout, a device) */
+	unsigned links;		/* the target's hard links: more than one, it is rewritten in place */
 } cli_out;
 
+/* Opens path for writing (NULL or "-": stdout); refuses a file this run reads unless in_place. */
+int cli_out_open_ex(cli_out *o, const char *path, int in_place);
 int cli_out_open(cli_out *o, const char *path);
 /* Writes n bytes; errors are caught at close. */
 void cli_out_write(cli_out *o, const char *s, size_t n);
@@ -245,6 +260,23 @@ void cli_out_write(cli_out *o, const char *s, size_t n);
 int cli_out_close(cli_out *o, int ok);
 /* Writes b to path (NULL or "-": stdout) atomically; returns an exit code. */
 int cli_write(const char *path, const pont_buf *b);
+int cli_write_ex(const char *path, const pont_buf *b, int in_place);
+/* EXIT_USAGE (reported) when output names the same file as one of the n operands. */
+int cli_output_not_input(const char *output, int n, char **operands);
+/* An input of this run (an open file): no output may replace it. */
+void cli_note_input(int fd);
+/* Removes the temporary files of unfinished writes when pont is interrupted. */
+void cli_signals_init(void);
+/* Out of memory: one line on stderr, the temporary files removed, exit EXIT_SYSTEM. */
+void cli_oom(void) __attribute__((noreturn));
+void cli_oom_handler(size_t n);
+/* An exclusive lock on path (its target, or its directory while it does not exist), waited for
+ * up to $PONT_LOCK_WAIT seconds (120): for a file pont reads, changes and writes back. */
+typedef struct cli_lock_t {
+	int fd;
+} cli_lock_t;
+int cli_lock(const char *path, cli_lock_t *l);
+void cli_unlock(cli_lock_t *l);
 
 /* --- what several commands do ------------------------------------------------------------------- */
 
@@ -253,13 +285,21 @@ void cli_prep_init(pont_xliff_prep *p, const cli_env *env, const char *original,
 		   const pont_matches *ms);
 /* An English edition's typography (normalize --to en) on text in format; reports, returns an exit code. */
 int cli_english_typography(const char *text, size_t len, pont_format format, pont_buf *out);
+/* What an engine run may take: time, and bytes of output (ratio times the French, plus 64 KB a
+ * line; max_total, when not 0, replaces the total). */
+typedef struct cli_engine_limits {
+	double timeout;
+	size_t ratio, max_total;
+} cli_engine_limits;
 /*
  * Runs a machine-translation command (/bin/sh -c cmd, in its own process group) with the n
- * lines on its stdin, one a line; *out gets its n output lines (allocated). A command that exits
- * non-zero, is killed, or takes more than timeout seconds (then its group is killed), or that
- * returns another number of lines, is reported and gives an exit code.
+ * lines on its stdin, one a line; *out gets its n output lines (allocated), *why (allocated too)
+ * says why a line was refused (not UTF-8, a NUL or a control character: out[i] is then NULL). A
+ * command that exits non-zero, is killed, takes more time or writes more than lim allows (then
+ * its group is killed), or returns another number of lines, is reported and gives an exit code.
  */
-int cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out);
+int cli_engine_run(const char *cmd, const char *const *lines, size_t n, const cli_engine_limits *lim, char ***out,
+		   char ***why);
 /* Monotonic clock, in seconds. */
 double cli_now(void);
 

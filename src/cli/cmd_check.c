@@ -251,11 +251,19 @@ finish(const cli_env *env, pont_report *rep, const char *title)
 		pont_text_release(&t);
 	}
 	if (o.write_ignore) {
-		if (access(o.write_ignore, F_OK) == 0 && (rc = cli_read(o.write_ignore, 0, &t)) != EXIT_OK)
+		/* read, merge, write back under the file's lock: two checks at once lose no entry */
+		cli_lock_t lock;
+
+		if ((rc = cli_lock(o.write_ignore, &lock)) != EXIT_OK)
 			return rc;
+		if (access(o.write_ignore, F_OK) == 0 && (rc = cli_read(o.write_ignore, 0, &t)) != EXIT_OK) {
+			cli_unlock(&lock);
+			return rc;
+		}
 		pont_report_write_ignore(rep, t.data, t.len, &out);
 		pont_text_release(&t);
-		rc = cli_write(o.write_ignore, &out);
+		rc = cli_write_ex(o.write_ignore, &out, 1);
+		cli_unlock(&lock);
 		pont_buf_reset(&out);
 	}
 	pont_report_write(rep, (pont_report_format)env->format, title, &out);
@@ -317,7 +325,7 @@ run(cli_env *env, int argc, char **argv)
 	if (argc == 0 && env->nlist[0] == 0)
 		return cli_usage("check", "give the work files to check, or --source FR --target EN");
 	if ((bts = calloc(env->nlist[0] + 1, sizeof *bts)) == NULL)
-		abort();
+		cli_oom();
 	rc = load_pairs(env, bts);
 	rc = cli_worse(rc, cli_env_ready(env));
 	if (rc == EXIT_OK &&

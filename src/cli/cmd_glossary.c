@@ -45,9 +45,10 @@ do_validate(const opts *op, const cli_env *env, cli_out *out)
 			pont_report_take(&one, &d);
 			pont_report_write(&one, PONT_REPORT_TEXT, NULL, &b);
 			if (pont_findings_count(&one.f, PONT_SEV_ERROR) == 0)
-				pont_buf_addf(&b, "%s: valid %s%s: %zu concepts, %zu terms\n", cli_name(op->files[i]),
+				pont_buf_addf(&b, "%s: valid %s%s: %zu concept%s, %zu term%s\n", cli_name(op->files[i]),
 					      pont_tbx_dialect_name(pont_glossary_dialect(g)), pont_glossary_dct(g) ? " (DCT)" : "",
-					      pont_glossary_nconcepts(g), pont_glossary_nterms(g));
+					      pont_glossary_nconcepts(g), pont_glossary_nconcepts(g) == 1 ? "" : "s",
+					      pont_glossary_nterms(g), pont_glossary_nterms(g) == 1 ? "" : "s");
 			pont_report_release(&one);
 		} else {
 			pont_report_take(&rep, &d);

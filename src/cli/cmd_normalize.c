@@ -58,10 +58,16 @@ one(const cli_env *env, const char *path, pont_report *rep, pont_buf *out)
 	pont_buf res = PONT_BUF_INIT;
 	pont_doc_options dopt = cli_doc_options(env, path);
 	pont_error err;
+	cli_lock_t lock = { -1 };
 	int rc;
 
-	if ((rc = cli_read(path, env->text_flags, &txt)) != EXIT_OK)
+	/* rewritten in place under its lock, like every file pont reads and writes back */
+	if (o.inplace && !o.check && (rc = cli_lock(path, &lock)) != EXIT_OK)
 		return rc;
+	if ((rc = cli_read(path, env->text_flags, &txt)) != EXIT_OK) {
+		cli_unlock(&lock);
+		return rc;
+	}
 	if (pont_normalize(txt.data, txt.len, &dopt, &o.nopt, &res, o.check ? &ch : NULL, &err) != PONT_OK) {
 		err.file = cli_name(path);
 		cli_report(&err);
@@ -70,10 +76,11 @@ one(const cli_env *env, const char *path, pont_report *rep, pont_buf *out)
 		pont_findings_locate(&ch, 0, cli_name(path), txt.data, txt.len, txt.bom);
 		pont_report_take(rep, &ch);
 	} else if (o.inplace) {
-		rc = cli_write(path, &res);
+		rc = cli_write_ex(path, &res, 1);
 	} else {
 		pont_buf_add(out, res.p ? res.p : "", res.len);
 	}
+	cli_unlock(&lock);
 	pont_findings_release(&ch);
 	pont_buf_release(&res);
 	pont_text_release(&txt);

@@ -17,7 +17,7 @@ text_sentence(pont_buf *b, const char *s, size_t n)
 		if (s[i] != '\n' && s[i] != '\r')
 			continue;
 		pont_buf_add(b, s + run, i - run);
-		if (s[i] == '\n')
+		if (s[i] == '\n' || i + 1 == n || s[i + 1] != '\n')	/* LF, CR LF or a CR alone: one space */
 			pont_buf_addc(b, ' ');
 		run = i + 1;
 	}
@@ -172,7 +172,7 @@ run(cli_env *env, int argc, char **argv)
 	}
 	/* read and check every input first: a bad one means no output at all */
 	if ((texts = calloc((size_t)nfiles, sizeof *texts)) == NULL)
-		abort();
+		cli_oom();
 	for (i = 0; i < nfiles; i++)
 		rc = cli_worse(rc, cli_read(files[i], env->text_flags, &texts[i]));
 	if (rc == EXIT_OK && (rc = cli_out_open(&o, env->output)) == EXIT_OK) {

@@ -5,13 +5,13 @@
 
 #include "cli.h"
 
-enum { O_LANG = 'l', O_VERBOSE = 'v', O_ANGLICISMS = CLI_O_OWN, O_LIST, O_SUGGESTIONS, O_STATS };
+enum { O_LANG = 'l', O_VERBOSE = 'v', O_ANGLICISMS = CLI_O_OWN, O_LIST, O_SUGGESTIONS, O_SUGGEST_TIME, O_STATS };
 
 static struct {
 	const char *lang;
 	pont_spell_options so;
 	int list, verbose, stats;
-} o = { "fr", { 0, 5, 1, 0 }, 0, 0, 0 };
+} o = { "fr", { 0, 5, 1, 0, 0 }, 0, 0, 0 };
 
 static int
 opt(cli_env *env, int key, const char *arg)
@@ -36,6 +36,14 @@ opt(cli_env *env, int key, const char *arg)
 			return EXIT_USAGE;
 		o.so.suggest = (int)v;
 		return EXIT_OK;
+	case O_SUGGEST_TIME: {
+		char *end;
+
+		o.so.suggest_seconds = strtod(arg, &end);
+		if (*arg == '\0' || *end || !(o.so.suggest_seconds > 0 && o.so.suggest_seconds < 1e6))
+			return cli_usage("spell", "--suggest-time takes seconds, not '%s'", arg);
+		return EXIT_OK;
+	}
 	case O_VERBOSE:
 		o.verbose = 1;
 		return EXIT_OK;
@@ -107,7 +115,7 @@ write_list(const pont_findings *f, pont_buf *out)
 	size_t i, nw = 0, nc = 0;
 
 	if (w == NULL || c == NULL)
-		abort();
+		cli_oom();
 	for (i = 0; i < f->n; i++)
 		if ((f->v[i].code == PONT_ID_SPELL_UNKNOWN || f->v[i].code == PONT_ID_SPELL_NAME) && f->v[i].text)
 			w[nw++] = f->v[i].text;
@@ -164,7 +172,7 @@ one(cli_env *env, pont_speller *sp, const char *path, pont_report *rep, pont_spe
 static int
 run(cli_env *env, int argc, char **argv)
 {
-	pont_spell_stats st = { 0, 0, 0 };
+	pont_spell_stats st = { 0, 0, 0, 0 };
 	pont_dict *dicts[3] = { NULL, NULL, NULL };
 	pont_speller *sp = NULL;
 	pont_report rep = PONT_REPORT_INIT;
@@ -186,6 +194,10 @@ run(cli_env *env, int argc, char **argv)
 		pont_report_write(&rep, (pont_report_format)env->format, "pont spell", &out);
 	if (rc == EXIT_OK)
 		rc = cli_write(env->output, &out);
+	if (st.unsuggested && rc <= EXIT_FINDINGS)
+		cli_msg(NULL, "note", "%zu unknown words left without suggestions: the %.0f s allowed for them ran out, "
+			"or the word is over 40 bytes (--suggest-time; --suggestions 0 is the fast way)", st.unsuggested,
+			o.so.suggest_seconds > 0 ? o.so.suggest_seconds : 20);
 	if (o.stats && rc <= EXIT_FINDINGS)
 		fprintf(stderr, "pont: spell: %zu words, %zu checked, %zu flagged (%.2f %% of the words)\n", st.words,
 			st.checked, st.flagged, st.words ? 100.0 * (double)st.flagged / (double)st.words : 0.0);
@@ -209,7 +221,11 @@ static const cli_opt opts[] = {
 				  "in US spelling)" },
 	{ "anglicisms", O_ANGLICISMS, NULL, "French: accept words the English dictionary knows, as info" },
 	{ "list", O_LIST, NULL, "instead: the unknown words with their counts, most frequent first" },
-	{ "suggestions", O_SUGGESTIONS, "N", "suggestions per unknown word (default 5, 0 for none)" },
+	{ "suggestions", O_SUGGESTIONS, "N", "suggestions per unknown word (default 5; 0 for none, the fast\n"
+					     "way: Hunspell takes time over each; words over 40 bytes get\n"
+					     "none)" },
+	{ "suggest-time", O_SUGGEST_TIME, "SEC", "time allowed for suggestions in all (default 20); the unknown\n"
+						 "words after it get none (a note says how many)" },
 	{ "verbose", O_VERBOSE, NULL, "also show info findings (names)" },
 	{ "stats", O_STATS, NULL, "print to stderr how many words were read, checked and flagged" },
 	{ NULL, 0, NULL, NULL }

@@ -32,7 +32,7 @@ count_match(counts *c, const pont_glossary *const *gs, const pont_match *m)
 
 	if ((k = c->slot[m->glossary][concept]) == 0) {
 		if ((c->v = realloc(c->v, (c->n + 1) * sizeof *c->v)) == NULL)
-			abort();
+			cli_oom();
 		c->v[c->n].glossary = m->glossary;
 		c->v[c->n].concept = concept;
 		c->v[c->n++].n = 0;
@@ -151,10 +151,10 @@ emit(pont_buf *b, int fmt, const char *name, const pont_text *t, const cli_env *
 	size_t i, k;
 
 	if ((c.slot = calloc(env->ng + 1, sizeof *c.slot)) == NULL)
-		abort();
+		cli_oom();
 	for (k = 0; k < env->ng; k++)
 		if ((c.slot[k] = calloc(pont_glossary_nconcepts(gs[k]) + 1, sizeof *c.slot[k])) == NULL)
-			abort();
+			cli_oom();
 	pont_lines_init(&li, t->data, t->len, t->bom);
 	if (fmt == FMT_JSON) {
 		pont_buf_adds(b, first ? "\n{\"file\":" : ",\n{\"file\":");
@@ -215,7 +215,7 @@ find_candidates(cands *cs, const pont_doc *doc, const pont_matches *ms, pont_dic
 
 	pont_find_candidates(doc, ms, fr, cs->en, &cs->c);
 	if ((cs->contexts = realloc(cs->contexts, (cs->c.n + 1) * sizeof *cs->contexts)) == NULL)
-		abort();
+		cli_oom();
 	pont_segment_doc(cs->sg, doc, &segs, NULL);
 	for (k = from; k < cs->c.n; k++) {
 		cs->contexts[k] = NULL;

@@ -11,14 +11,14 @@
 #define APERTIUM_CMD "apertium fr-es | apertium spa-eng"
 #define APERTIUM_NAME "Apertium fr-es + spa-eng (pivot through Spanish)"
 
-enum { O_ENGINE = CLI_O_OWN, O_ENGINE_CMD, O_BATCH, O_TIMEOUT };
+enum { O_ENGINE = CLI_O_OWN, O_ENGINE_CMD, O_BATCH, O_TIMEOUT, O_MAX_ENGINE_OUTPUT };
 
 static struct {
 	const char *cmd;
 	int apertium;
 	size_t batch;
-	double timeout;
-} o = { APERTIUM_CMD, 1, (size_t)-1, 600 };
+	cli_engine_limits lim;
+} o = { APERTIUM_CMD, 1, (size_t)-1, { 600, 16, 0 } };
 
 typedef struct unknown_word {
 	char *w;
@@ -48,7 +48,7 @@ report_unknown(const pont_buf *b)
 		if (k == nv) {
 			v = realloc(v, (nv + 1) * sizeof *v);
 			if (v == NULL)
-				abort();
+				cli_oom();
 			v[nv].w = (char *)(s + i);
 			v[nv++].n = 0;
 		}
@@ -86,10 +86,12 @@ opt(cli_env *env, int key, const char *arg)
 		o.batch = (size_t)v;
 		return EXIT_OK;
 	case O_TIMEOUT:
-		o.timeout = strtod(arg, &end);
-		if (*arg == '\0' || *end || !(o.timeout > 0 && o.timeout < 1e6))
+		o.lim.timeout = strtod(arg, &end);
+		if (*arg == '\0' || *end || !(o.lim.timeout > 0 && o.lim.timeout < 1e6))
 			return cli_usage("translate", "--timeout takes seconds, not '%s'", arg);
 		return EXIT_OK;
+	case O_MAX_ENGINE_OUTPUT:
+		return cli_size("translate", "--max-engine-output", arg, 1, &o.lim.max_total);
 	}
 	return cli_usage("translate", "unknown option");
 }
@@ -104,7 +106,7 @@ typedef struct job {
 	char **drafts, **notes;		/* per segment: the engine's English, what to look at */
 	char **edition;			/* per segment: the English of the edition (memory or draft) */
 	size_t *todo, ntodo;		/* the segments for the engine */
-	size_t ntm, nmt, nmarked, nlost;
+	size_t ntm, nmt, nmarked, nlost, nrefused;
 	pont_buf unknown;		/* the engine's unknown words */
 } job;
 
@@ -120,7 +122,8 @@ plan(const cli_env *env, job *j, pont_mt_seg *mseg)
 
 		if (env->tms.n && cli_tms_lookup((void *)&env->tms, j->t.data + sp->start, sp->end - sp->start, &hit)) {
 			j->edition[i] = hit.target;
-			free(hit.source);
+			hit.target = NULL;
+			pont_xliff_tm_hit_release(&hit);
 			j->ntm++;
 			continue;
 		}
@@ -143,13 +146,13 @@ check_drafts(const cli_env *env, job *j)
 	pont_buf *note = calloc(j->ntodo + 1, sizeof *note);
 
 	if (src == NULL || tgt == NULL || sn == NULL || tn == NULL || note == NULL)
-		abort();
+		cli_oom();
 	for (k = 0; k < j->ntodo; k++) {
 		const pont_span *sp = &j->segs.v[j->todo[k]].span;
 
 		src[k] = j->t.data + sp->start;
-		sn[k] = sp->end - sp->start;
-		tgt[k] = j->drafts[j->todo[k]];
+		sn[k] = j->drafts[j->todo[k]] ? sp->end - sp->start : 0;	/* a refused draft: nothing to check */
+		tgt[k] = j->drafts[j->todo[k]] ? j->drafts[j->todo[k]] : "";
 		tn[k] = strlen(tgt[k]);
 	}
 	if ((ck = pont_checker_new((const pont_glossary *const *)env->gs, env->ng, env->fr, env->en, env->target_lang,
@@ -193,21 +196,31 @@ draft(job *j, pont_mt_seg *mseg)
 	int rc = EXIT_OK;
 
 	if (lines == NULL)
-		abort();
+		cli_oom();
 	for (k = 0; k < j->ntodo; k++)
 		lines[k] = mseg[j->todo[k]].line;
 	for (b0 = 0; rc == EXIT_OK && b0 < j->ntodo;) {
 		size_t nb = j->ntodo - b0 < o.batch ? j->ntodo - b0 : o.batch;
-		char **res = NULL;
+		char **res = NULL, **why = NULL;
 
-		if ((rc = cli_engine_run(o.cmd, lines + b0, nb, o.timeout, &res)) != EXIT_OK)
+		if ((rc = cli_engine_run(o.cmd, lines + b0, nb, &o.lim, &res, &why)) != EXIT_OK)
 			break;
 		for (k = 0; k < nb; k++) {
-			size_t s = j->todo[b0 + k], lost = pont_mt_restore(&mseg[s], res[k], strlen(res[k]), o.apertium, &eng,
-									     &j->unknown);
+			size_t s = j->todo[b0 + k], lost;
 
+			if (why[k]) {	/* no draft for it: the segment is left to translate, with the reason */
+				pont_buf n = PONT_BUF_INIT;
+
+				pont_buf_addf(&n, "no machine draft: the engine returned %s", why[k]);
+				cli_msg(NULL, "warning", "segment %zu: %s", s + 1, n.p);
+				j->notes[s] = n.p;
+				j->nrefused++;
+				free(why[k]);
+				continue;
+			}
+			lost = pont_mt_restore(&mseg[s], res[k], strlen(res[k]), o.apertium, &eng, &j->unknown);
 			if ((j->drafts[s] = strdup(eng.p ? eng.p : "")) == NULL)
-				abort();
+				cli_oom();
 			free(res[k]);
 			j->nmt++;
 			j->nlost += lost != 0;
@@ -219,6 +232,7 @@ draft(job *j, pont_mt_seg *mseg)
 			}
 		}
 		free(res);
+		free(why);
 		b0 += nb;
 	}
 	pont_buf_release(&eng);
@@ -314,7 +328,7 @@ run(cli_env *env, int argc, char **argv)
 		j.todo = calloc(j.segs.n + 1, sizeof *j.todo);
 		mseg = calloc(j.segs.n + 1, sizeof *mseg);
 		if (j.drafts == NULL || j.notes == NULL || j.edition == NULL || j.todo == NULL || mseg == NULL)
-			abort();
+			cli_oom();
 		if (j.m)
 			pont_match_doc(j.m, j.doc, &j.ms);
 		plan(env, &j, mseg);
@@ -325,9 +339,10 @@ run(cli_env *env, int argc, char **argv)
 		free(mseg);
 	}
 	if (rc == EXIT_OK && (rc = write_result(env, &j, argv[0])) == EXIT_OK) {
-		cli_msg(NULL, "note", "%zu sentences: %zu from the translation memory, %zu machine drafts (%s), %zu of them "
-			"marked for a glossary term that did not land%s", j.segs.n, j.ntm, j.nmt,
-			o.apertium ? APERTIUM_NAME : o.cmd, j.nmarked, j.nlost ? " or a protected span lost" : "");
+		cli_msg(NULL, "note", "%zu sentences: %zu from the translation memory, %zu machine drafts (%s)%s; %zu marked "
+			"for review (a glossary term that did not land%s%s)", j.segs.n, j.ntm, j.nmt,
+			o.apertium ? APERTIUM_NAME : o.cmd, j.nrefused ? ", some engine lines refused" : "", j.nmarked,
+			j.nlost ? ", a protected span lost" : "", j.nrefused ? ", no draft" : "");
 		if (o.apertium)
 			report_unknown(&j.unknown);
 	}
@@ -348,6 +363,9 @@ static const cli_opt opts[] = {
 	{ "batch", O_BATCH, "N", "segments per run of the engine (default: all in one run, as engines\n"
 				 "that load a model pay their start-up once)" },
 	{ "timeout", O_TIMEOUT, "SEC", "time allowed per run (default 600); the engine is then stopped" },
+	{ "max-engine-output", O_MAX_ENGINE_OUTPUT, "SIZE", "most bytes the engine may write per run (default: 16 times\n"
+							  "the French plus 64K a line; no line over 16 times the\n"
+							  "longest French one plus 64K); it is then stopped" },
 	{ NULL, 0, NULL, NULL }
 };
 

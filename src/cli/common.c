@@ -63,6 +63,7 @@ cli_exit_code(pont_status st)
 		return EXIT_USAGE;
 	case PONT_EUTF8:
 	case PONT_EPARSE:
+	case PONT_ELIMIT:
 		return EXIT_DATA;
 	case PONT_EIO:
 	case PONT_EICU:
@@ -82,6 +83,9 @@ cli_name(const char *path)
 {
 	return path == NULL || strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
+
+/* The most an input may hold (--max-input). */
+size_t cli_max_input = (size_t)256 << 20;
 
 int
 cli_read(const char *path, unsigned flags, pont_text *t)
@@ -103,8 +107,9 @@ cli_read(const char *path, unsigned flags, pont_text *t)
 			cli_msg(path, "error", "is a directory");
 			return EXIT_SYSTEM;
 		}
+		cli_note_input(fd);
 	}
-	st = pont_text_read_fd(t, fd, name, flags, &err);
+	st = pont_text_read_fd_max(t, fd, name, flags, cli_max_input, &err);
 	if (fd != 0)
 		close(fd);
 	if (st != PONT_OK) {
@@ -131,96 +136,6 @@ cli_has_suffix(const char *s, const char *suffix)
 
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
-
-
-
-int
-cli_out_open(cli_out *o, const char *path)
-{
-	struct stat sb;
-	size_t n;
-	int fd;
-
-	memset(o, 0, sizeof o[0]);
-	if (path == NULL || strcmp(path, "-") == 0) {
-		o->f = stdout;
-		return EXIT_OK;
-	}
-	o->path = strdup(path);
-	if (o->path == NULL)
-		abort();
-	/* a device or a pipe is written in place: there is nothing to rename over */
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		if ((o->f = fopen(path, "w")) == NULL) {
-			cli_msg(path, "error", "cannot open for writing: %s", strerror(errno));
-			free(o->path);
-			return EXIT_SYSTEM;
-		}
-		return EXIT_OK;
-	}
-	n = strlen(path) + sizeof ".pont-XXXXXX";
-	if ((o->tmp = malloc(n)) == NULL)
-		abort();
-	snprintf(o->tmp, n, "%s.pont-XXXXXX", path);
-	if ((fd = mkstemp(o->tmp)) < 0 || (o->f = fdopen(fd, "w")) == NULL) {
-		cli_msg(path, "error", "cannot create output: %s", strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
-		free(o->tmp);
-		free(o->path);
-		return EXIT_SYSTEM;
-	}
-	/* the new file gets the permissions a plain fopen would have given it */
-	{
-		mode_t um = umask(0);
-
-		umask(um);
-		fchmod(fd, (stat(path, &sb) == 0 ? sb.st_mode & 07777 : 0666 & ~um));
-	}
-	return EXIT_OK;
-}
-
-void
-cli_out_write(cli_out *o, const char *s, size_t n)
-{
-	if (n)
-		fwrite(s, 1, n, o->f);
-}
-
-int
-cli_out_close(cli_out *o, int ok)
-{
-	int rc = EXIT_OK, e = 0;
-	const char *name = o->path ? o->path : "<stdout>";
-
-	if (fflush(o->f) != 0 || ferror(o->f))
-		e = errno ? errno : EIO;
-	if (o->tmp && e == 0 && fsync(fileno(o->f)) != 0 && errno != EINVAL)
-		e = errno;
-	if (o->f != stdout) {
-		if (fclose(o->f) != 0 && e == 0)
-			e = errno;
-	}
-	if (e) {
-		cli_msg(name, "error", "cannot write: %s", strerror(e));
-		rc = EXIT_SYSTEM;
-	}
-	if (o->tmp) {
-		if (rc == EXIT_OK && ok && rename(o->tmp, o->path) != 0) {
-			cli_msg(name, "error", "cannot rename the output into place: %s", strerror(errno));
-			rc = EXIT_SYSTEM;
-		}
-		if (rc != EXIT_OK || !ok)
-			unlink(o->tmp);
-	}
-	free(o->tmp);
-	free(o->path);
-	memset(o, 0, sizeof o[0]);
-	return rc;
-}
-
 
 
 
@@ -502,14 +417,3 @@ cli_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int
-cli_write(const char *path, const pont_buf *b)
-{
-	cli_out o;
-	int rc;
-
-	if ((rc = cli_out_open(&o, path)) != EXIT_OK)
-		return rc;
-	cli_out_write(&o, b->p ? b->p : "", b->len);
-	return cli_out_close(&o, 1);
-}

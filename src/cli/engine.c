@@ -1,5 +1,6 @@
 /* engine.c: running a machine-translation command: lines in on stdin, as many lines out on
- * stdout, under a time limit. */
+ * stdout, under a time limit and a size limit; each line it returns checked (UTF-8, no control
+ * characters). */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -30,7 +31,11 @@ typedef struct engine {
 	int in, out, err;		/* our ends of its stdin, stdout, stderr; -1 when closed */
 	pont_buf input, output, errs;
 	size_t written;
+	size_t max_total, max_line;	/* what the engine may write: in all, and in one line */
+	size_t line_start;		/* where the line being written began in output */
 } engine;
+
+enum { MAX_ERRS = 65536 };		/* what is kept of the engine's stderr */
 
 static void
 close_fd(int *fd)
@@ -71,7 +76,8 @@ spawn(engine *g, const char *cmd)
 	return EXIT_OK;
 }
 
-/* Feeds the input and reads the output until the engine closes its output, or the deadline. */
+/* Feeds the input and reads the output until the engine closes its output: -1 at the deadline,
+ * -2 when it writes more than it may. */
 static int
 pump(engine *g, double deadline)
 {
@@ -109,10 +115,20 @@ pump(engine *g, double deadline)
 				int *fd = pf[i].fd == g->out ? &g->out : &g->err;
 
 				r = read(*fd, buf, sizeof buf);
-				if (r > 0)
-					pont_buf_add(fd == &g->out ? &g->output : &g->errs, buf, (size_t)r);
-				else if (r == 0 || (errno != EAGAIN && errno != EINTR))
+				if (r > 0 && fd == &g->out) {
+					const char *nl;
+
+					pont_buf_add(&g->output, buf, (size_t)r);
+					while ((nl = memchr(g->output.p + g->line_start, '\n', g->output.len - g->line_start)))
+						g->line_start = (size_t)(nl - g->output.p) + 1;
+					if (g->output.len > g->max_total || g->output.len - g->line_start > g->max_line)
+						return -2;
+				} else if (r > 0) {
+					if (g->errs.len < MAX_ERRS)
+						pont_buf_add(&g->errs, buf, (size_t)r);
+				} else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
 					close_fd(fd);
+				}
 			}
 		}
 	}
@@ -120,9 +136,42 @@ pump(engine *g, double deadline)
 	return 0;
 }
 
-/* The engine's n output lines, or an error when it exited badly or said another number. */
+/* What is wrong with an output line (malloc'ed), or NULL: not UTF-8, a NUL or another control
+ * character (a tab is white space). */
+static char *
+bad_line(const char *s, size_t len)
+{
+	size_t at = pont_utf8_check(s, len), i;
+	char msg[120];
+
+	msg[0] = '\0';
+	for (i = 0; i < at && !msg[0]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			snprintf(msg, sizeof msg, "the control character U+%04X at byte %zu", c, i + 1);
+		else if (c == 0xc2 && i + 1 < at && (unsigned char)s[i + 1] < 0xa0)
+			snprintf(msg, sizeof msg, "the control character U+%04X at byte %zu", (unsigned char)s[i + 1], i + 1);
+	}
+	if (!msg[0] && at < len && s[at] == '\0')
+		snprintf(msg, sizeof msg, "a NUL byte at byte %zu", at + 1);
+	else if (!msg[0] && at < len)
+		snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu", at + 1);
+	if (!msg[0])
+		return NULL;
+	{
+		char *r = strdup(msg);
+
+		if (r == NULL)
+			cli_oom();
+		return r;
+	}
+}
+
+/* The engine's n output lines (why[i] says why line i was refused, out[i] is then NULL), or an
+ * error when it exited badly or said another number. */
 static int
-collect(const engine *g, int status, const char *cmd, size_t n, char ***out)
+collect(const engine *g, int status, const char *cmd, size_t n, char ***out, char ***why)
 {
 	const char *s = g->output.p ? g->output.p : "";
 	size_t i, got = 0;
@@ -146,48 +195,70 @@ collect(const engine *g, int status, const char *cmd, size_t n, char ***out)
 			got, n, cmd);
 		return EXIT_DATA;
 	}
-	if ((*out = calloc(n + 1, sizeof **out)) == NULL)
-		abort();
+	if ((*out = calloc(n + 1, sizeof **out)) == NULL || (*why = calloc(n + 1, sizeof **why)) == NULL)
+		cli_oom();
 	for (i = 0; i < n; i++) {
-		const char *nl = strchr(s, '\n');
-		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		const char *end = g->output.p + g->output.len, *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
 
 		if (len && s[len - 1] == '\r')
 			len--;
-		if (((*out)[i] = strndup(s, len)) == NULL)
-			abort();
+		if (((*why)[i] = bad_line(s, len)) == NULL && ((*out)[i] = strndup(s, len)) == NULL)
+			cli_oom();
 		s = nl ? nl + 1 : s + len;
 	}
 	return EXIT_OK;
 }
 
 int
-cli_engine_run(const char *cmd, const char *const *lines, size_t n, double timeout, char ***out)
+cli_engine_run(const char *cmd, const char *const *lines, size_t n, const cli_engine_limits *lim, char ***out,
+	       char ***why)
 {
 	engine g;
 	struct sigaction ign, old;
-	int status = 0, rc;
-	size_t i;
+	int status = 0, rc, r = 0;
+	size_t i, longest = 0;
 
-	*out = NULL;
+	*out = *why = NULL;
 	memset(&g, 0, sizeof g);
 	g.in = g.out = g.err = -1;
 	for (i = 0; i < n; i++) {
-		pont_buf_adds(&g.input, lines[i]);
+		size_t len = strlen(lines[i]);
+
+		pont_buf_add(&g.input, lines[i], len);
 		pont_buf_addc(&g.input, '\n');
+		longest = len > longest ? len : longest;
 	}
+	/* an English line a few times the French one is already a bad translation: far more is a
+	 * runaway engine, stopped before it fills the memory */
+	g.max_line = lim->ratio * longest + 65536;
+	g.max_total = lim->max_total ? lim->max_total : lim->ratio * g.input.len + 65536 * (n < 64 ? n + 1 : 64);
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &ign, &old);		/* a command that stops reading is an error, not a signal */
-	if ((rc = spawn(&g, cmd)) == EXIT_OK && pump(&g, cli_now() + timeout) < 0) {
+	if ((rc = spawn(&g, cmd)) == EXIT_OK && (r = pump(&g, cli_now() + lim->timeout)) < 0) {
 		kill(-g.pid, SIGKILL);
 		waitpid(g.pid, &status, 0);
-		cli_msg(NULL, "error", "the engine did not answer within %.0f s (--timeout): %s", timeout, cmd);
-		rc = EXIT_SYSTEM;
+		if (r == -1) {
+			cli_msg(NULL, "error", "the engine did not answer within %.0f s (--timeout): %s", lim->timeout, cmd);
+			rc = EXIT_SYSTEM;
+		} else if (g.output.len > g.max_total) {
+			cli_msg(NULL, "error", "the engine wrote more than %zu bytes for %zu bytes of French "
+				"(--max-engine-output): stopped: %s", g.max_total, g.input.len, cmd);
+			rc = EXIT_DATA;
+		} else {
+			size_t line = 1;
+
+			for (i = 0; i < g.line_start; i++)
+				line += g.output.p[i] == '\n';
+			cli_msg(NULL, "error", "the engine wrote more than %zu bytes in its line %zu, for at most %zu "
+				"bytes of French: stopped: %s", g.max_line, line, longest, cmd);
+			rc = EXIT_DATA;
+		}
 	} else if (rc == EXIT_OK) {
 		while (waitpid(g.pid, &status, 0) < 0 && errno == EINTR)
 			;
-		rc = collect(&g, status, cmd, n, out);
+		rc = collect(&g, status, cmd, n, out, why);
 	}
 	sigaction(SIGPIPE, &old, NULL);
 	close_fd(&g.in);

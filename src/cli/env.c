@@ -147,22 +147,29 @@ setup(cli_env *env)
 	if (env->ngpaths && (nd & (CLI_GLOSSARY | CLI_GLOSSARY_GIVEN | CLI_GLOSSARY_IF_FOUND))) {
 		env->gs = calloc(env->ngpaths + 1, sizeof *env->gs);
 		if (env->gs == NULL)
-			abort();
+			cli_oom();
 		for (i = 0; rc == EXIT_OK && i < env->ngpaths; i++, env->ng++)
 			rc = cli_load_glossary(env->gpaths[i], &env->gs[i], NULL);
 	}
 	env->tms.min_score = env->min_score;
 	for (i = 0; rc == EXIT_OK && (nd & CLI_MEMORIES) && i < env->ntm_paths; i++) {
-		pont_tm *tm;
+		pont_tm *tm = NULL;
+		pont_tmdb *db = NULL;
 
-		if ((rc = cli_tm_read(env->tm_paths[i], "fr", "en", &tm)) != EXIT_OK)
+		if (pont_tmdb_is_url(env->tm_paths[i])) {
+			if ((rc = cli_tmdb_open(env->tm_paths[i], 0, &db)) != EXIT_OK)
+				break;
+		} else if ((rc = cli_tm_read(env->tm_paths[i], "fr", "en", &tm)) != EXIT_OK) {
 			break;
+		}
 		env->tms.v = realloc(env->tms.v, (env->tms.n + 1) * sizeof *env->tms.v);
+		env->tms.db = realloc(env->tms.db, (env->tms.n + 1) * sizeof *env->tms.db);
 		env->tms.names = realloc(env->tms.names, (env->tms.n + 1) * sizeof *env->tms.names);
-		if (env->tms.v == NULL || env->tms.names == NULL)
-			abort();
+		if (env->tms.v == NULL || env->tms.db == NULL || env->tms.names == NULL)
+			cli_oom();
 		env->tms.v[env->tms.n] = tm;
-		env->tms.names[env->tms.n++] = cli_name(env->tm_paths[i]);
+		env->tms.db[env->tms.n] = db;
+		env->tms.names[env->tms.n++] = db ? pont_tmdb_name(db) : cli_name(env->tm_paths[i]);
 	}
 	return rc;
 }
@@ -182,9 +189,12 @@ teardown(cli_env *env)
 	CLI_EXIT_FREE_DICT(env->text_dict);
 	for (i = 0; i < env->ng; i++)
 		pont_glossary_free(env->gs[i]);
-	for (i = 0; i < env->tms.n; i++)
+	for (i = 0; i < env->tms.n; i++) {
 		pont_tm_free(env->tms.v[i]);
+		pont_tmdb_close(env->tms.db[i]);
+	}
 	free(env->tms.v);
+	free(env->tms.db);
 	free(env->tms.names);
 	free(env->gs);
 	free(env->gpaths);
@@ -216,7 +226,7 @@ cli_dispatch(const cli_command *cmd, int argc, char **argv)
 	env.list[2] = calloc((size_t)argc + 2, sizeof *env.list[2]);
 	if (env.gpaths == NULL || env.gnames == NULL || env.tm_paths == NULL || env.words == NULL || env.list[0] == NULL || env.list[1] == NULL ||
 	    env.list[2] == NULL)
-		abort();
+		cli_oom();
 	rc = cmd->init ? cmd->init(&env, argc, argv) : EXIT_OK;
 	if (rc == EXIT_OK)
 		rc = cli_parse(&env, argc, argv, &help);
@@ -226,8 +236,17 @@ cli_dispatch(const cli_command *cmd, int argc, char **argv)
 		teardown(&env);
 		return rc;
 	}
+	if (rc == EXIT_OK && env.ntm_paths == 0 && getenv("PONT_TM") && *getenv("PONT_TM")) {
+		size_t i;	/* the team's memory, for the commands that take one */
+
+		for (i = 0; cmd->shared && cmd->shared[i]; i++)
+			if (cmd->shared[i] == CLI_O_TM)
+				env.tm_paths[env.ntm_paths++] = getenv("PONT_TM");
+	}
 	if (rc == EXIT_OK && strcmp(env.lang, "fr") != 0 && strcmp(env.lang, "en") != 0)
 		rc = cli_usage(cmd->name, "unknown language '%s' (fr or en)", env.lang);
+	if (rc == EXIT_OK)	/* before any work: an -o that names one of the files to read */
+		rc = cli_output_not_input(env.output, argc - optind, argv + optind);
 	if (rc == EXIT_OK)
 		rc = setup(&env);
 	if (rc == EXIT_OK)

@@ -10,14 +10,14 @@ extern const cli_command cmd_segment, cmd_normalize, cmd_terms, cmd_spell, cmd_p
 	cmd_align, cmd_translate;
 extern const cli_command cmd_glossary_validate, cmd_glossary_list, cmd_glossary_lookup, cmd_glossary_stats,
 	cmd_glossary_convert;
-extern const cli_command cmd_tm_import, cmd_tm_add, cmd_tm_export, cmd_tm_lookup, cmd_tm_stats;
+extern const cli_command cmd_tm_init, cmd_tm_import, cmd_tm_add, cmd_tm_export, cmd_tm_lookup, cmd_tm_stats;
 
 /* Every command, in the order `pont help` lists them. */
 const cli_command *const cli_commands[] = {
 	&cmd_segment, &cmd_normalize,
 	&cmd_glossary_validate, &cmd_glossary_list, &cmd_glossary_lookup, &cmd_glossary_stats, &cmd_glossary_convert,
 	&cmd_terms, &cmd_spell, &cmd_prepare, &cmd_merge,
-	&cmd_tm_import, &cmd_tm_add, &cmd_tm_export, &cmd_tm_lookup, &cmd_tm_stats,
+	&cmd_tm_init, &cmd_tm_import, &cmd_tm_add, &cmd_tm_export, &cmd_tm_lookup, &cmd_tm_stats,
 	&cmd_check, &cmd_align, &cmd_translate, NULL
 };
 
@@ -106,6 +106,10 @@ main(int argc, char **argv)
 
 	/* a file size limit is an I/O error to report, not a signal to die of */
 	signal(SIGXFSZ, SIG_IGN);
+	cli_signals_init();
+	pont_set_oom_handler(cli_oom_handler);
+	if (getenv("PONT_MAX_DEPTH"))	/* the XML readers' nesting limit (default 1 000 000) */
+		pont_set_xml_max_depth(strtoul(getenv("PONT_MAX_DEPTH"), NULL, 10));
 	if (argc < 2) {
 		help(stderr, NULL);
 		return EXIT_USAGE;

@@ -14,7 +14,8 @@ static const cli_opt shared_opts[] = {
 	{ "no-glossary", CLI_O_NO_GLOSSARY, NULL, "use no glossary" },
 	{ "target-lang", CLI_O_TARGET_LANG, "LANG", "the edition's English: en (default), en-US or en-GB" },
 	{ "lang", CLI_O_LANG, "LANG", "language of the text: fr (default) or en" },
-	{ "tm", CLI_O_TM, "FILE", "translation memory: pont's file (.ptm), TMX or TSV (repeatable)" },
+	{ "tm", CLI_O_TM, "FILE", "translation memory: pont's file (.ptm), TMX or TSV, or a shared\n"
+				  "memory at postgresql://... (repeatable; default $PONT_TM)" },
 	{ "min-score", CLI_O_MIN_SCORE, "N", "lowest fuzzy-match score offered, 1-100 (default 70)" },
 	{ "dict", CLI_O_DICT, "DIR", "where the Hunspell dictionaries are (default: $PONT_DICT_PATH,\n"
 				     "$DICPATH, /usr/share/hunspell, /usr/share/myspell)" },
@@ -28,6 +29,8 @@ static const cli_opt shared_opts[] = {
 	{ "replace-invalid", CLI_O_REPLACE_INVALID, NULL, "replace invalid UTF-8 by U+FFFD (with a warning) instead of failing" },
 	{ "format", CLI_O_FORMAT, "FORMAT", NULL },	/* its values are the command's */
 	{ "output", CLI_O_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output" },
+	{ "max-input", CLI_O_MAX_INPUT, "SIZE", "refuse an input larger than SIZE bytes (K, M, G: 1G; default\n"
+						"256M): a stream that never ends stops there" },
 	{ "help", CLI_O_HELP, NULL, "show this help" },
 	{ NULL, 0, NULL, NULL }
 };
@@ -54,6 +57,7 @@ cli_options_of(const cli_command *cmd, size_t *n)
 			v[k++] = *shared(cmd->shared[i]);
 	for (i = 0; cmd->opts && cmd->opts[i].name && k < 62; i++)
 		v[k++] = cmd->opts[i];
+	v[k++] = *shared(CLI_O_MAX_INPUT);	/* every command */
 	v[k++] = *shared(CLI_O_HELP);
 	v[k].name = NULL;
 	*n = k;
@@ -191,6 +195,8 @@ shared_opt(cli_env *env, int key, const char *arg)
 	case CLI_O_OUTPUT:
 		env->output = arg;
 		return EXIT_OK;
+	case CLI_O_MAX_INPUT:
+		return cli_size(name, "--max-input", arg, 1, &cli_max_input);
 	case CLI_O_FORMAT: {
 		const char *s = env->cmd->formats;
 		int k = 0;
@@ -223,12 +229,36 @@ cli_number(const char *cmd, const char *name, const char *arg, long min, long ma
 	return EXIT_OK;
 }
 
+int
+cli_size(const char *cmd, const char *name, const char *arg, size_t min, size_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10), unit = 1;
+
+	if (*end == 'k' || *end == 'K')
+		unit = 1ULL << 10;
+	else if (*end == 'm' || *end == 'M')
+		unit = 1ULL << 20;
+	else if (*end == 'g' || *end == 'G')
+		unit = 1ULL << 30;
+	if (unit > 1)
+		end++;
+	if (*end == 'B' || *end == 'b')
+		end++;
+	if (*arg < '0' || *arg > '9' || *end != '\0' || v > SIZE_MAX / 4 / unit || v * unit < min)
+		return cli_usage(cmd, "%s takes a size in bytes (256M, 1G...), not '%s'", name, arg);
+	*out = (size_t)(v * unit);
+	return EXIT_OK;
+}
+
 /* Does cmd take shared option key (its own options may use the same letter: spell's -l)? */
 static int
 takes_shared(const cli_command *cmd, int key)
 {
 	size_t i;
 
+	if (key == CLI_O_MAX_INPUT)
+		return 1;
 	for (i = 0; cmd->shared && cmd->shared[i]; i++)
 		if (cmd->shared[i] == key)
 			return 1;

@@ -13,9 +13,19 @@ for r in rows:
     if r[0] not in seen:
         seen.add(r[0])
         concepts.append(r[0])
+col = {name: k for k, name in enumerate(header)}   # by name: the table's columns may move
+
+
+def row(**cells):
+    r = [""] * len(header)
+    for name, v in cells.items():
+        r[col[name]] = v
+    return "\t".join(r)
+
+
 keep = set(concepts[:n])
 lines = ["\t".join(header)] + ["\t".join(r) for r in rows if r[0] in keep]
-fr_terms = [t.strip() for r in rows if r[0] in keep and r[4] == "fr" for t in r[7].split("|")]
+fr_terms = [t.strip() for r in rows if r[0] in keep and r[col["lang"]] == "fr" for t in r[col["terms"]].split("|")]
 words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]{4,}", open(corpus, encoding="utf-8").read(4_000_000).lower())
 pairs = collections.Counter(zip(words, words[1:]))
 singles = collections.Counter(words)
@@ -28,8 +38,8 @@ while len(keep) < n and i < len(extra):
     cid = f"g{i}"
     term = extra[i]
     i += 1
-    lines.append("\t".join([cid, "generated", "", "", "fr", "", "", term, "admitted", "", "noun"] + [""] * 7))
-    lines.append("\t".join([cid, "generated", "", "", "en", "", "", "term " + cid, "preferred", "", "noun"] + [""] * 7))
+    lines.append(row(concept=cid, subject="generated", lang="fr", terms=term, statuses="admitted", pos="noun"))
+    lines.append(row(concept=cid, subject="generated", lang="en", terms="term " + cid, statuses="preferred", pos="noun"))
     fr_terms.append(term)
     keep.add(cid)
 open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")

@@ -74,7 +74,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			pont_mt_protect(d[0], &segs[0].v[i], NULL, NULL, 0, "en", &m);
 			if (pont_mt_restore(&m, m.line, strlen(m.line), 1, &en, &unk) != 0 && !strchr(m.line, '*') &&
-			    !strchr(m.line, '#') && !strchr(m.line, '@') && !strcasestr(text, "pont"))
+			    !strchr(m.line, '#') && !strchr(m.line, '@'))
 				__builtin_trap();
 			pont_mt_restore(&m, text + a + (cut != NULL), len - a - (cut != NULL), (int)(data[0] >> 7), &en, &unk);
 			pont_mt_seg_release(&m);

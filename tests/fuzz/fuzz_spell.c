@@ -15,7 +15,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data + 1;
-	pont_spell_options so = { 1, 0, 1, 2 };
+	pont_spell_options so = { 1, 0, 1, 2, 0 };
 	pont_findings f = PONT_FINDINGS_INIT;
 	pont_doc_options o;
 	pont_doc *d;

@@ -1,5 +1,6 @@
 /* fuzz_tmx.c: the TMX reader, then look-ups, export and pont's own file on what it read.
- * Invariants: no crash; a memory read back from its file has the same units; scores in 0-100. */
+ * Invariants: no crash; a memory read back from its file, or from the TMX it exports, has the
+ * same units; scores in 0-100. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 		for (i = 0; i < pont_tm_size(tm); i++)
 			if (strcmp(pont_tm_source(back, i), pont_tm_source(tm, i)) != 0)
+				__builtin_trap();
+		pont_tm_free(back);
+		/* the TMX written reads back (well-formed, same units, same texts) */
+		back = pont_tm_new("fr", "en");
+		if (pont_tm_read_tmx(back, x.p, x.len, "export.tmx", NULL, NULL, NULL) != PONT_OK ||
+		    pont_tm_size(back) != pont_tm_size(tm))
+			__builtin_trap();
+		for (i = 0; i < pont_tm_size(tm); i++)
+			if (strcmp(pont_tm_source(back, i), pont_tm_source(tm, i)) != 0 ||
+			    strcmp(pont_tm_target(back, i), pont_tm_target(tm, i)) != 0)
 				__builtin_trap();
 		pont_tm_free(back);
 	}

@@ -30,10 +30,10 @@ class Result:
         return json.loads(self.out)
 
 
-def pont(*args, stdin=b"", cwd=None, preexec=None, timeout=600):
-    """Runs pont with args (str or bytes); stdin is bytes."""
+def pont(*args, stdin=b"", cwd=None, preexec=None, timeout=600, env=None):
+    """Runs pont with args (str or bytes); stdin is bytes; env replaces the environment."""
     p = subprocess.run([PONT] + [str(a) for a in args], input=stdin, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, env=ENV, cwd=cwd, preexec_fn=preexec, timeout=timeout)
+                       stderr=subprocess.PIPE, env=env or ENV, cwd=cwd, preexec_fn=preexec, timeout=timeout)
     return Result(p)
 
 

@@ -168,8 +168,11 @@ def test_tmx_memory_prepare():
         known = [s for s in segs if "".join(s.find("x:source", ns).itertext()) in pairs]
         segs = [s for s in segs if "".join(s.find("x:source", ns).itertext()) not in untranslated]
         known = [s for s in known if s in segs]
-        right = [s for s in filled if pairs.get("".join(s.find("x:source", ns).itertext()))
-                 == "".join(s.find("x:target", ns).itertext())]
+        # the English as aligned, in the edition's typography (an exact match fills the target so)
+        def typo(t):
+            return t.replace("\u2019", "'") if t else t
+        right = [s for s in filled if typo(pairs.get("".join(s.find("x:source", ns).itertext())))
+                 == typo("".join(s.find("x:target", ns).itertext()))]
         say(f"new article: {len(segs)} sentences, {len(known)} aligned 1:1 in the memory, {len(filled)} "
             f"pre-filled, {len(right)} with the aligned English")
         assert len(known) >= 0.8 * (len(segs) - 1), (len(known), len(segs))

@@ -131,7 +131,7 @@ def test_term_that_did_not_land_is_marked():
         xlf = os.path.join(d, "w.xlf")
         r = pont("translate", "--engine-cmd", eng, SAMPLE, "-o", xlf)
         assert r.rc == 0, r.errtext
-        m = re.search(r"(\d+) of them marked", r.errtext)
+        m = re.search(r"(\d+) marked for review", r.errtext)
         assert m and int(m.group(1)) >= 20, r.errtext
         notes = [n.text for n in ET.parse(xlf).getroot().iterfind(".//x:note", X)
                  if n.get("category") == "pont-mt" and n.get("priority") == "1"]

@@ -7,7 +7,9 @@
 
 #include "pont.h"
 
-/* Allocation: these abort on out-of-memory, so callers never check. */
+/* Allocation: on out-of-memory these call pont__oom, which does not return, so callers never
+ * check. */
+void pont__oom(size_t n) __attribute__((noreturn));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -20,6 +22,10 @@ void xgrow(void **v, size_t *alloc, size_t need, size_t sz);
 void *xmalloc_big(size_t n);
 void xgrow_big(void **v, size_t *alloc, size_t need, size_t sz);
 #define XGROW_BIG(v, alloc, need) xgrow_big((void **)&(v), &(alloc), (need), sizeof *(v))
+
+/* The end of the line that starts at i in s[0, len): before its LF, CR LF or lone CR (len at
+ * the end of the text); *next gets where the next line starts. */
+size_t pont__line_end(const char *s, size_t i, size_t len, size_t *next);
 
 /* A 64-bit hash of s[0, n) for the library's hash tables. */
 uint64_t pont_hash(const char *s, size_t n);
@@ -78,6 +84,9 @@ void pont__intern_release(pont_intern *m);
 /* Text primitives (text/fold.c): one copy of each. */
 /* Appends s folded to lower case (ICU's case folding; ASCII without ICU). */
 void pont__fold_case(const char *s, size_t n, pont_buf *out);
+/* Folds text for matching what a reader sees: apostrophes, quotes, dashes and the ellipsis
+ * to one form each, white space out, then NFKC with case folding. Appends to *out. */
+void pont__fold_key(const char *s, size_t n, pont_buf *out);
 /* Length of a French elision at the start of w with its apostrophe ("l’", "qu'", "jusqu’"),
  * when a word follows it; 0 if none. Case-insensitive, either apostrophe. */
 size_t pont__elision_len(const char *w, size_t n);

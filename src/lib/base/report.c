@@ -446,7 +446,7 @@ write_html(const pont_report *r, const char *title, pont_buf *out)
 
 	for (i = 0; i < r->f.n; i++)
 		counts[r->f.v[i].code][r->f.v[i].sev]++;
-	pont_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>");
+	pont_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>\n<title>");
 	html_str(out, title);
 	pont_buf_adds(out, "</title>\n<style>\n"
 		      "body{font:15px/1.45 sans-serif;margin:1.5em;color:#222}\n"

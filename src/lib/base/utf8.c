@@ -289,23 +289,50 @@ take(pont_text *t, char *data, size_t len, const char *name, unsigned flags, pon
 	return PONT_OK;
 }
 
+static pont_status
+too_big(pont_buf *b, const char *name, size_t max, pont_error *err)
+{
+	pont_buf_release(b);
+	if (max % (1 << 20) == 0)
+		return pont_fail_at(err, PONT_ELIMIT, name, 0, 0, "larger than %zu MB, the most it reads (--max-input)",
+				    max >> 20);
+	return pont_fail_at(err, PONT_ELIMIT, name, 0, 0, "larger than %zu bytes, the most it reads (--max-input)", max);
+}
+
 pont_status
 pont_text_read_fd(pont_text *t, int fd, const char *name, unsigned flags, pont_error *err)
+{
+	return pont_text_read_fd_max(t, fd, name, flags, 0, err);
+}
+
+pont_status
+pont_text_read_fd_max(pont_text *t, int fd, const char *name, unsigned flags, size_t max, pont_error *err)
 {
 	pont_buf b = PONT_BUF_INIT;
 	struct stat sb;
 
+	if (max == 0)
+		max = SIZE_MAX / 4;
 	/* a regular file is read into a buffer of its size: no copies while growing */
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uintmax_t)sb.st_size < SIZE_MAX / 2)
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uintmax_t)sb.st_size < SIZE_MAX / 2) {
+		if ((uintmax_t)sb.st_size > max)
+			return too_big(&b, name, max, err);
 		XGROW_BIG(b.p, b.alloc, (size_t)sb.st_size + 65536 + 1);
-	else
+	} else {
 		XGROW(b.p, b.alloc, 65536);
+	}
 	for (;;) {
+		size_t room;
 		ssize_t r;
 
 		if (b.alloc - b.len < 65536 + 1)
 			XGROW(b.p, b.alloc, b.len + 65536 + 1);
-		r = read(fd, b.p + b.len, b.alloc - b.len - 1);
+		room = b.alloc - b.len - 1;
+		if (room > max + 1 - b.len)	/* b.len <= max here: one byte past it is enough to know */
+			room = max + 1 - b.len;
+		r = read(fd, b.p + b.len, room);
+		if (r > 0 && b.len + (size_t)r > max)
+			return too_big(&b, name, max, err);
 		if (r == 0)
 			break;
 		if (r < 0) {

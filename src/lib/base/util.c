@@ -7,13 +7,31 @@
 
 #include "internal.h"
 
+static void (*oom_handler)(size_t);
+
+void
+pont_set_oom_handler(void (*handler)(size_t n))
+{
+	oom_handler = handler;
+}
+
+/* An allocation failed: the program's handler decides (the library never prints nor exits);
+ * without one, or if it returns, there is nothing the library can do but stop. */
+void
+pont__oom(size_t n)
+{
+	if (oom_handler)
+		oom_handler(n);
+	abort();
+}
+
 void *
 xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		abort();
+		pont__oom(n);
 	return p;
 }
 
@@ -23,7 +41,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		abort();
+		pont__oom(n * size);
 	return p;
 }
 
@@ -32,7 +50,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		abort();
+		pont__oom(n);
 	return p;
 }
 
@@ -47,7 +65,7 @@ xmalloc_big(size_t n)
 		return xmalloc(n);
 	/* large buffers on huge pages when the system offers them: a few page faults, not thousands */
 	if (posix_memalign(&p, HUGE_PAGE, n) != 0)
-		abort();
+		pont__oom(n);
 	madvise(p, n, MADV_HUGEPAGE);
 	return p;
 }
@@ -60,7 +78,7 @@ xgrow_big(void **v, size_t *alloc, size_t need, size_t sz)
 	if (need <= *alloc)
 		return;
 	if (need > SIZE_MAX / 2 / sz)
-		abort();
+		pont__oom(SIZE_MAX);
 	if (need * sz < HUGE_PAGE) {
 		xgrow(v, alloc, need, sz);
 		return;
@@ -94,7 +112,7 @@ xgrow(void **v, size_t *alloc, size_t need, size_t sz)
 		n = 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2 / sz)
-			abort();
+			pont__oom(SIZE_MAX);
 		n *= 2;
 	}
 	*v = xrealloc(*v, n * sz);
@@ -155,7 +173,7 @@ static void
 buf_grow(pont_buf *b, size_t extra)
 {
 	if (b->len + extra + 1 < b->len)
-		abort();
+		pont__oom(SIZE_MAX);
 	XGROW(b->p, b->alloc, b->len + extra + 1);
 }
 
@@ -357,15 +375,35 @@ pont_lines_init(pont_lines *li, const char *text, size_t len, size_t bom)
 	li->bom = bom;
 	XGROW(li->start, alloc, 1);
 	li->start[li->n++] = 0;
-	for (i = 0; i < len; i++) {
-		const char *nl = memchr(text + i, '\n', len - i);
+	for (i = 0; i < len;) {
+		size_t next;
 
-		if (nl == NULL)
+		if (pont__line_end(text, i, len, &next) == len)
 			break;
-		i = (size_t)(nl - text);
 		XGROW(li->start, alloc, li->n + 1);
-		li->start[li->n++] = i + 1;
+		li->start[li->n++] = next;
+		i = next;
 	}
+}
+
+size_t
+pont__line_end(const char *s, size_t i, size_t len, size_t *next)
+{
+	const char *nl = memchr(s + i, '\n', len - i);
+	size_t e = nl ? (size_t)(nl - s) : len;
+	const char *cr = memchr(s + i, '\r', e - i);
+
+	if (cr && !(cr + 1 == s + e && nl)) {	/* a CR alone (a classic Mac file's line end) */
+		e = (size_t)(cr - s);
+		*next = e + 1;
+		return e;
+	}
+	if (nl == NULL) {
+		*next = len;
+		return len;
+	}
+	*next = e + 1;
+	return e > i && s[e - 1] == '\r' ? e - 1 : e;
 }
 
 void
@@ -433,13 +471,23 @@ pont_buf_add_xml(pont_buf *b, const char *s, size_t n)
 	size_t i, run = 0;
 
 	for (i = 0; i < n; i++) {
-		const char *e = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;" :
-				s[i] == '"' ? "&quot;" : s[i] == '\r' ? "&#13;" : NULL;
+		unsigned char c = (unsigned char)s[i];
+		const char *e = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" :
+				c == '\r' ? "&#13;" : NULL;
+		size_t skip = 1;
 
+		/* what XML 1.0 cannot hold at all: other C0 controls, U+FFFE, U+FFFF */
+		if (e == NULL && ((c < 0x20 && c != '\t' && c != '\n') ||
+				  (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+				   ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)))) {
+			e = "\xEF\xBF\xBD";
+			skip = c == 0xEF ? 3 : 1;
+		}
 		if (e == NULL)
 			continue;
 		pont_buf_add(b, s + run, i - run);
 		pont_buf_adds(b, e);
+		i += skip - 1;
 		run = i + 1;
 	}
 	pont_buf_add(b, s + run, n - run);

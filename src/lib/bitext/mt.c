@@ -16,7 +16,7 @@ add_placeholder(pont_mt_seg *s, pont_buf *line, const char *back, size_t n, unsi
 	s->glue = xrealloc(s->glue, s->n + 1);
 	s->glue[s->n] = glue;
 	s->back[s->n] = xstrndup(back, n);
-	snprintf(ph, sizeof ph, "PONT%zu", s->n);
+	snprintf(ph, sizeof ph, "%s%zu", s->tag, s->n);
 	s->n++;
 	if (line->len && line->p[line->len - 1] != ' ')
 		pont_buf_addc(line, ' ');
@@ -56,6 +56,31 @@ english_of(const pont_glossary *g, size_t term, const char *fr, size_t fn, const
 		out->p[0] = (char)(out->p[0] - 32);
 }
 
+/* Whether s[0, n) holds tag (any case) followed by a digit. */
+static int
+holds_tag(const char *s, size_t n, const char *tag)
+{
+	size_t tl = strlen(tag), i;
+
+	for (i = 0; i + tl < n; i++)
+		if (strncasecmp(s + i, tag, tl) == 0 && s[i + tl] >= '0' && s[i + tl] <= '9')
+			return 1;
+	return 0;
+}
+
+/* The placeholders' name: PONT, or PONTX, PONTXX... when the sentence itself has "PONT0". */
+static void
+choose_tag(const char *s, size_t n, char *tag, size_t size)
+{
+	size_t k = 4;
+
+	memcpy(tag, "PONT", 5);
+	while (holds_tag(s, n, tag) && k + 2 < size) {
+		tag[k++] = 'X';
+		tag[k] = '\0';
+	}
+}
+
 void
 pont_mt_protect(const pont_doc *doc, const pont_seg *seg, const pont_matches *terms, const pont_glossary *const *gs,
 		size_t ng, const char *trg_lang, pont_mt_seg *out)
@@ -67,6 +92,7 @@ pont_mt_protect(const pont_doc *doc, const pont_seg *seg, const pont_matches *te
 	pont_buf line = PONT_BUF_INIT, en = PONT_BUF_INIT;
 
 	memset(out, 0, sizeof *out);
+	choose_tag(text + seg->span.start, seg->span.end - seg->span.start, out->tag, sizeof out->tag);
 	nmarks = b->nmarks;
 	while (terms && t < terms->n && terms->v[t].span.start < seg->span.start)
 		t++;
@@ -155,7 +181,7 @@ size_t
 pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_marks, pont_buf *english,
 		pont_buf *unknown)
 {
-	size_t i = 0, k, lost = 0, *seen = xcalloc(s->n + 1, sizeof *seen);
+	size_t i = 0, k, lost = 0, *seen = xcalloc(s->n + 1, sizeof *seen), tl = strlen(s->tag);
 	pont_buf raw = PONT_BUF_INIT;
 
 	pont_buf_reset(english);
@@ -163,9 +189,9 @@ pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_m
 		char c = text[i];
 
 		/* a placeholder: PONT and digits, as a word of its own (any case) */
-		if ((i == 0 || !is_word_byte(text[i - 1])) && n - i > 4 && strncasecmp(text + i, "pont", 4) == 0 &&
-		    text[i + 4] >= '0' && text[i + 4] <= '9') {
-			size_t j = i + 4, v = 0;
+		if ((i == 0 || !is_word_byte(text[i - 1])) && n - i > tl && strncasecmp(text + i, s->tag, tl) == 0 &&
+		    text[i + tl] >= '0' && text[i + tl] <= '9') {
+			size_t j = i + tl, v = 0;
 
 			while (j < n && text[j] >= '0' && text[j] <= '9' && v < 100000)
 				v = v * 10 + (size_t)(text[j++] - '0');
@@ -187,8 +213,8 @@ pont_mt_restore(const pont_mt_seg *s, const char *text, size_t n, int apertium_m
 			}
 			for (w = j; w < n && is_word_byte(text[w]); w++)
 				;
-			if (unk && unknown && w > j && !(w - j > 4 && strncasecmp(text + j, "pont", 4) == 0 &&
-							 text[j + 4] >= '0' && text[j + 4] <= '9')) {
+			if (unk && unknown && w > j && !(w - j > tl && strncasecmp(text + j, s->tag, tl) == 0 &&
+							 text[j + tl] >= '0' && text[j + tl] <= '9')) {
 				pont_buf_add(unknown, text + j, w - j);
 				pont_buf_addc(unknown, '\0');
 			}

@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <expat.h>
-
 #include "internal.h"
+#include "xml.h"
 
 /* --- reading a work file --- */
 
@@ -51,12 +50,10 @@ struct pont_xliff {
 enum { IN_NONE, IN_SOURCE, IN_TARGET, IN_DATA, IN_META };
 
 typedef struct xr {
-	XML_Parser p;
+	pont_xml xml;			/* first: the parser, the file's name, the error, the depth */
 	pont_xliff *x;
-	const char *name;
 	pont_findings *diags;
-	pont_error *err;
-	int fatal, depth, in_file, nfiles, in_orig;
+	int in_file, nfiles, in_orig;
 	int where;			/* IN_* */
 	int skip;			/* depth inside something not ours (other modules): ignored */
 	char meta_type[32];
@@ -71,13 +68,6 @@ typedef struct xr {
 	pont_buf code;
 	pont_buf codes;		/* "id\0text\0" pairs of the current trans-unit's source */
 } xr;
-
-static void
-xhere(xr *r, unsigned long *line, unsigned long *col)
-{
-	*line = (unsigned long)XML_GetCurrentLineNumber(r->p);
-	*col = (unsigned long)XML_GetCurrentColumnNumber(r->p) + 1;
-}
 
 static const char *
 xattr(const XML_Char **atts, const char *name)
@@ -131,7 +121,7 @@ xerror(xr *r, pont_id id, const char *fmt, const char *a)
 {
 	unsigned long line, col;
 
-	xhere(r, &line, &col);
+	pont__xml_here(&r->xml, &line, &col);
 	pont_findings_add_at(r->diags, id, PONT_SEV_ERROR, line, col, fmt, a);
 }
 
@@ -209,14 +199,13 @@ open_text(xr *r, xunit *u, const char *local, const char *outside)
 static int
 enter(xr *r, unsigned long *line, unsigned long *col)
 {
-	if (r->fatal)
+	if (!pont__xml_enter(&r->xml))
 		return 0;
-	r->depth++;
 	if (r->skip) {
 		r->skip++;
 		return 0;
 	}
-	xhere(r, line, col);
+	pont__xml_here(&r->xml, line, col);
 	return 1;
 }
 
@@ -231,19 +220,17 @@ x_start(void *ud, const XML_Char *name, const XML_Char **atts)
 
 	if (!enter(r, &line, &col))
 		return;
-	if (r->depth == 1) {
+	if (r->xml.depth == 1) {
 		const char *v;
 
 		if (ns_is(name, nslen, NS_X12) && strcmp(local, "xliff") == 0) {
-			XML_SetElementHandler(r->p, x12_start, x12_end);	/* XLIFF 1.2 from here on */
+			XML_SetElementHandler(r->xml.p, x12_start, x12_end);	/* XLIFF 1.2 from here on */
 			return;
 		}
 		if (!ns_is(name, nslen, NS_XLF) || strcmp(local, "xliff") != 0) {
-			pont_fail_at(r->err, PONT_EPARSE, r->name, line, col,
-				     "not an XLIFF 2 or 1.2 file: the root element is <%s> (expected xliff in " NS_XLF ")",
-				     local);
-			r->fatal = 1;
-			XML_StopParser(r->p, XML_FALSE);
+			pont__xml_fail(&r->xml, PONT_EPARSE,
+				       "not an XLIFF 2 or 1.2 file: the root element is <%s> (expected xliff in " NS_XLF ")",
+				       local);
 			return;
 		}
 		v = xattr(atts, "version");
@@ -413,9 +400,8 @@ x_end(void *ud, const XML_Char *name)
 	const char *local = xlocal(name, &nslen);
 	xunit *u = cur_unit(r);
 
-	if (r->fatal)
+	if (!pont__xml_leave(&r->xml))
 		return;
-	r->depth--;
 	if (r->skip) {
 		r->skip--;
 		return;
@@ -446,26 +432,12 @@ x_text(void *ud, const XML_Char *s, int len)
 {
 	xr *r = ud;
 
-	if (r->fatal || r->skip)
+	if (r->xml.fatal || r->skip)
 		return;
 	if (r->code_depth > 0)
 		pont_buf_add(&r->code, s, (size_t)len);
 	else if (r->cur)
 		pont_buf_add(r->cur, s, (size_t)len);
-}
-
-static void XMLCALL
-x_entity_decl(void *ud, const XML_Char *name, int pe, const XML_Char *v, int vlen, const XML_Char *base,
-	      const XML_Char *sys, const XML_Char *pub, const XML_Char *notation)
-{
-	xr *r = ud;
-	unsigned long line, col;
-
-	(void)pe; (void)v; (void)vlen; (void)base; (void)sys; (void)pub; (void)notation;
-	xhere(r, &line, &col);
-	pont_fail_at(r->err, PONT_EPARSE, r->name, line, col, "entity declarations are refused (entity '%s')", name);
-	r->fatal = 1;
-	XML_StopParser(r->p, XML_FALSE);
 }
 
 /* --- XLIFF 1.2, as pont prepare --xliff 1.2 writes it and other tools give it back --- */
@@ -595,9 +567,8 @@ x12_end(void *ud, const XML_Char *name)
 	size_t nslen;
 	const char *local = xlocal(name, &nslen);
 
-	if (r->fatal)
+	if (!pont__xml_leave(&r->xml))
 		return;
-	r->depth--;
 	if (r->skip) {
 		r->skip--;
 		return;
@@ -683,39 +654,20 @@ pont_xliff_read(const char *data, size_t len, const char *name, pont_findings *d
 
 	pont__count(PONT_COUNT_XLIFF_READ);
 	memset(&r, 0, sizeof r);
+	pont__xml_init(&r.xml, &r, ' ', name, err);
 	r.x = xcalloc(1, sizeof *r.x);
-	r.name = name;
 	r.diags = diags;
-	r.err = err;
-	r.p = XML_ParserCreateNS(NULL, ' ');
-	XML_SetUserData(r.p, &r);
-	XML_SetElementHandler(r.p, x_start, x_end);
-	XML_SetCharacterDataHandler(r.p, x_text);
-	XML_SetEntityDeclHandler(r.p, x_entity_decl);
-	XML_SetParamEntityParsing(r.p, XML_PARAM_ENTITY_PARSING_NEVER);
-	while (!r.fatal) {
-		size_t n = len > (1u << 30) ? (1u << 30) : len;
-
-		if (XML_Parse(r.p, data, (int)n, n == len) == XML_STATUS_ERROR) {
-			if (!r.fatal)
-				pont_fail_at(err, PONT_EPARSE, name, (unsigned long)XML_GetCurrentLineNumber(r.p),
-					     (unsigned long)XML_GetCurrentColumnNumber(r.p) + 1, "not well-formed XML: %s",
-					     XML_ErrorString(XML_GetErrorCode(r.p)));
-			r.fatal = 1;
-		}
-		data += n;
-		len -= n;
-		if (len == 0)
-			break;
-	}
-	if (!r.fatal && r.depth == 0 && r.x->nu == 0 && r.nfiles == 0) {
+	XML_SetElementHandler(r.xml.p, x_start, x_end);
+	XML_SetCharacterDataHandler(r.xml.p, x_text);
+	pont__xml_parse(&r.xml, data, len);
+	if (!r.xml.fatal && r.xml.depth == 0 && r.x->nu == 0 && r.nfiles == 0) {
 		pont_fail_at(err, PONT_EPARSE, name, 1, 1, "not an XLIFF 2 file: no <file>");
-		r.fatal = 1;
+		r.xml.fatal = 1;
 	}
-	XML_ParserFree(r.p);
+	pont__xml_free(&r.xml);
 	pont_buf_release(&r.code);
 	pont_buf_release(&r.codes);
-	if (r.fatal) {
+	if (r.xml.fatal) {
 		pont_xliff_free(r.x);
 		return NULL;
 	}
@@ -799,9 +751,15 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 }
 
 size_t
-pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, size_t *skipped)
+pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, const pont_tm_prov *prov, size_t *skipped)
 {
 	size_t i, k, added = 0;
+	pont_tm_prov pv = { NULL, NULL, NULL, NULL };
+
+	if (prov)
+		pv = *prov;
+	if (pv.article == NULL)
+		pv.article = pont_xliff_original(x);
 
 	for (i = 0; i < x->nu; i++) {
 		const xunit *u = &x->u[i];
@@ -816,7 +774,8 @@ pont_xliff_to_tm(const pont_xliff *x, pont_tm *tm, size_t *skipped)
 					(*skipped)++;
 				continue;
 			}
-			added += (size_t)pont_tm_add(tm, p->src.p, p->src.len, p->tgt.p, p->tgt.len, NULL);
+			pv.status = prov && prov->status ? prov->status : *p->state ? p->state : NULL;
+			added += pont_tm_add_unit(tm, p->src.p, p->src.len, p->tgt.p, p->tgt.len, NULL, &pv) == PONT_TM_ADDED;
 		}
 	}
 	return added;

@@ -92,6 +92,41 @@ typedef struct unitw {
 	int v12;		/* XLIFF 1.2: codes are <ph> with their text inside */
 } unitw;
 
+/* A memory hit's provenance, as the metadata module's first child of <mtc:match>. */
+static void
+match_metadata(pont_buf *b, const pont_xliff_tm_hit *hit)
+{
+	static const char *const type[PONT_TM_NPROV] = { "article", "date", "translator", "status" };
+	int k, any = 0;
+
+	for (k = 0; k < PONT_TM_NPROV; k++)
+		any |= hit->prov[k] != NULL;
+	if (!any)
+		return;
+	pont_buf_adds(b, "        <mda:metadata><mda:metaGroup category=\"provenance\">");
+	for (k = 0; k < PONT_TM_NPROV; k++) {
+		if (hit->prov[k] == NULL)
+			continue;
+		pont_buf_addf(b, "<mda:meta type=\"%s\">", type[k]);
+		xml_text(b, hit->prov[k], strlen(hit->prov[k]), X_TEXT);
+		pont_buf_adds(b, "</mda:meta>");
+	}
+	pont_buf_adds(b, "</mda:metaGroup></mda:metadata>\n");
+}
+
+void
+pont_xliff_tm_hit_release(pont_xliff_tm_hit *hit)
+{
+	int k;
+
+	free(hit->source);
+	free(hit->target);
+	free(hit->typography);
+	for (k = 0; k < PONT_TM_NPROV; k++)
+		free(hit->prov[k]);
+	memset(hit, 0, sizeof *hit);
+}
+
 /* Writes text [a, b) with the marks inside it as <ph/> codes (their text in originalData);
  * URLs and e-mail addresses stay text. */
 static void
@@ -373,8 +408,7 @@ prepare12(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, 
 				pont_buf_adds(out, "</source><target>");
 				xml_text(out, hit.target, strlen(hit.target), X_TEXT12);
 				pont_buf_adds(out, "</target></alt-trans>");
-				free(hit.source);
-				free(hit.target);
+				pont_xliff_tm_hit_release(&hit);
 			}
 			pont_buf_adds(out, "</trans-unit>\n");
 			at = sg->span.end;
@@ -516,13 +550,20 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 					pont_buf_adds(&segx, " state=\"initial\"><source>");
 					inline_text(&segx, &u, s, sg->span.start, sg->span.end, bm, b->nmarks);
 					pont_buf_adds(&segx, "</source></segment>\n");
+					if (p->draft_notes && p->draft_notes[k]) {	/* why it has no draft */
+						pont_buf_addf(&notes, "      <note category=\"pont-mt\" priority=\"1\">s%zu: ", nseg);
+						xml_text(&notes, p->draft_notes[k], strlen(p->draft_notes[k]), X_TEXT);
+						pont_buf_adds(&notes, "</note>\n");
+					}
 				}
 				if (have) {
 					pont_buf_addf(&mtc, "      <mtc:match ref=\"#s%zu\" similarity=\"%d\" matchQuality=\"%d\" "
 						      "type=\"tm\" origin=\"", nseg, hit.score, hit.score);
 					xml_text(&mtc, hit.origin ? hit.origin : "memory", strlen(hit.origin ? hit.origin : "memory"),
 						 X_ATTR);
-					pont_buf_adds(&mtc, "\">\n        <source>");
+					pont_buf_adds(&mtc, "\">\n");
+					match_metadata(&mtc, &hit);
+					pont_buf_adds(&mtc, "        <source>");
 					xml_text(&mtc, hit.source, strlen(hit.source), X_TEXT);
 					pont_buf_adds(&mtc, "</source>\n        <target>");
 					xml_text(&mtc, hit.target, strlen(hit.target), X_TEXT);
@@ -530,8 +571,13 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 					if (hit.score < 100)
 						pont_buf_addf(&notes, "      <note category=\"pont-tm\">s%zu: fuzzy match %d%% in "
 							      "the translation memory</note>\n", nseg, hit.score);
-					free(hit.source);
-					free(hit.target);
+					else if (hit.typography) {
+						pont_buf_addf(&notes, "      <note category=\"pont-tm\">s%zu: exact match in the "
+							      "translation memory, written with other ", nseg);
+						xml_text(&notes, hit.typography, strlen(hit.typography), X_TEXT);
+						pont_buf_adds(&notes, "</note>\n");
+					}
+					pont_xliff_tm_hit_release(&hit);
 				}
 			}
 			at = sg->span.end;

@@ -279,6 +279,7 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 	pont_glossary *g;
 	pont_buf vals[NCOLS][MAXSYN];
 	char *cur = NULL;
+	pont_intern seen = PONT_INTERN_INIT;
 	size_t ncol;
 
 	memset(&r, 0, sizeof r);
@@ -314,10 +315,11 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 		for (k = 0; k < r.n && k < ncol; k++)
 			v[map[k]] = r.cells[k].p && r.cells[k].len ? r.cells[k].p : NULL;
 		if (v[C_CONCEPT] && (cur == NULL || strcmp(cur, v[C_CONCEPT]) != 0)) {
-			for (i = 0; i < pont_glossary_nconcepts(g); i++)
-				if (pont_glossary_concept(g, i)->id && strcmp(pont_glossary_concept(g, i)->id, v[C_CONCEPT]) == 0)
-					break;
-			if (i < pont_glossary_nconcepts(g) && diags)
+			size_t before = seen.n;
+
+			/* the ids seen, hashed: a table of many concepts loads in linear time */
+			pont__intern(&seen, v[C_CONCEPT], strlen(v[C_CONCEPT]), 1);
+			if (seen.n == before && diags)
 				pont_findings_add_at(diags, PONT_ID_TABLE_CONCEPT, PONT_SEV_ERROR, r.line, 1,
 					       "concept '%s' appears again: keep a concept's rows together", v[C_CONCEPT]);
 			i = pont__glossary_add_concept(g, v[C_CONCEPT], v[C_SUBJECT], v[C_DEFINITION], v[C_NOTE]);
@@ -392,6 +394,7 @@ pont_glossary_read_table(const char *data, size_t len, int tsv, const char *name
 		}
 	}
 	free(cur);
+	pont__intern_release(&seen);
 	for (k = 0; k < sizeof r.cells / sizeof r.cells[0]; k++)
 		pont_buf_release(&r.cells[k]);
 	for (col = 0; col < NCOLS; col++)

@@ -3,6 +3,7 @@
  * language told apart; findings with suggestions. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/utext.h>
 
@@ -338,16 +339,37 @@ inside_name(const char *s, const wtok *v, size_t from, size_t to, size_t k)
 	return v[k].end - v[k].start <= 4 && capital_near(s, v, from, to, k, -1) && capital_near(s, v, from, to, k, 1);
 }
 
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Hunspell's suggestions for entry id, within the time allowed: a long word takes Hunspell long
+ * (and is seldom a typing slip), and a text of many unknown words must not take minutes. */
 static void
-suggestions(pont_speller *sp, uint32_t id, pont_dict *d, int max)
+suggestions(pont_speller *sp, uint32_t id, pont_dict *d, int max, double allowed)
 {
 	pont_buf out = PONT_BUF_INIT;
 	wentry *x = &sp->e[id];
+	const char *w = pont__speller_word(sp, id);
+	double t0;
 	int n;
 
 	if (x->sugg != UINT32_MAX)
 		return;
-	n = pont_dict_suggest(d, pont__speller_word(sp, id), max, &out);
+	if (strlen(w) > 40 || sp->sugg_spent >= allowed) {
+		x->sugg = (uint32_t)sp->pool.len;
+		x->nsugg = 0;
+		sp->unsuggested++;
+		return;
+	}
+	t0 = now();
+	n = pont_dict_suggest(d, w, max, &out);
+	sp->sugg_spent += now() - t0;
 	x = &sp->e[id];
 	x->sugg = (uint32_t)sp->pool.len;
 	x->nsugg = (uint8_t)n;
@@ -420,7 +442,8 @@ report_unknown(pont_speller *sp, const wtok *t, const pont_spell_options *opt, i
 	unsigned k;
 
 	if (opt->suggest > 0)	/* may grow the pool: pointers into it are taken after */
-		suggestions(sp, t->entry, foreign ? sp->other : sp->dict, opt->suggest > 9 ? 9 : opt->suggest);
+		suggestions(sp, t->entry, foreign ? sp->other : sp->dict, opt->suggest > 9 ? 9 : opt->suggest,
+			    opt->suggest_seconds > 0 ? opt->suggest_seconds : 20);
 	x = &sp->e[t->entry];
 	w = pont__speller_word(sp, t->entry);
 	if (x->sugg != UINT32_MAX && x->nsugg) {
@@ -442,7 +465,7 @@ pont_status
 pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *given, const pont_spell_options *opt, pont_findings *out,
 	       pont_spell_stats *stats, pont_error *err)
 {
-	static const pont_spell_options defaults = { 0, 5, 1, 0 };
+	static const pont_spell_options defaults = { 0, 5, 1, 0, 0 };
 	size_t len, i, j, nb = pont_doc_nblocks(doc);
 	const char *s = pont_doc_text(doc, &len);
 	char *m;
@@ -584,7 +607,13 @@ pont_spell_doc(pont_speller *sp, const pont_doc *doc, const pont_segs *given, co
 			}
 			if (sp->other)
 				pont__speller_verdict(sp, t->entry, 0);
-			report_unknown(sp, t, opt, foreign, out);
+			{
+				size_t before = sp->unsuggested;
+
+				report_unknown(sp, t, opt, foreign, out);
+				if (stats)
+					stats->unsuggested += sp->unsuggested != before;
+			}
 			if (stats)
 				stats->flagged++;
 		}

@@ -38,6 +38,8 @@ struct pont_speller {
 	pont_intern words;		/* the words seen: entry i is word i */
 	pont_buf pool;			/* suggestions */
 	pont_buf tmp, tmp2;
+	double sugg_spent;		/* seconds spent on suggestions so far */
+	size_t unsuggested;		/* unknown words left without, past the time allowed */
 };
 
 /* Which variety of English writes a word the speller accepts (with a variant dictionary). */

@@ -6,10 +6,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <expat.h>
-
 #include "glossary.h"
 #include "tbx.h"
+#include "xml.h"
 
 #define NS_TBX "urn:iso:std:iso:30042:ed-2"
 #define NS_MIN "http://www.tbxinfo.net/ns/min"
@@ -28,6 +27,7 @@ typedef struct frame {
 	int ndescrip;			/* in a descripGrp: descrips seen */
 	int owns_term;			/* a term section that started a term of the glossary */
 	size_t text0;			/* where its text starts in the text buffer */
+	unsigned level;			/* the innermost concept, language or term section (L_*) */
 } frame;
 
 typedef struct target {
@@ -36,18 +36,15 @@ typedef struct target {
 } target;
 
 typedef struct ps {
-	XML_Parser p;
+	pont_xml xml;			/* first: the parser, the file's name, the error */
 	pont_glossary *g;
 	pont_findings *d;
-	const char *name;
 	frame *st;
 	size_t depth, alloc;
 	pont_buf text;
 	size_t concept, term;		/* current ones, SIZE_MAX outside */
 	const char *lang;		/* current language section's xml:lang */
 	size_t langnote;		/* current language section's note, SIZE_MAX if none yet */
-	int fatal;
-	pont_error *err;
 	char **ids;			/* the file's id attributes, with the line of each */
 	unsigned long *idlines;
 	size_t nids, aids, alines;
@@ -77,13 +74,6 @@ diag(ps *x, pont_severity sev, pont_id id, unsigned long line, unsigned long col
 	va_end(ap);
 	pont_findings_add_at(x->d, id, sev, line, col, "%s", msg.p);
 	pont_buf_release(&msg);
-}
-
-static void
-here(ps *x, unsigned long *line, unsigned long *col)
-{
-	*line = (unsigned long)XML_GetCurrentLineNumber(x->p);
-	*col = (unsigned long)XML_GetCurrentColumnNumber(x->p) + 1;
 }
 
 /* Splits "uri|local" (expat's namespace form) into the namespace and the local name. */
@@ -125,21 +115,12 @@ parent(ps *x, size_t up)
 	return x->depth > up ? &x->st[x->depth - 1 - up] : NULL;
 }
 
-/* The innermost concept, language or term section the parser is in. */
+/* The innermost concept, language or term section the parser is in (kept in each frame: no walk
+ * up the stack, however deep the nesting). */
 static unsigned
-level(ps *x)
+level(const ps *x)
 {
-	size_t i;
-
-	for (i = x->depth; i-- > 0;) {
-		if (x->st[i].el == E_TERMSEC || x->st[i].el == E_TERMGRP)
-			return L_TERM;
-		if (x->st[i].el == E_LANG)
-			return L_LANG;
-		if (x->st[i].el == E_CONCEPT)
-			return L_CONCEPT;
-	}
-	return 0;
+	return x->depth ? x->st[x->depth - 1].level : 0;
 }
 
 static const char *
@@ -541,19 +522,17 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	int dct;
 	enum el el;
 
-	if (x->fatal)
+	if (!pont__xml_enter(&x->xml))
 		return;
-	here(x, &line, &col);
+	pont__xml_here(&x->xml, &line, &col);
 	if (x->depth == 0) {
 		const char *ns;
 		size_t nslen;
 
 		detect_dialect(x, local_name(name, &ns, &nslen), atts);
 		if (x->g->dialect == PONT_TBX_UNKNOWN) {
-			pont_fail_at(x->err, PONT_EPARSE, x->name, line, col,
-				     "not a TBX file: the root element is <%s> (expected tbx, martif or TBX)", name);
-			x->fatal = 1;
-			XML_StopParser(x->p, XML_FALSE);
+			pont__xml_fail(&x->xml, PONT_EPARSE,
+				       "not a TBX file: the root element is <%s> (expected tbx, martif or TBX)", name);
 			return;
 		}
 	}
@@ -566,6 +545,8 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	f->line = line;
 	f->col = col;
 	f->text0 = x->text.len;
+	f->level = el == E_TERMSEC || el == E_TERMGRP ? L_TERM : el == E_LANG ? L_LANG : el == E_CONCEPT ? L_CONCEPT :
+		   p ? p->level : 0;
 	if (p)
 		p->nchild++;
 	if ((id = attr(atts, "id")) != NULL)
@@ -692,7 +673,7 @@ on_end(void *ud, const XML_Char *name)
 	size_t n;
 
 	(void)name;
-	if (x->fatal || x->depth == 0)
+	if (!pont__xml_leave(&x->xml) || x->depth == 0)
 		return;
 	f = &x->st[x->depth - 1];
 	s = x->text.p ? x->text.p + f->text0 : NULL;
@@ -744,29 +725,8 @@ on_text(void *ud, const XML_Char *s, int len)
 {
 	ps *x = ud;
 
-	if (!x->fatal && x->depth > 0)
+	if (!x->xml.fatal && x->depth > 0)
 		pont_buf_add(&x->text, s, (size_t)len);
-}
-
-static void XMLCALL
-on_entity_decl(void *ud, const XML_Char *name, int is_param, const XML_Char *value, int vlen,
-	       const XML_Char *base, const XML_Char *system, const XML_Char *pub, const XML_Char *notation)
-{
-	ps *x = ud;
-	unsigned long line, col;
-
-	(void)is_param;
-	(void)value;
-	(void)vlen;
-	(void)base;
-	(void)pub;
-	(void)notation;
-	here(x, &line, &col);
-	pont_fail_at(x->err, PONT_EPARSE, x->name, line, col,
-		     "entity declaration '%s' refused: pont reads no %s entities", name,
-		     system ? "external" : "user-defined");
-	x->fatal = 1;
-	XML_StopParser(x->p, XML_FALSE);
 }
 
 /* --- loading --- */
@@ -784,14 +744,13 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_findings
 {
 	ps x;
 	pont_glossary *g = xcalloc(1, sizeof *g);
-	size_t i, off = 0, nels;
+	size_t i, nels;
 	int ok = 1;
 
 	memset(&x, 0, sizeof x);
+	pont__xml_init(&x.xml, &x, '|', name, err);
 	x.g = g;
 	x.d = diags;
-	x.name = name;
-	x.err = err;
 	x.concept = x.term = x.langnote = SIZE_MAX;
 	x.els = pont__tbx_elements(&nels);
 	for (i = 0; i < nels; i++) {	/* element names, hashed */
@@ -801,46 +760,19 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_findings
 			h = (h + 1) & 255;
 		x.eslot[h] = (int16_t)(i + 1);
 	}
-	x.p = XML_ParserCreateNS(NULL, '|');
-	if (x.p == NULL)
-		abort();
-	XML_SetUserData(x.p, &x);
-	XML_SetElementHandler(x.p, on_start, on_end);
-	XML_SetCharacterDataHandler(x.p, on_text);
-	XML_SetEntityDeclHandler(x.p, on_entity_decl);
-	XML_SetParamEntityParsing(x.p, XML_PARAM_ENTITY_PARSING_NEVER);
-	/* feed in pieces: memory stays flat whatever the size of the file */
-	while (ok && !x.fatal) {
-		size_t n = len - off > (1u << 20) ? (1u << 20) : len - off;
-		int last = off + n == len;
-
-		if (XML_Parse(x.p, data + off, (int)n, last) == XML_STATUS_ERROR) {
-			if (!x.fatal) {
-				enum XML_Error e = XML_GetErrorCode(x.p);
-				const char *why = XML_ErrorString(e);
-
-				pont_fail_at(err, PONT_EPARSE, name, (unsigned long)XML_GetCurrentLineNumber(x.p),
-					     (unsigned long)XML_GetCurrentColumnNumber(x.p) + 1, "%s%s", why,
-					     e == XML_ERROR_UNKNOWN_ENCODING
-						     ? " (pont reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII: convert the file, e.g. with iconv)"
-						     : "");
-			}
-			ok = 0;
-		}
-		off += n;
-		if (last)
-			break;
-	}
-	if (ok && !x.fatal && g->dialect == PONT_TBX_UNKNOWN) {
+	XML_SetElementHandler(x.xml.p, on_start, on_end);
+	XML_SetCharacterDataHandler(x.xml.p, on_text);
+	ok = pont__xml_parse(&x.xml, data, len) == PONT_OK;
+	if (ok && !x.xml.fatal && g->dialect == PONT_TBX_UNKNOWN) {
 		pont_fail_at(err, PONT_EPARSE, name, 1, 1, "not a TBX file: no root element");
 		ok = 0;
 	}
-	if (ok && !x.fatal)
+	if (ok && !x.xml.fatal)
 		for (i = 0; i < x.ntargets; i++)
 			if (!has_id(&x, x.targets[i].id))
 				diag(&x, PONT_SEV_ERROR, PONT_ID_TBX_TARGET, x.targets[i].line, x.targets[i].col,
 				     "target '%s' names no element of this file", x.targets[i].id);
-	XML_ParserFree(x.p);
+	pont__xml_free(&x.xml);
 	for (i = 0; i < x.nids; i++)
 		free(x.ids[i]);
 	free(x.ids);
@@ -851,7 +783,7 @@ pont_glossary_load(const char *data, size_t len, const char *name, pont_findings
 	free(x.targets);
 	free(x.st);
 	pont_buf_release(&x.text);
-	if (!ok || x.fatal) {
+	if (!ok || x.xml.fatal) {
 		pont_glossary_free(g);
 		return NULL;
 	}

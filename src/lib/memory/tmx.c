@@ -6,9 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <expat.h>
-
-#include "internal.h"
+#include "xml.h"
 
 #define CODE0 0xE000u		/* first placeholder */
 #define NCODES 0x1000u
@@ -21,29 +19,22 @@ typedef struct tuv {
 } tuv;
 
 typedef struct tmxp {
-	XML_Parser p;
+	pont_xml xml;		/* first: the parser, the file's name, the error */
 	pont_tm *tm;
-	const char *name;
 	pont_findings *diags;
-	pont_error *err;
-	int fatal, depth, root_ok;
+	int root_ok;
 	int in_tu, in_seg, code_depth, in_note;
 	unsigned long tu_line, tu_col;
 	tuv v[8];
 	int nv;
 	pont_buf note, codexml;
+	pont_buf prov[PONT_TM_NPROV];	/* the unit's article, date, translator, status */
+	int in_prov;			/* 1 + the field a <prop> fills, 0 when none */
 	unsigned ncodes;
 	size_t added, skipped, dup, units;
 	char langs[256];	/* languages seen, for the message when none matches */
 	char header_src[32];
 } tmxp;
-
-static void
-here(tmxp *x, unsigned long *line, unsigned long *col)
-{
-	*line = (unsigned long)XML_GetCurrentLineNumber(x->p);
-	*col = (unsigned long)XML_GetCurrentColumnNumber(x->p) + 1;
-}
 
 static const char *
 attr(const XML_Char **atts, const char *name)
@@ -78,23 +69,78 @@ add_lang(tmxp *x, const char *l)
 		snprintf(x->langs + have, sizeof x->langs - have, "%s", probe);
 }
 
+/* A name of ASCII letters, digits and . - _ : only. */
+static int
+ascii_name(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '.' ||
+		      *s == '-' || *s == '_' || *s == ':'))
+			return 0;
+	return 1;
+}
+
+/* The provenance field a <prop type> fills: 1 article, 2 date, 4 status; 0 for other props. */
+static int
+prov_field(const char *type)
+{
+	static const char *const article[] = { "x-pont-article", "x-article", "x-document", "x-file", "x-filename",
+					       "file", NULL };
+	static const char *const status[] = { "x-pont-status", "x-status", "status", NULL };
+	int k;
+
+	if (type == NULL)
+		return 0;
+	for (k = 0; article[k]; k++)
+		if (strcasecmp(type, article[k]) == 0)
+			return 1;
+	for (k = 0; status[k]; k++)
+		if (strcasecmp(type, status[k]) == 0)
+			return 4;
+	if (strcasecmp(type, "x-pont-date") == 0)
+		return 2;
+	return 0;
+}
+
+/* TMX's date (YYYYMMDDThhmmssZ) as ISO 8601 (YYYY-MM-DDThh:mm:ssZ); other forms kept as they are. */
+static void
+iso_date(const char *d, pont_buf *out)
+{
+	size_t k;
+
+	pont_buf_reset(out);
+	for (k = 0; k < 15 && d[k]; k++)
+		if (k != 8 && !(d[k] >= '0' && d[k] <= '9'))
+			break;
+	if (k == 15 && d[8] == 'T' && d[15] == 'Z' && d[16] == '\0')
+		pont_buf_addf(out, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", d, d + 4, d + 6, d + 9, d + 11, d + 13);
+	else
+		pont_buf_adds(out, d);
+}
+
+/* ISO 8601 back to TMX's form when it has that shape; NULL otherwise. */
+static const char *
+tmx_date(const char *d, char out[17])
+{
+	if (strlen(d) != 20 || d[4] != '-' || d[7] != '-' || d[10] != 'T' || d[13] != ':' || d[16] != ':' || d[19] != 'Z')
+		return NULL;
+	snprintf(out, 17, "%.4s%.2s%.2sT%.2s%.2s%.2sZ", d, d + 5, d + 8, d + 11, d + 14, d + 17);
+	return out;
+}
+
 static void XMLCALL
 on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	tmxp *x = ud;
 	unsigned long line, col;
+	int f;
 
-	if (x->fatal)
+	if (!pont__xml_enter(&x->xml))
 		return;
-	here(x, &line, &col);
-	x->depth++;
-	if (x->depth == 1) {
-		if (strcmp(name, "tmx") != 0) {
-			pont_fail_at(x->err, PONT_EPARSE, x->name, line, col, "not a TMX file: the root element is <%s>",
-				     name);
-			x->fatal = 1;
-			XML_StopParser(x->p, XML_FALSE);
-		}
+	pont__xml_here(&x->xml, &line, &col);
+	if (x->xml.depth == 1) {
+		if (strcmp(name, "tmx") != 0)
+			pont__xml_fail(&x->xml, PONT_EPARSE, "not a TMX file: the root element is <%s>", name);
 		x->root_ok = 1;
 		return;
 	}
@@ -104,13 +150,19 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 
 			if (x->code_depth == 0)
 				pont_buf_reset(&x->codexml);
-			pont_buf_addf(&x->codexml, "<%s", name);
-			for (k = 0; atts[k]; k += 2) {
-				pont_buf_addf(&x->codexml, " %s=\"", atts[k]);
-				pont_buf_add_xml(&x->codexml, atts[k + 1], strlen(atts[k + 1]));
-				pont_buf_addc(&x->codexml, '"');
+			/* kept as it will be written back: names pont writes as they came only when plain
+			 * ASCII (the XML that export writes must read back, in any encoding) */
+			if (ascii_name(name)) {
+				pont_buf_addf(&x->codexml, "<%s", name);
+				for (k = 0; atts[k]; k += 2) {
+					if (!ascii_name(atts[k]))
+						continue;
+					pont_buf_addf(&x->codexml, " %s=\"", atts[k]);
+					pont_buf_add_xml(&x->codexml, atts[k + 1], strlen(atts[k + 1]));
+					pont_buf_addc(&x->codexml, '"');
+				}
+				pont_buf_addc(&x->codexml, '>');
 			}
-			pont_buf_addc(&x->codexml, '>');
 		} else {
 			pont_findings_add_at(x->diags, PONT_ID_TMX_ELEMENT, PONT_SEV_WARNING, line, col,
 				       "<%s> inside <seg>: its text is kept, the element dropped", name);
@@ -130,6 +182,20 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		x->tu_line = line;
 		x->tu_col = col;
 		pont_buf_reset(&x->note);
+		for (f = 0; f < PONT_TM_NPROV; f++)
+			pont_buf_reset(&x->prov[f]);
+		{
+			const char *d = attr(atts, "changedate"), *w = attr(atts, "changeid");
+
+			if (d == NULL)
+				d = attr(atts, "creationdate");
+			if (w == NULL)
+				w = attr(atts, "creationid");
+			if (d)
+				iso_date(d, &x->prov[1]);
+			if (w)
+				pont_buf_adds(&x->prov[2], w);
+		}
 		x->units++;
 	} else if (strcmp(name, "tuv") == 0 && x->in_tu) {
 		const char *l = attr(atts, "lang");
@@ -151,12 +217,15 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		}
 	} else if (strcmp(name, "seg") == 0 && x->in_tu && x->nv > 0) {
 		x->in_seg = 1;
-		x->ncodes = 0;
+		if (!x->v[x->nv - 1].has_seg)
+			x->ncodes = 0;	/* codes are numbered per tuv: a second <seg> goes on after the first */
 		x->v[x->nv - 1].has_seg = 1;
 	} else if (strcmp(name, "note") == 0 && x->in_tu) {
 		x->in_note = 1;
 		if (x->note.len)
 			pont_buf_adds(&x->note, "; ");
+	} else if (strcmp(name, "prop") == 0 && x->in_tu && (x->in_prov = prov_field(attr(atts, "type"))) > 0) {
+		pont_buf_reset(&x->prov[x->in_prov - 1]);
 	} else if (strcmp(name, "prop") == 0 && x->in_tu) {
 		const char *t = attr(atts, "type");
 
@@ -172,11 +241,11 @@ on_end(void *ud, const XML_Char *name)
 {
 	tmxp *x = ud;
 
-	if (x->fatal)
+	if (!pont__xml_leave(&x->xml))
 		return;
-	x->depth--;
 	if (x->in_seg && x->code_depth > 0) {
-		pont_buf_addf(&x->codexml, "</%s>", name);
+		if (ascii_name(name))
+			pont_buf_addf(&x->codexml, "</%s>", name);
 		if (--x->code_depth == 0) {
 			tuv *v = &x->v[x->nv - 1];
 			const char *xc = "<ph type=\"x-char\">U+";
@@ -199,6 +268,7 @@ on_end(void *ud, const XML_Char *name)
 		x->in_seg = 0;
 	} else if (strcmp(name, "note") == 0 || strcmp(name, "prop") == 0) {
 		x->in_note = 0;
+		x->in_prov = 0;
 	} else if (strcmp(name, "tu") == 0 && x->in_tu) {
 		const tuv *s = NULL, *t = NULL;
 		int k;
@@ -222,6 +292,7 @@ on_end(void *ud, const XML_Char *name)
 		}
 		{
 			pont_buf note = PONT_BUF_INIT;
+			pont_tm_prov pv;
 
 			/* codes travel in the note, after a marker, so that export can write them back */
 			pont_buf_add(&note, x->note.p ? x->note.p : "", x->note.len);
@@ -235,8 +306,12 @@ on_end(void *ud, const XML_Char *name)
 				for (i = 0; i < t->codes.len; i++)
 					pont_buf_addc(&note, t->codes.p[i] ? t->codes.p[i] : '\x1E');
 			}
-			if (pont_tm_add(x->tm, s->seg.p ? s->seg.p : "", s->seg.len, t->seg.p ? t->seg.p : "", t->seg.len,
-					note.p))
+			pv.article = x->prov[0].len ? x->prov[0].p : NULL;
+			pv.date = x->prov[1].len ? x->prov[1].p : NULL;
+			pv.translator = x->prov[2].len ? x->prov[2].p : NULL;
+			pv.status = x->prov[3].len ? x->prov[3].p : NULL;
+			if (pont_tm_add_unit(x->tm, s->seg.p ? s->seg.p : "", s->seg.len, t->seg.p ? t->seg.p : "", t->seg.len,
+					     note.p, &pv) == PONT_TM_ADDED)
 				x->added++;
 			else
 				x->dup++;
@@ -245,33 +320,46 @@ on_end(void *ud, const XML_Char *name)
 	}
 }
 
+/* Text of a seg. A private-use character of the placeholders' range (U+E000-U+EFFF) in the text
+ * itself becomes a code of its own (<ph type="x-char">), as export writes it: a placeholder
+ * stands for a code, always. */
+static void
+seg_text(tmxp *x, tuv *v, const char *s, size_t len)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i + 2 < len; i++) {
+		char xc[48];
+
+		if ((unsigned char)s[i] != 0xEE)
+			continue;
+		pont_buf_add(&v->seg, s + run, i - run);
+		snprintf(xc, sizeof xc, "<ph type=\"x-char\">U+%04X</ph>",
+			 (unsigned)(0xE000 | ((unsigned char)s[i + 1] & 0x3F) << 6 | ((unsigned char)s[i + 2] & 0x3F)));
+		if (x->ncodes < NCODES)
+			pont_buf_add_utf8(&v->seg, CODE0 + x->ncodes++);
+		pont_buf_add(&v->codes, xc, strlen(xc) + 1);
+		i += 2;
+		run = i + 1;
+	}
+	pont_buf_add(&v->seg, s + run, len - run);
+}
+
 static void XMLCALL
 on_text(void *ud, const XML_Char *s, int len)
 {
 	tmxp *x = ud;
 
-	if (x->fatal)
+	if (x->xml.fatal)
 		return;
 	if (x->in_seg && x->code_depth > 0)
 		pont_buf_add_xml(&x->codexml, s, (size_t)len);
 	else if (x->in_seg)
-		pont_buf_add(&x->v[x->nv - 1].seg, s, (size_t)len);
+		seg_text(x, &x->v[x->nv - 1], s, (size_t)len);
+	else if (x->in_prov)
+		pont_buf_add(&x->prov[x->in_prov - 1], s, (size_t)len);
 	else if (x->in_note)
 		pont_buf_add(&x->note, s, (size_t)len);
-}
-
-static void XMLCALL
-on_entity_decl(void *ud, const XML_Char *name, int pe, const XML_Char *v, int vlen, const XML_Char *base,
-	       const XML_Char *sys, const XML_Char *pub, const XML_Char *notation)
-{
-	tmxp *x = ud;
-	unsigned long line, col;
-
-	(void)pe; (void)v; (void)vlen; (void)base; (void)sys; (void)pub; (void)notation;
-	here(x, &line, &col);
-	pont_fail_at(x->err, PONT_EPARSE, x->name, line, col, "entity declarations are refused (entity '%s')", name);
-	x->fatal = 1;
-	XML_StopParser(x->p, XML_FALSE);
 }
 
 pont_status
@@ -283,40 +371,24 @@ pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, po
 	pont_status rc = PONT_OK;
 
 	memset(&x, 0, sizeof x);
+	pont__xml_init(&x.xml, &x, 0, name, err);
 	x.tm = tm;
-	x.name = name;
 	x.diags = diags;
-	x.err = err;
-	x.p = XML_ParserCreate(NULL);
-	XML_SetUserData(x.p, &x);
-	XML_SetElementHandler(x.p, on_start, on_end);
-	XML_SetCharacterDataHandler(x.p, on_text);
-	XML_SetEntityDeclHandler(x.p, on_entity_decl);
-	XML_SetParamEntityParsing(x.p, XML_PARAM_ENTITY_PARSING_NEVER);
-	while (len > 0 && !x.fatal) {
-		size_t n = len > (1u << 30) ? (1u << 30) : len;
-
-		if (XML_Parse(x.p, data, (int)n, n == len) == XML_STATUS_ERROR) {
-			if (!x.fatal)
-				pont_fail_at(err, PONT_EPARSE, name, (unsigned long)XML_GetCurrentLineNumber(x.p),
-					     (unsigned long)XML_GetCurrentColumnNumber(x.p) + 1, "not well-formed XML: %s",
-					     XML_ErrorString(XML_GetErrorCode(x.p)));
-			x.fatal = 1;
-		}
-		data += n;
-		len -= n;
-	}
-	if (!x.fatal && !x.root_ok) {
+	XML_SetElementHandler(x.xml.p, on_start, on_end);
+	XML_SetCharacterDataHandler(x.xml.p, on_text);
+	if (len > 0)
+		pont__xml_parse(&x.xml, data, len);
+	if (!x.xml.fatal && !x.root_ok) {
 		pont_fail_at(err, PONT_EPARSE, name, 1, 1, "not a TMX file: empty");
-		x.fatal = 1;
+		x.xml.fatal = 1;
 	}
-	if (!x.fatal && x.units > 0 && x.added + x.dup == 0) {
+	if (!x.xml.fatal && x.units > 0 && x.added + x.dup == 0) {
 		pont_fail_at(err, PONT_EPARSE, name, 0, 0,
 			     "no unit has both %s and %s (the memory's languages:%s)", pont_tm_src_lang(tm),
 			     pont_tm_trg_lang(tm), x.langs[0] ? x.langs : " none");
-		x.fatal = 1;
+		x.xml.fatal = 1;
 	}
-	if (x.fatal)
+	if (x.xml.fatal)
 		rc = err ? err->code : PONT_EPARSE;
 	if (st) {
 		st->units = x.units;
@@ -324,12 +396,14 @@ pont_tm_read_tmx(pont_tm *tm, const char *data, size_t len, const char *name, po
 		st->duplicates = x.dup;
 		st->skipped = x.skipped;
 	}
-	XML_ParserFree(x.p);
+	pont__xml_free(&x.xml);
 	for (i = 0; i < 8; i++) {
 		pont_buf_release(&x.v[i].seg);
 		pont_buf_release(&x.v[i].codes);
 	}
 	pont_buf_release(&x.note);
+	for (i = 0; i < PONT_TM_NPROV; i++)
+		pont_buf_release(&x.prov[i]);
 	pont_buf_release(&x.codexml);
 	return rc;
 }
@@ -384,6 +458,8 @@ pont_tm_write_tmx(const pont_tm *tm, pont_buf *out)
 		const char *note = pont_tm_note(tm, i), *sc = NULL, *tc = NULL;
 		size_t nlen = note ? strlen(note) : 0, sl = 0, tl = 0;
 		const char *mark = note ? memchr(note, '\x1D', nlen) : NULL;
+		pont_tm_prov pv;
+		char d[17];
 
 		if (mark) {
 			const char *m2 = memchr(mark + 1, '\x1D', nlen - (size_t)(mark + 1 - note));
@@ -394,7 +470,32 @@ pont_tm_write_tmx(const pont_tm *tm, pont_buf *out)
 			tl = m2 ? nlen - (size_t)(tc - note) : 0;
 			nlen = (size_t)(mark - note);
 		}
-		pont_buf_adds(out, "    <tu>\n");
+		pv = pont_tm_provenance(tm, i);
+		pont_buf_adds(out, "    <tu");
+		if (pv.date && tmx_date(pv.date, d)) {
+			pont_buf_addf(out, " creationdate=\"%s\"", d);
+		}
+		if (pv.translator) {
+			pont_buf_adds(out, " creationid=\"");
+			pont_buf_add_xml(out, pv.translator, strlen(pv.translator));
+			pont_buf_addc(out, '"');
+		}
+		pont_buf_adds(out, ">\n");
+		if (pv.article) {
+			pont_buf_adds(out, "      <prop type=\"x-pont-article\">");
+			pont_buf_add_xml(out, pv.article, strlen(pv.article));
+			pont_buf_adds(out, "</prop>\n");
+		}
+		if (pv.date && !tmx_date(pv.date, d)) {	/* a date of another form */
+			pont_buf_adds(out, "      <prop type=\"x-pont-date\">");
+			pont_buf_add_xml(out, pv.date, strlen(pv.date));
+			pont_buf_adds(out, "</prop>\n");
+		}
+		if (pv.status) {
+			pont_buf_adds(out, "      <prop type=\"x-pont-status\">");
+			pont_buf_add_xml(out, pv.status, strlen(pv.status));
+			pont_buf_adds(out, "</prop>\n");
+		}
 		if (nlen) {
 			pont_buf_adds(out, "      <note>");
 			pont_buf_add_xml(out, note, nlen);

@@ -572,7 +572,7 @@ analyse(pont_checker *c, const pont_bitext *bt, analysis *an)
 	}
 	if (c->sp && (c->sev[PONT_ID_SPELLING] || c->sev[PONT_ID_REPEATED_WORD] || c->sev[PONT_ID_SPELLING_VARIANT])) {
 		/* no suggestions: they cost more than all the rest */
-		pont_spell_options so = { 0, 0, 1, c->sev[PONT_ID_SPELLING_VARIANT] ? c->variants : 0 };
+		pont_spell_options so = { 0, 0, 1, c->sev[PONT_ID_SPELLING_VARIANT] ? c->variants : 0, 0 };
 
 		pont_spell_doc(c->sp, pont_bitext_doc(bt, PONT_TARGET), pont_bitext_segs(bt, PONT_TARGET), &so, &an->spell,
 			       NULL, NULL);

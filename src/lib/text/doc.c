@@ -77,11 +77,8 @@ split_lines(const char *s, size_t from, size_t len, size_t *nlines)
 	}
 	XGROW_BIG(v, alloc, count + 1);		/* sized once: no copies while growing */
 	while (i < len) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - s) : len, next = nl ? e + 1 : len, k;
+		size_t next, e = pont__line_end(s, i, len, &next), k;
 
-		if (e > i && s[e - 1] == '\r')
-			e--;
 		XGROW(v, alloc, n + 1);
 		v[n].start = i;
 		v[n].end = e;
@@ -401,6 +398,15 @@ words_in(const char *s, size_t a, size_t b)
 }
 
 /* A short single line that reads like an intertitle (plain text only). */
+/* Does block b hold one line only? */
+static int
+one_line(const char *s, const pont_block *b)
+{
+	size_t next;
+
+	return pont__line_end(s, b->span.start, b->span.end, &next) == b->span.end;
+}
+
 static int
 heading_like(const pont_doc *doc, const pont_block *b)
 {
@@ -422,7 +428,7 @@ heading_like(const pont_doc *doc, const pont_block *b)
 	w = words_in(s, b->content.start, b->content.end);
 	if (n > 70 || w < 2 || w > 10)
 		return 0;
-	if (memchr(s + b->span.start, '\n', b->span.end - b->span.start))
+	if (one_line(s, b) == 0)
 		return 0;
 	for (i = b->content.start; i + 1 < st; i++)	/* one sentence only */
 		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')
@@ -459,7 +465,7 @@ classify(pont_doc *doc)
 	} else {
 		pont_block *b = &doc->blocks[first];
 
-		if (b->kind == PONT_BLOCK_PARAGRAPH && !memchr(s + b->span.start, '\n', b->span.end - b->span.start) &&
+		if (b->kind == PONT_BLOCK_PARAGRAPH && one_line(s, b) &&
 		    pont_utf8_count(s + b->content.start, b->content.end - b->content.start) <= 200) {
 			b->kind = PONT_BLOCK_TITLE;
 			title = first;

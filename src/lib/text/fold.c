@@ -1,9 +1,13 @@
 /* fold.c: the text primitives every comparison shares: case folding with one ICU case map a
  * thread (opened once), folding for look-ups, and French elisions (data/elisions-fr.txt). */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <unicode/ucasemap.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "internal.h"
 #include "elisions.inc"
@@ -85,6 +89,89 @@ pont_fold(const char *s, size_t n, pont_buf *out)
 		i = j;
 	}
 	pont__fold_case(tmp.p ? tmp.p : "", tmp.len, out);
+	pont_buf_release(&tmp);
+}
+
+/* The typographic class of a mark: what it stands for when typography is ignored. */
+static const char *
+typo_class(uint32_t c)
+{
+	switch (c) {
+	case '\'': case '`': case 0xB4: case 0x2BC: case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+		return "'";
+	case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039: case 0x203A:
+	case 0x2033:
+		return "\"";
+	case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+		return "-";
+	case 0x2026:
+		return "...";
+	}
+	return NULL;
+}
+
+void
+pont__fold_key(const char *s, size_t n, pont_buf *out)
+{
+	pont_buf tmp = PONT_BUF_INIT;
+	size_t i = 0;
+	int ascii = 1;
+
+	/* marks to their class, white space (inside numbers: 10 000) out */
+	while (i < n) {
+		size_t j = i;
+		uint32_t c = pont_utf8_next(s, n, &j);
+		const char *k = typo_class(c);
+
+		if (k)
+			pont_buf_adds(&tmp, k);
+		else if (!pont_cp_is_space(c) && c != 0xAD && c != 0x200B && c != 0x2060) {
+			pont_buf_add(&tmp, s + i, j - i);
+			ascii &= c < 0x80;
+		}
+		i = j;
+	}
+	if (ascii || tmp.len > INT32_MAX / 4) {
+		pont__fold_case(tmp.p ? tmp.p : "", tmp.len, out);
+	} else {
+		/* NFKC with case folding: composed and decomposed letters, ligatures, full-width forms
+		 * and case all fold alike */
+		UErrorCode st = U_ZERO_ERROR;
+		const UNormalizer2 *nk = unorm2_getNFKCCasefoldInstance(&st);
+		UChar stack[256], stack2[512], *a = stack, *b = stack2;
+		int32_t na = 0, nb = 0, cap = (int32_t)(sizeof stack / sizeof *stack);
+
+		if (U_SUCCESS(st))
+			u_strFromUTF8(a, cap, &na, tmp.p, (int32_t)tmp.len, &st);
+		if (st == U_BUFFER_OVERFLOW_ERROR) {
+			st = U_ZERO_ERROR;
+			a = xmalloc(((size_t)na + 1) * sizeof *a);
+			u_strFromUTF8(a, na + 1, &na, tmp.p, (int32_t)tmp.len, &st);
+		}
+		if (U_SUCCESS(st))
+			nb = unorm2_normalize(nk, a, na, b, (int32_t)(sizeof stack2 / sizeof *stack2), &st);
+		if (st == U_BUFFER_OVERFLOW_ERROR) {
+			st = U_ZERO_ERROR;
+			b = xmalloc(((size_t)nb + 1) * sizeof *b);
+			nb = unorm2_normalize(nk, a, na, b, nb + 1, &st);
+		}
+		if (U_SUCCESS(st)) {
+			int32_t need = 0;
+
+			XGROW(out->p, out->alloc, out->len + (size_t)nb * 3 + 1);
+			u_strToUTF8(out->p + out->len, (int32_t)(out->alloc - out->len), &need, b, nb, &st);
+			if (U_SUCCESS(st)) {
+				out->len += (size_t)need;
+				out->p[out->len] = '\0';
+			}
+		}
+		if (U_FAILURE(st))
+			pont__fold_case(tmp.p, tmp.len, out);
+		if (a != stack)
+			free(a);
+		if (b != stack2)
+			free(b);
+	}
 	pont_buf_release(&tmp);
 }
 

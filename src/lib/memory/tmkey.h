@@ -1,0 +1,33 @@
+/* tmkey.h: the memory's tokens (tmkey.c), shared by the local memory (tm.c) and the server's
+ * (tmdb.c). */
+#ifndef PONT_TMKEY_H
+#define PONT_TMKEY_H
+
+#include "internal.h"
+
+/* Token classes and their weights: a different number, tag or punctuation mark costs less
+ * than a different word. */
+enum { K_WORD, K_NUMBER, K_PUNCT, K_TAG };
+extern const double pont__tm_weight[];
+
+typedef struct pont__qtok {
+	size_t a, b;
+	int kind;
+} pont__qtok;
+
+/* Splits text into words (letters, with inner apostrophes and hyphens), numbers (digits with
+ * inner , . : and no-break spaces), tags (placeholders), single marks and runs of dots or dashes. */
+size_t pont__tm_split(const char *s, size_t n, pont__qtok **v, size_t *alloc);
+/* A token as compared (pont__fold_key; a run of dots "...", of dashes "-"). */
+void pont__tm_fold_token(const char *s, size_t n, int kind, pont_buf *out);
+#define PONT__TM_KEY0 0xCBF29CE484222325ull
+uint64_t pont__tm_key_step(uint64_t h, const char *f, size_t n);
+/* The hash of text up to typography: its folded tokens in order. */
+uint64_t pont__tm_text_key(const char *s, size_t n);
+
+/* The distinct folded tokens of s, NUL-separated, in *toks (reset first), each with its weight
+ * times its count in (*w)[k] (grown, *aw its size); returns how many. *total is s's weight,
+ * *key its key. */
+size_t pont__tm_tokens(const char *s, size_t n, pont_buf *toks, double **w, size_t *aw, double *total, uint64_t *key);
+
+#endif
