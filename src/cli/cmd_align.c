@@ -220,11 +220,35 @@ write_bead(const pont_bead *bd, const pont_alignment *al, const edition *fr, con
 
 			snprintf(note, sizeof note, "aligned by pont: confidence %.2f, %s:%lu ~ %s:%lu", bd->confidence,
 				 base(fr->path), fl, base(en->path), el);
-			pont_tm_add(tm, ft.p, ft.len, et.p, et.len, note);
+			pont_tm_prov pv = { NULL, NULL, NULL, NULL };
+
+			pv.article = base(fr->path);
+			pont_tm_add_unit(tm, ft.p, ft.len, et.p, et.len, note, &pv);
 		}
 	}
 	pont_buf_release(&ft);
 	pont_buf_release(&et);
+}
+
+/* The pairs added to a memory on a server. */
+static int
+to_server(const char *url, const pont_tm *tm)
+{
+	pont_tmdb *db;
+	pont_error err;
+	size_t added, replaced, total;
+	int rc;
+
+	if ((rc = cli_tmdb_open(url, 0, &db)) != EXIT_OK)
+		return rc;
+	if (pont_tmdb_add(db, tm, &added, &replaced, &err) != PONT_OK || pont_tmdb_size(db, &total, &err) != PONT_OK) {
+		cli_report(&err);
+		rc = cli_exit_code(err.code);
+	} else {
+		cli_msg(pont_tmdb_name(db), "note", "%zu units added, %zu updated, %zu in all", added, replaced, total);
+	}
+	pont_tmdb_close(db);
+	return rc;
 }
 
 static void
@@ -288,10 +312,12 @@ run(cli_env *env, int argc, char **argv)
 
 	if (argc != 2)
 		return cli_usage("align", "takes two files: the French document and its English edition");
-	if (fmt == 0)		/* no --format: from the output's name */
-		fmt = env->output && cli_has_suffix(env->output, ".tmx") ? FMT_TMX : FMT_TSV;
+	if (fmt == 0)		/* no --format: from the output's name; a memory on a server takes units */
+		fmt = env->output && (cli_has_suffix(env->output, ".tmx") || pont_tmdb_is_url(env->output)) ? FMT_TMX : FMT_TSV;
 	else
 		fmt = fmt == 1 ? FMT_TMX : fmt == 2 ? FMT_TSV : FMT_TEXT;
+	if (pont_tmdb_is_url(env->output) && fmt != FMT_TMX)
+		return cli_usage("align", "a memory on a server (-o postgresql://...) takes the pairs as units: no --format");
 	if ((rc = load(env, argv, &bt)) != EXIT_OK)
 		return rc;
 	al = pont_bitext_alignment(bt);
@@ -306,9 +332,13 @@ run(cli_env *env, int argc, char **argv)
 		pont_buf_adds(&out, "fr\ten\tconfidence\tfr_line\ten_line\tbead\n");
 	for (i = 0; al && i < (o.by_para ? al->nparas : al->nsents); i++)
 		write_bead(o.by_para ? &al->paras[i] : &al->sents[i], al, &fr, &en, fmt, tm, &out, &t);
-	if (fmt == FMT_TMX)
-		pont_tm_write_tmx(tm, &out);
-	rc = cli_write(env->output, &out);
+	if (pont_tmdb_is_url(env->output))
+		rc = to_server(env->output, tm);
+	else {
+		if (fmt == FMT_TMX)
+			pont_tm_write_tmx(tm, &out);
+		rc = cli_write(env->output, &out);
+	}
 	if (al) {
 		report_runs(al, &fr, &en, o.verbose);
 		if (rc == EXIT_OK)
@@ -344,7 +374,8 @@ const cli_command cmd_align = {
 	"counterpart (1:0, 0:1) and pairs whose two sides are the same text (code, names, text left\n"
 	"in French) are not written.\n"
 	"\n"
-	"Output: the format follows -o's name (.tmx, .tsv), default TSV on stdout; TSV has the columns\n"
+	"Output: the format follows -o's name (.tmx, .tsv; postgresql://... adds the pairs to that\n"
+	"memory), default TSV on stdout; TSV has the columns\n"
 	"fr, en, confidence, fr_line, en_line, bead; text shows the pairs for reading.",
 	shared_opts, opts, "auto tmx tsv text", CLI_GLOSSARY_IF_FOUND,
 	"0 ok, 2 usage, 3 bad input (invalid UTF-8, malformed glossary), 4 I/O error.",

@@ -175,6 +175,12 @@ print(f"  queries with a match >= 50 %: {len(b)}; index and brute force agree on
       f"({100 * same / max(len(keys), 1):.1f} %; goal >= 99 %)")
 PY
 
+# the memory at 100 000 and 1 000 000 units in a file and on PostgreSQL (a throwaway server),
+# short queries on their own row, next to a pg_trgm similarity query and to pretranslate
+echo
+PT_MS=$(awk -v a="$pt_empty" -v b="$pt_full" -v n="$PT_QUERIES" 'BEGIN {
+	split(a, x, " "); split(b, y, " "); printf "%.1f", 1000 * (y[1] - x[1]) / n }') python3 tests/bench/tm_server.py "$pont" "$B"
+
 # --- translation QA: pont check on the largest paragraph-aligned pair, next to translate-toolkit's
 # pofilter on the same pairs as PO (msgid French, msgstr English) ---
 echo

@@ -87,6 +87,8 @@ def main():
     nshort = sum(1 for _ in open(short, encoding="utf-8"))
     m1m = make_1m()
     print(f"memory look-ups, 1 000 held-out queries ({nshort} of at most 20 characters), file and PostgreSQL:")
+    if os.environ.get("PT_MS"):
+        print(f"  (translate-toolkit pretranslate, 100k units as TMX: {float(os.environ['PT_MS']):.1f} ms a look-up)")
     # a server as one would set it up for a team's memory: shared buffers that hold it
     with PgServer("-c shared_buffers=1GB") as pg:
         url = pg.create_db("bench")
@@ -108,6 +110,10 @@ def main():
                     goal = GOAL_P95_MS if (label, name) == ("1M", "PostgreSQL") else None
                     line(f"{label}, {name}, {qname}", n, p50, p95, goal)
             print(f"  ({label}: import into PostgreSQL {imp:.1f} s)")
+            if label == "100k" and os.environ.get("PT_MS"):
+                p50 = results[("100k", "PostgreSQL", "all queries")][1]
+                print(f"    pont on PostgreSQL at 100k: {float(os.environ['PT_MS']) / p50:.0f}x faster than pretranslate "
+                      f"(its mean look-up against pont's p50)")
         # pg_trgm on the same server and units (the 1M memory), short queries
         t0 = time.time()
         pg.psql("bench", "CREATE EXTENSION IF NOT EXISTS pg_trgm")

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from pgserver import PgServer
 from pontt import PONT, ENV, corpus, pont, say
+from test_xliff import validate
 
 XLF = {"x": "urn:oasis:names:tc:xliff:document:2.0", "m": "urn:oasis:names:tc:xliff:matches:2.0",
        "mda": "urn:oasis:names:tc:xliff:metadata:2.0"}
@@ -199,6 +200,13 @@ def test_provenance_kept_and_shown():
         assert pont("prepare", art2, "--no-glossary", "--tm", mem, "-o", xlf2).rc == 0
         metas = {e.get("type"): e.text for e in ET.parse(xlf2).getroot().iter("{%s}meta" % XLF["mda"])}
         assert metas.get("translator") == "Marie Curie" and metas.get("status") == "reviewed", metas
+        # valid against the XLIFF 2.1 schemas, with a typography note on an exact match too
+        write(art2, "JE SUIS ingénieure SRE depuis cinq ans.\n")
+        assert pont("prepare", art2, "--no-glossary", "--tm", mem, "-o", xlf2).rc == 0
+        text = open(xlf2, encoding="utf-8").read()
+        assert 'state="translated"' in text and "written with other case" in text, text[-800:]
+        rc, err = validate(xlf2)
+        assert rc == 0, err
 
 
 def test_first_format_memory_is_reindexed():
@@ -363,6 +371,11 @@ def test_server_errors_are_one_line():
             assert r.rc == 4 and len(r.errtext.strip().splitlines()) == 1 and r.errtext.startswith("pont: "), r.errtext
             assert "secret" not in r.errtext
         assert pont("tm", "init", "--tm", url).rc == 0
+        # align's pairs go to the server's memory too
+        data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+        r = pont("align", os.path.join(data, "align-sample.fr.txt"), os.path.join(data, "align-sample.en.txt"), "-o", url)
+        assert r.rc == 0 and re.search(r"[1-9]\d* units added", r.errtext), r.errtext
+        assert int(pg.psql("team", "SELECT count(*) FROM pont_unit WHERE article = 'align-sample.fr.txt'")) > 0
         pg.stop()
         art = os.path.join(d, "a.txt")
         write(art, "Une phrase.\n")

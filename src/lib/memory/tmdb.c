@@ -1,9 +1,9 @@
 /* tmdb.c: a translation memory shared by a team on a PostgreSQL server (libpq).
  *
- * The server keeps the units and finds candidates; pont scores them. A unit's row holds its
- * texts, its provenance, its keys up to typography (the same as the local file's: a unit is
- * stored once per source and target), its weight and the distinct tokens of its source
- * (text[], GIN-indexed). A look-up asks for the units that share one of the query's rarest
+ * The server keeps the units and finds candidates; pont scores them. A unit's row (pont_unit)
+ * holds its texts, its provenance and its keys up to typography (the same as the local file's:
+ * a unit is stored once per source and target); its search row (pont_key) its weight and the
+ * distinct tokens of its source (text[], GIN-indexed), ordered by weight by tm init. A look-up asks for the units that share one of the query's rarest
  * tokens - enough of them that a unit sharing none cannot reach the minimum score (prefix
  * filtering, with token frequencies kept in pont_token) - and whose weight is in the window
  * the minimum allows; those candidates are scored by pont_tm_lookup, so that the best match is
@@ -100,16 +100,21 @@ rollback(pont_tmdb *db)
 	PQclear(PQexec(db->conn, "ROLLBACK"));
 }
 
+/* Two tables for the units: pont_unit has their texts, pont_key what a look-up searches (the
+ * weight and the distinct tokens of the source), narrow, so that the rows a search visits
+ * fill few pages. */
 static const char *const schema =
 	"CREATE TABLE IF NOT EXISTS pont_meta (key text PRIMARY KEY, value text NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS pont_unit ("
 	" id bigserial PRIMARY KEY, src text NOT NULL, tgt text NOT NULL, note text,"
 	" article text, date text, translator text, status text,"
-	" skey bigint NOT NULL, tkey bigint NOT NULL, weight double precision NOT NULL, toks text[] NOT NULL,"
-	" added timestamptz NOT NULL DEFAULT now());"
+	" skey bigint NOT NULL, tkey bigint NOT NULL, added timestamptz NOT NULL DEFAULT now());"
 	"CREATE UNIQUE INDEX IF NOT EXISTS pont_unit_key ON pont_unit (skey, tkey);"
-	"CREATE INDEX IF NOT EXISTS pont_unit_toks ON pont_unit USING gin (toks);"
-	"CREATE INDEX IF NOT EXISTS pont_unit_weight ON pont_unit (weight);"
+	"CREATE TABLE IF NOT EXISTS pont_key ("
+	" id bigint PRIMARY KEY REFERENCES pont_unit (id) ON DELETE CASCADE,"
+	" weight double precision NOT NULL, toks text[] NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS pont_key_toks ON pont_key USING gin (toks);"
+	"CREATE INDEX IF NOT EXISTS pont_key_weight ON pont_key (weight);"
 	"CREATE TABLE IF NOT EXISTS pont_token (tok text PRIMARY KEY, df bigint NOT NULL);";
 
 /* The schema made, or checked and brought up to date. */
@@ -134,8 +139,8 @@ init_schema(pont_tmdb *db, pont_error *err)
 		return err->code;
 	/* a memory with units: its rows in order of weight, so that a look-up's window of weights
 	 * is a few pages of the table (look-ups wait meanwhile: seconds for a million units) */
-	PQclear(PQexec(db->conn, "CLUSTER pont_unit USING pont_unit_weight"));	/* its owner only: else as it is */
-	PQclear(PQexec(db->conn, "ANALYZE pont_unit"));
+	PQclear(PQexec(db->conn, "CLUSTER pont_key USING pont_key_weight"));	/* its owner only: else as it is */
+	PQclear(PQexec(db->conn, "ANALYZE pont_unit; ANALYZE pont_key"));
 	return PONT_OK;
 bad:
 	rollback(db);
@@ -392,11 +397,13 @@ pont_tmdb_add(pont_tmdb *db, const pont_tm *units, size_t *added, size_t *replac
 	*replaced = (size_t)strtoull(PQcmdTuples(r), NULL, 10);
 	PQclear(r);
 	/* the others added, in order, and their tokens counted */
-	r = run(db, "WITH ins AS (INSERT INTO pont_unit (src, tgt, note, article, date, translator, status, skey, tkey, "
-		"weight, toks) SELECT src, tgt, note, article, date, translator, status, skey, tkey, weight, toks "
+	r = run(db, "WITH ins AS (INSERT INTO pont_unit (src, tgt, note, article, date, translator, status, skey, tkey) "
+		"SELECT src, tgt, note, article, date, translator, status, skey, tkey "
 		"FROM pont_in i WHERE NOT EXISTS (SELECT 1 FROM pont_unit u WHERE u.skey = i.skey AND u.tkey = i.tkey) "
-		"ORDER BY ord RETURNING toks), "
-		"tk AS (INSERT INTO pont_token SELECT t, count(*) FROM ins, unnest(ins.toks) t GROUP BY t "
+		"ORDER BY ord RETURNING id, skey, tkey), "
+		"k AS (INSERT INTO pont_key SELECT ins.id, i.weight, i.toks FROM ins JOIN pont_in i "
+		"ON i.skey = ins.skey AND i.tkey = ins.tkey RETURNING toks), "
+		"tk AS (INSERT INTO pont_token SELECT t, count(*) FROM k, unnest(k.toks) t GROUP BY t "
 		"ON CONFLICT (tok) DO UPDATE SET df = pont_token.df + excluded.df RETURNING 1) "
 		"SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM tk)", 0, NULL, err);
 	if (r == NULL)
@@ -476,11 +483,12 @@ pont_tmdb_lookup(pont_tmdb *db, const char *text, size_t n, int min_score, pont_
 		"AS q(tok, w) LEFT JOIN pont_token t ON t.tok = q.tok), "
 		"p AS (SELECT tok FROM (SELECT tok, sum(w) OVER (ORDER BY df, tok ROWS UNBOUNDED PRECEDING) - w AS before "
 		"FROM q) x WHERE before <= $3::float8) "
-		"SELECT src, tgt, note, article, date, translator, status FROM pont_unit u "
-		"WHERE toks && (SELECT array_agg(tok) FROM p) AND weight >= $4::float8 AND weight <= $5::float8 "
+		"SELECT u.src, u.tgt, u.note, u.article, u.date, u.translator, u.status FROM pont_key k "
+		"JOIN pont_unit u ON u.id = k.id "
+		"WHERE k.toks && (SELECT array_agg(tok) FROM p) AND k.weight >= $4::float8 AND k.weight <= $5::float8 "
 		"AND (SELECT coalesce(sum(q.w), 0) FROM unnest($1::text[], $2::float8[]) AS q(tok, w) "
-		"WHERE q.tok = ANY (u.toks)) >= $6::float8 * greatest($7::float8, u.weight) * (1 - 1e-9) - 1e-9 "
-		"ORDER BY id", 7, pv, err);
+		"WHERE q.tok = ANY (k.toks)) >= $6::float8 * greatest($7::float8, k.weight) * (1 - 1e-9) - 1e-9 "
+		"ORDER BY k.id", 7, pv, err);
 	if (r == NULL)
 		return 0;
 	*cands = pont_tm_new(db->src_lang, db->trg_lang);
