@@ -209,18 +209,20 @@ cli_out_open_ex(cli_out *o, const char *path, int in_place)
 	if ((o->tmp = malloc(n)) == NULL)
 		cli_oom();
 	snprintf(o->tmp, n, "%s.pont-XXXXXX", o->path);
+	/* known to the signal handler before it exists: a signal the moment it is created removes it */
+	live_add(o->tmp);
 	if ((fd = mkstemp(o->tmp)) < 0 || (o->f = fdopen(fd, "w")) == NULL) {
 		cli_msg(path, "error", "cannot create output: %s", strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
 		}
+		live_remove(o->tmp);
 		free(o->tmp);
 		free(o->path);
 		memset(o, 0, sizeof o[0]);
 		return EXIT_SYSTEM;
 	}
-	live_add(o->tmp);
 	/* the new file gets the existing one's permissions and owner, or a plain fopen's */
 	{
 		mode_t um = umask(0);

@@ -97,6 +97,8 @@ size_t pont__glossary_add_concept(pont_glossary *g, const char *id, const char *
 				  const char *definition, const char *note);
 /* A term of the last concept added; returns it for the caller to fill (strings via keep). */
 pont_term *pont__glossary_add_term(pont_glossary *g, const char *lang, const char *text);
+/* Puts concept ci's terms of one language together (languages in order of first appearance). */
+void pont__glossary_group_terms(pont_glossary *g, size_t ci);
 void pont__glossary_set_langnote(pont_glossary *g, const char *lang, const char *definition, const char *note);
 const char *pont__glossary_keep(pont_glossary *g, const char *s);
 

@@ -337,6 +337,49 @@ pont__glossary_add_term(pont_glossary *g, const char *lang, const char *text)
 }
 
 void
+pont__glossary_group_terms(pont_glossary *g, size_t ci)
+{
+	pont_concept *c = &g->c[ci];
+	pont_term *t, *tmp;
+	pont_intern langs = PONT_INTERN_INIT;
+	size_t n = c->nterms, i, k, *start;
+	uint32_t *id, nl, prev = UINT32_MAX;
+	int grouped = 1;
+
+	if (n < 2)
+		return;
+	t = g->t + c->term0;
+	id = xmalloc(n * sizeof *id);
+
+	/* ids in order of first appearance: grouped when each id starts once */
+	for (i = 0; i < n; i++) {
+		const char *l = t[i].lang ? t[i].lang : "";
+
+		nl = (uint32_t)langs.n;
+		id[i] = pont__intern(&langs, l, strlen(l), 1);
+		if (id[i] != prev && id[i] < nl)
+			grouped = 0;	/* a language seen before, after another */
+		prev = id[i];
+	}
+	if (!grouped) {		/* a counting sort: stable */
+		nl = (uint32_t)langs.n;
+		start = xcalloc(nl + 1, sizeof *start);
+		for (i = 0; i < n; i++)
+			start[id[i] + 1]++;
+		for (k = 0; k < nl; k++)
+			start[k + 1] += start[k];
+		tmp = xmalloc(n * sizeof *tmp);
+		for (i = 0; i < n; i++)
+			tmp[start[id[i]]++] = t[i];
+		memcpy(t, tmp, n * sizeof *tmp);
+		free(tmp);
+		free(start);
+	}
+	free(id);
+	pont__intern_release(&langs);
+}
+
+void
 pont__glossary_set_langnote(pont_glossary *g, const char *lang, const char *definition, const char *note)
 {
 	pont_langnote *l;

@@ -688,6 +688,8 @@ on_end(void *ud, const XML_Char *name)
 	store(x, f, s ? s : "", n);
 	switch (f->el) {
 	case E_CONCEPT:
+		if (x->concept != SIZE_MAX)	/* a language in two sections: its terms together, as written back */
+			pont__glossary_group_terms(x->g, x->concept);
 		x->concept = SIZE_MAX;
 		x->term = SIZE_MAX;
 		break;
