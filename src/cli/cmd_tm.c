@@ -177,8 +177,11 @@ match_details(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_
 	pont_buf_release(&d);
 }
 
+/* The matches of q; units numbered as in the memory file (a server's units have no such number:
+ * numbered is 0, and JSON says null, TSV nothing). */
 static void
-print_matches(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_match *m, size_t n, int first)
+print_matches(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_match *m, size_t n, int first,
+	      int numbered)
 {
 	size_t k;
 
@@ -187,7 +190,12 @@ print_matches(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_
 		pont_buf_add_json(out, q, strlen(q));
 		pont_buf_adds(out, ",\"matches\":[");
 		for (k = 0; k < n; k++) {
-			pont_buf_addf(out, "%s{\"score\":%d,\"unit\":%u,\"source\":", k ? "," : "", m[k].score, m[k].unit);
+			pont_buf_addf(out, "%s{\"score\":%d,\"unit\":", k ? "," : "", m[k].score);
+			if (numbered)
+				pont_buf_addf(out, "%u", m[k].unit);
+			else
+				pont_buf_adds(out, "null");
+			pont_buf_adds(out, ",\"source\":");
 			pont_buf_add_json(out, pont_tm_source(tm, m[k].unit), strlen(pont_tm_source(tm, m[k].unit)));
 			pont_buf_adds(out, ",\"target\":");
 			pont_buf_add_json(out, pont_tm_target(tm, m[k].unit), strlen(pont_tm_target(tm, m[k].unit)));
@@ -198,7 +206,10 @@ print_matches(pont_buf *out, int fmt, pont_tm *tm, const char *q, const pont_tm_
 	} else if (fmt == 2) {
 		for (k = 0; k < n; k++) {
 			pont_buf_add_tsv(out, q, strlen(q));
-			pont_buf_addf(out, "\t%d\t%u\t", m[k].score, m[k].unit);
+			pont_buf_addf(out, "\t%d\t", m[k].score);
+			if (numbered)
+				pont_buf_addf(out, "%u", m[k].unit);
+			pont_buf_addc(out, '\t');
 			pont_buf_add_tsv(out, pont_tm_source(tm, m[k].unit), strlen(pont_tm_source(tm, m[k].unit)));
 			pont_buf_addc(out, '\t');
 			pont_buf_add_tsv(out, pont_tm_target(tm, m[k].unit), strlen(pont_tm_target(tm, m[k].unit)));
@@ -571,7 +582,7 @@ look_up(lookups *l, const char *q, size_t n)
 		}
 		l->lat[l->nq] = cli_now() - t0;
 	}
-	print_matches(&l->out, l->fmt, in, q, l->m, k, l->first);
+	print_matches(&l->out, l->fmt, in, q, l->m, k, l->first, in == l->tm);
 	if (in != l->tm)
 		pont_tm_free(in);
 	l->first = 0;
@@ -766,7 +777,8 @@ const cli_command cmd_tm_lookup = {
 	"English, where the unit comes from. Score: 100 minus the weighted token edit distance in\n"
 	"percent (words 1, numbers 0.5, punctuation and inline codes 0.25); apostrophes, quotation\n"
 	"marks, dashes, the ellipsis, no-break spaces, case and Unicode forms never cost points: the\n"
-	"same text written otherwise is a 100, with what differs shown; minimum 70 by default." ABOUT,
+	"same text written otherwise is a 100, with what differs shown; minimum 70 by default. JSON\n"
+	"and TSV number the units of a memory file (a server's units have no number: null, empty)." ABOUT,
 	shared_lookup, lookup_opts, "text json tsv", 0, EXITS, NULL, opt, run_lookup
 };
 const cli_command cmd_tm_stats = {

@@ -293,6 +293,8 @@ def test_server_memory_gives_the_files_matches():
         say(f"300 look-ups in {n1} units: {found} with a match; the server's equal the file's: "
             f"{sum(a == b for a, b in zip(local, server))}")
         assert found >= 200 and local == server
+        r = pont("tm", "lookup", "--tm", url, "--format", "json", open(qf, encoding="utf-8").readline().strip())
+        assert all(m["unit"] is None for m in r.json()["results"][0]["matches"])	# no file, no unit number
         # the server's candidates lose nothing: the same as scoring every unit
         assert lookups(url, qf, brute=True) == server
         # export: the same units, in the same order, as the file's
