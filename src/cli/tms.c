@@ -117,6 +117,17 @@ read_tsv(const char *path, const pont_text *t, pont_tm *tm)
 	return EXIT_OK;
 }
 
+/* Is the memory read from path one of src -> trg? Said when not. */
+static int
+langs_match(const char *path, const pont_tm *m, const char *src, const char *trg)
+{
+	if (pont_lang_matches(pont_tm_src_lang(m), src) && pont_lang_matches(pont_tm_trg_lang(m), trg))
+		return EXIT_OK;
+	cli_msg(cli_name(path), "error", "a %s -> %s memory, not %s -> %s", pont_tm_src_lang(m), pont_tm_trg_lang(m), src,
+		trg);
+	return EXIT_DATA;
+}
+
 int
 cli_tm_read_into(const char *path, pont_tm *tm)
 {
@@ -133,12 +144,7 @@ cli_tm_read_into(const char *path, pont_tm *tm)
 		if (other == NULL) {
 			cli_report(&err);
 			rc = cli_exit_code(err.code);
-		} else if (!pont_lang_matches(pont_tm_src_lang(other), pont_tm_src_lang(tm)) ||
-			   !pont_lang_matches(pont_tm_trg_lang(other), pont_tm_trg_lang(tm))) {
-			cli_msg(cli_name(path), "error", "a %s -> %s memory, not %s -> %s", pont_tm_src_lang(other),
-				pont_tm_trg_lang(other), pont_tm_src_lang(tm), pont_tm_trg_lang(tm));
-			rc = EXIT_DATA;
-		} else {
+		} else if ((rc = langs_match(path, other, pont_tm_src_lang(tm), pont_tm_trg_lang(tm))) == EXIT_OK) {
 			for (k = 0; k < pont_tm_size(other); k++) {
 				pont_tm_prov pv = pont_tm_provenance(other, k);
 
@@ -182,12 +188,9 @@ cli_tm_read(const char *path, const char *src, const char *trg, pont_tm **out)
 		if ((*out = pont_tm_open(t.data, t.len, cli_name(path), &err)) == NULL) {
 			cli_report(&err);
 			rc = cli_exit_code(err.code);
-		} else if (!pont_lang_matches(pont_tm_src_lang(*out), src) || !pont_lang_matches(pont_tm_trg_lang(*out), trg)) {
-			cli_msg(cli_name(path), "error", "a %s -> %s memory, not %s -> %s", pont_tm_src_lang(*out),
-				pont_tm_trg_lang(*out), src, trg);
+		} else if ((rc = langs_match(path, *out, src, trg)) != EXIT_OK) {
 			pont_tm_free(*out);
 			*out = NULL;
-			rc = EXIT_DATA;
 		}
 		pont_text_release(&t);
 		return rc;

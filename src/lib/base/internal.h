@@ -84,6 +84,10 @@ void pont__intern_release(pont_intern *m);
 /* Text primitives (text/fold.c): one copy of each. */
 /* Appends s folded to lower case (ICU's case folding; ASCII without ICU). */
 void pont__fold_case(const char *s, size_t n, pont_buf *out);
+/* The typographic class of a mark: what it stands for when typography is ignored (' ’ ‘ ʼ ` ´ ′
+ * are apostrophes; « » “ ” „ " ‹ › quotation marks; hyphens, en and em dashes, minus dashes; …). */
+enum { PONT__TY_NONE, PONT__TY_APOSTROPHE, PONT__TY_QUOTE, PONT__TY_DASH, PONT__TY_ELLIPSIS };
+int pont__typo_mark(uint32_t c);
 /* Folds text for matching what a reader sees: apostrophes, quotes, dashes and the ellipsis
  * to one form each, white space out, then NFKC with case folding. Appends to *out. */
 void pont__fold_key(const char *s, size_t n, pont_buf *out);

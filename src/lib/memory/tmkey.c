@@ -27,7 +27,7 @@ is_tag_cp(uint32_t c)
 static int
 is_apostrophe(uint32_t c)
 {
-	return pont_cp_is_apostrophe(c) || c == 0x2018 || c == '`' || c == 0xB4 || c == 0x2032;
+	return pont__typo_mark(c) == PONT__TY_APOSTROPHE;
 }
 
 
@@ -203,17 +203,18 @@ enum { TY_APOS, TY_QUOTE, TY_DASH, TY_ELLIPSIS, TY_SPACE, TY_CASE, TY_FORM, TY_N
 static int
 typo_of(uint32_t c)
 {
-	if (is_apostrophe(c))
+	switch (pont__typo_mark(c)) {
+	case PONT__TY_APOSTROPHE:
 		return TY_APOS;
-	switch (c) {
-	case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039: case 0x203A:
-	case 0x2033:
+	case PONT__TY_QUOTE:
 		return TY_QUOTE;
-	case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+	case PONT__TY_DASH:
 		return TY_DASH;
-	case '.': case 0x2026:
+	case PONT__TY_ELLIPSIS:
 		return TY_ELLIPSIS;
 	}
+	if (c == '.')
+		return TY_ELLIPSIS;
 	if (pont_cp_is_space(c) || c == 0xAD || c == 0x200B || c == 0x2060)
 		return TY_SPACE;
 	return -1;

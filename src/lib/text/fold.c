@@ -92,22 +92,21 @@ pont_fold(const char *s, size_t n, pont_buf *out)
 	pont_buf_release(&tmp);
 }
 
-/* The typographic class of a mark: what it stands for when typography is ignored. */
-static const char *
-typo_class(uint32_t c)
+int
+pont__typo_mark(uint32_t c)
 {
 	switch (c) {
 	case '\'': case '`': case 0xB4: case 0x2BC: case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-		return "'";
+		return PONT__TY_APOSTROPHE;
 	case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039: case 0x203A:
 	case 0x2033:
-		return "\"";
+		return PONT__TY_QUOTE;
 	case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-		return "-";
+		return PONT__TY_DASH;
 	case 0x2026:
-		return "...";
+		return PONT__TY_ELLIPSIS;
 	}
-	return NULL;
+	return PONT__TY_NONE;
 }
 
 void
@@ -121,7 +120,8 @@ pont__fold_key(const char *s, size_t n, pont_buf *out)
 	while (i < n) {
 		size_t j = i;
 		uint32_t c = pont_utf8_next(s, n, &j);
-		const char *k = typo_class(c);
+		static const char *const as[] = { NULL, "'", "\"", "-", "..." };
+		const char *k = as[pont__typo_mark(c)];
 
 		if (k)
 			pont_buf_adds(&tmp, k);
