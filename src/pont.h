@@ -969,8 +969,8 @@ pont_status pont_tmdb_size(pont_tmdb *db, size_t *n, pont_error *err);
  */
 pont_status pont_tmdb_add(pont_tmdb *db, const pont_tm *units, size_t *added, size_t *replaced, pont_error *err);
 /*
- * pont_tm_lookup on the server: the candidates that can reach min_score (those sharing one of
- * the query's rarest tokens, in the weight window) are fetched into *cands (a memory owned by
+ * pont_tm_lookup on the server: the candidates that can reach min_score (those sharing enough
+ * of the query's rarest tokens, in the weight window, as a full-text search) are fetched into *cands (a memory owned by
  * the caller, units in the server's order; NULL when none was fetched) and scored there, so
  * that the best match is the one a local memory of the same units gives. 0 and *err (err->code
  * not PONT_OK) when the server fails; set err->code to PONT_OK before calling to tell the two.

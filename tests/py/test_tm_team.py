@@ -261,8 +261,9 @@ def queries_from(tsvs, n):
     return out
 
 
-def lookups(mem, qfile, brute=False):
-    args = ["tm", "lookup", "--tm", mem, "--queries", qfile, "--format", "json", "--max", "3"]
+def lookups(mem, qfile, brute=False, min_score=70):
+    args = ["tm", "lookup", "--tm", mem, "--queries", qfile, "--format", "json", "--max", "3",
+            "--min-score", str(min_score)]
     r = pont(*args + (["--brute-force"] if brute else []))
     assert r.rc in (0, 1), r.errtext
     return [[(m["score"], m["source"], m["target"]) for m in q["matches"]] for q in r.json()["results"]]
@@ -295,8 +296,18 @@ def test_server_memory_gives_the_files_matches():
         assert found >= 200 and local == server
         r = pont("tm", "lookup", "--tm", url, "--format", "json", open(qf, encoding="utf-8").readline().strip())
         assert all(m["unit"] is None for m in r.json()["results"][0]["matches"])	# no file, no unit number
-        # the server's candidates lose nothing: the same as scoring every unit
+        # the server's candidates lose nothing: the same as scoring every unit, and at low minimums
+        # (where a candidate need share only one of the rarest tokens, in a wide window of weights)
         assert lookups(url, qf, brute=True) == server
+        for low in (30,):
+            assert lookups(url, qf, min_score=low) == lookups(mem, qf, min_score=low), low
+        # a memory made by the first server schema: refused until tm init brings it up to date
+        pg.psql("series", "DROP INDEX pont_key_terms; ALTER TABLE pont_key DROP COLUMN terms; "
+                "CREATE INDEX pont_key_toks ON pont_key USING gin (toks); UPDATE pont_meta SET value = '1' "
+                "WHERE key = 'schema'")
+        r = pont("tm", "lookup", "--tm", url, "x")
+        assert r.rc == 3 and "pont tm init" in r.errtext and len(r.errtext.splitlines()) == 1, r.errtext
+        assert pont("tm", "init", "--tm", url).rc == 0 and lookups(url, qf) == server
         # export: the same units, in the same order, as the file's
         e1, e2 = os.path.join(d, "1.tsv"), os.path.join(d, "2.tsv")
         assert pont("tm", "export", "--tm", mem, "-o", e1).rc == 0 and pont("tm", "export", "--tm", url, "-o", e2).rc == 0

@@ -2,13 +2,18 @@
  *
  * The server keeps the units and finds candidates; pont scores them. A unit's row (pont_unit)
  * holds its texts, its provenance and its keys up to typography (the same as the local file's:
- * a unit is stored once per source and target); its search row (pont_key) its weight and the
- * distinct tokens of its source (text[], GIN-indexed), ordered by weight by tm init. A look-up asks for the units that share one of the query's rarest
- * tokens - enough of them that a unit sharing none cannot reach the minimum score (prefix
- * filtering, with token frequencies kept in pont_token) - and whose weight is in the window
- * the minimum allows; those candidates are scored by pont_tm_lookup, so that the best match is
- * the one the local file would give for the same units. Writers take one transaction-scoped
- * advisory lock: one at a time, each all or nothing. */
+ * a unit is stored once per source and target); its search row (pont_key) its weight and its
+ * source's tokens as a set of occurrences (a token's second occurrence is a token of its own, so
+ * that these sets meet as the texts' multisets do), as text for the bound, and as full-text
+ * terms (tsvector, GIN-indexed): a hash of each token, and the unit's band of weights
+ * (pont__tm_bucket). tm init orders the rows by weight. A look-up is one full-text query: a
+ * unit in one of the bands the minimum score allows, sharing enough of the query's rarest
+ * tokens that it could reach the minimum (prefix filtering, with token frequencies kept in
+ * pont_token; two of them when the query is long enough, see full_text_query); the rows are
+ * then held to the window of weights and to the bound their shared tokens give, and scored by
+ * pont_tm_lookup, so that the best match is the one the local file would give for the same
+ * units. Writers take one transaction-scoped advisory lock: one at a time, each all or
+ * nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +23,7 @@
 #include "internal.h"
 #include "tmkey.h"
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"		/* 1: tokens as sets, one GIN entry a token */
 #define FOLD_VERSION "2"		/* pont_tm's token folding: a change re-tokenizes (tm init) */
 #define WRITE_LOCK "7061636b"		/* the advisory lock of writers */
 
@@ -26,7 +31,9 @@ struct pont_tmdb {
 	PGconn *conn;
 	char *name;			/* the URL without its password, for messages */
 	char src_lang[16], trg_lang[16];
-	pont_buf toks, arr, warr;
+	pont_buf toks, arr, warr, query;
+	struct qterm *terms;
+	size_t aterms;
 	double *w;
 	size_t aw;
 };
@@ -101,7 +108,7 @@ rollback(pont_tmdb *db)
 }
 
 /* Two tables for the units: pont_unit has their texts, pont_key what a look-up searches (the
- * weight and the distinct tokens of the source), narrow, so that the rows a search visits
+ * weight and the tokens of the source), narrow, so that the rows a search visits
  * fill few pages. */
 static const char *const schema =
 	"CREATE TABLE IF NOT EXISTS pont_meta (key text PRIMARY KEY, value text NOT NULL);"
@@ -112,21 +119,52 @@ static const char *const schema =
 	"CREATE UNIQUE INDEX IF NOT EXISTS pont_unit_key ON pont_unit (skey, tkey);"
 	"CREATE TABLE IF NOT EXISTS pont_key ("
 	" id bigint PRIMARY KEY REFERENCES pont_unit (id) ON DELETE CASCADE,"
-	" weight double precision NOT NULL, toks text[] NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS pont_key_toks ON pont_key USING gin (toks);"
+	" weight double precision NOT NULL, toks text[] NOT NULL, terms tsvector NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS pont_key_terms ON pont_key USING gin (terms);"
 	"CREATE INDEX IF NOT EXISTS pont_key_weight ON pont_key (weight);"
 	"CREATE TABLE IF NOT EXISTS pont_token (tok text PRIMARY KEY, df bigint NOT NULL);";
 
-/* The schema made, or checked and brought up to date. */
+static int reindex(pont_tmdb *db, pont_error *err);
+
+/* The version of the schema a database holds ("" for none); 0 on failure. */
+static int
+schema_of(pont_tmdb *db, char *v, size_t nv, pont_error *err)
+{
+	PGresult *r = run(db, "SELECT to_regclass('pont_meta') IS NOT NULL", 0, NULL, err);
+	int have;
+
+	if (r == NULL)
+		return 0;
+	have = PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	snprintf(v, nv, "%s", "");
+	if (!have)
+		return 1;
+	if ((r = run(db, "SELECT value FROM pont_meta WHERE key = 'schema'", 0, NULL, err)) == NULL)
+		return 0;
+	if (PQntuples(r) == 1)
+		snprintf(v, nv, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 1;
+}
+
+/* The schema made, or checked and brought up to date: a memory of schema 1 gets its search
+ * rows made again (all of them, in the transaction). */
 static pont_status
 init_schema(pont_tmdb *db, pont_error *err)
 {
 	const char *pv[2];
+	char was[16];
 	PGresult *r;
 
 	if (!exec_ok(db, "BEGIN", err))
 		return err->code;
-	if (!exec_ok(db, "SELECT pg_advisory_xact_lock(x'" WRITE_LOCK "'::bigint)", err) || !exec_ok(db, schema, err))
+	if (!exec_ok(db, "SELECT pg_advisory_xact_lock(x'" WRITE_LOCK "'::bigint)", err) || !schema_of(db, was, sizeof was, err))
+		goto bad;
+	if (strcmp(was, "1") == 0 && !exec_ok(db, "DROP TABLE pont_key, pont_token; "
+					    "UPDATE pont_meta SET value = '" SCHEMA_VERSION "' WHERE key = 'schema'", err))
+		goto bad;
+	if (!exec_ok(db, schema, err) || (strcmp(was, "1") == 0 && !reindex(db, err)))
 		goto bad;
 	pv[0] = db->src_lang;
 	pv[1] = db->trg_lang;
@@ -166,6 +204,11 @@ read_meta(pont_tmdb *db, pont_error *err)
 	for (k = 0; k < PQntuples(r); k++) {
 		const char *key = PQgetvalue(r, k, 0), *v = PQgetvalue(r, k, 1);
 
+		if (strcmp(key, "schema") == 0 && strcmp(v, "1") == 0) {
+			PQclear(r);
+			return pont_fail_at(err, PONT_EPARSE, db->name, 0, 0, "a memory made by an earlier pont: 'pont tm init "
+					    "--tm URL' brings it up to date");
+		}
 		if (strcmp(key, "schema") == 0 && strcmp(v, SCHEMA_VERSION) != 0) {
 			PQclear(r);
 			return pont_fail_at(err, PONT_EPARSE, db->name, 0, 0, "a memory of schema %s, not %s: another pont "
@@ -242,6 +285,8 @@ pont_tmdb_close(pont_tmdb *db)
 	free(db->name);
 	pont_buf_release(&db->toks);
 	pont_buf_release(&db->arr);
+	pont_buf_release(&db->query);
+	free(db->terms);
 	pont_buf_release(&db->warr);
 	free(db->w);
 	free(db);
@@ -267,9 +312,9 @@ pont_tmdb_size(pont_tmdb *db, size_t *n, pont_error *err)
 
 /* --- values as PostgreSQL reads them --- */
 
-/* An array literal of the NUL-separated strings of toks: {"a","b"}. */
+/* An array literal of the NUL-separated strings of toks, each followed by suffix: {"a","b"}. */
 static void
-text_array(const pont_buf *toks, size_t n, pont_buf *out)
+text_array(const pont_buf *toks, size_t n, const char *suffix, pont_buf *out)
 {
 	size_t k, at = 0;
 
@@ -286,6 +331,7 @@ text_array(const pont_buf *toks, size_t n, pont_buf *out)
 				pont_buf_addc(out, '\\');
 			pont_buf_addc(out, *t);
 		}
+		pont_buf_adds(out, suffix);
 		pont_buf_addc(out, '"');
 		at += strlen(toks->p + at) + 1;
 	}
@@ -310,6 +356,38 @@ copy_field(pont_buf *b, const char *s, int last)
 		}
 	}
 	pont_buf_addc(b, last ? '\n' : '\t');
+}
+
+/* A token as a full-text term: its hash ("1f0c...e2"), so that terms are short and need no
+ * quoting, whatever the token; a band of weights: "w+15". */
+static void
+add_term(pont_buf *out, const char *tok)
+{
+	pont_buf_addf(out, "%016llx", (unsigned long long)pont_hash(tok, strlen(tok)));
+}
+
+/* The search fields of a unit whose source is src, last in a row of COPY's text format: its key
+ * (with_key), weight, tokens, and its tokens in its band as full-text terms. */
+static void
+key_fields(pont_tmdb *db, const char *src, int with_key, pont_buf *row)
+{
+	double wt;
+	uint64_t skey;
+	size_t nd = pont__tm_tokens(src, strlen(src), &db->toks, &db->w, &db->aw, &wt, &skey), k, at = 0;
+	int band = pont__tm_bucket(wt);
+
+	if (with_key)
+		pont_buf_addf(row, "%lld\t", (long long)skey);
+	pont_buf_addf(row, "%.17g\t", wt);
+	text_array(&db->toks, nd, "", &db->arr);
+	copy_field(row, db->arr.p, 0);
+	pont_buf_addf(row, "w%+d", band);
+	for (k = 0; k < nd; k++) {
+		pont_buf_addc(row, ' ');
+		add_term(row, db->toks.p + at);
+		at += strlen(db->toks.p + at) + 1;
+	}
+	pont_buf_addc(row, '\n');
 }
 
 /* Sends b to a COPY in progress when it is big (or always with flush); 0 on failure. */
@@ -338,7 +416,7 @@ pont_tmdb_add(pont_tmdb *db, const pont_tm *units, size_t *added, size_t *replac
 		return err->code;
 	if (!exec_ok(db, "SELECT pg_advisory_xact_lock(x'" WRITE_LOCK "'::bigint)", err) ||
 	    !exec_ok(db, "CREATE TEMP TABLE pont_in (ord bigint, src text, tgt text, note text, article text, date text, "
-		     "translator text, status text, skey bigint, tkey bigint, weight double precision, toks text[]) "
+		     "translator text, status text, tkey bigint, skey bigint, weight double precision, toks text[], terms tsvector) "
 		     "ON COMMIT DROP", err))
 		goto bad;
 	r = PQexec(db->conn, "COPY pont_in FROM STDIN");
@@ -351,9 +429,6 @@ pont_tmdb_add(pont_tmdb *db, const pont_tm *units, size_t *added, size_t *replac
 	for (i = 0; ok && i < pont_tm_size(units); i++) {
 		const char *src = pont_tm_source(units, i), *tgt = pont_tm_target(units, i);
 		pont_tm_prov pv = pont_tm_provenance(units, i);
-		double wt;
-		uint64_t skey;
-		size_t nd = pont__tm_tokens(src, strlen(src), &db->toks, &db->w, &db->aw, &wt, &skey);
 
 		pont_buf_reset(&num);
 		pont_buf_addf(&num, "%zu", i);
@@ -365,12 +440,8 @@ pont_tmdb_add(pont_tmdb *db, const pont_tm *units, size_t *added, size_t *replac
 		copy_field(&row, pv.date, 0);
 		copy_field(&row, pv.translator, 0);
 		copy_field(&row, pv.status, 0);
-		pont_buf_reset(&num);
-		pont_buf_addf(&num, "%lld\t%lld\t%.17g", (long long)skey, (long long)pont__tm_text_key(tgt, strlen(tgt)), wt);
-		pont_buf_add(&row, num.p, num.len);
-		pont_buf_addc(&row, '\t');
-		text_array(&db->toks, nd, &db->arr);
-		copy_field(&row, db->arr.p, 1);
+		pont_buf_addf(&row, "%lld\t", (long long)pont__tm_text_key(tgt, strlen(tgt)));
+		key_fields(db, src, 1, &row);
 		ok = copy_send(db, &row, 0);
 	}
 	if (!ok || !copy_send(db, &row, 1) || PQputCopyEnd(db->conn, NULL) != 1) {
@@ -401,7 +472,7 @@ pont_tmdb_add(pont_tmdb *db, const pont_tm *units, size_t *added, size_t *replac
 		"SELECT src, tgt, note, article, date, translator, status, skey, tkey "
 		"FROM pont_in i WHERE NOT EXISTS (SELECT 1 FROM pont_unit u WHERE u.skey = i.skey AND u.tkey = i.tkey) "
 		"ORDER BY ord RETURNING id, skey, tkey), "
-		"k AS (INSERT INTO pont_key SELECT ins.id, i.weight, i.toks FROM ins JOIN pont_in i "
+		"k AS (INSERT INTO pont_key SELECT ins.id, i.weight, i.toks, i.terms FROM ins JOIN pont_in i "
 		"ON i.skey = ins.skey AND i.tkey = ins.tkey RETURNING toks), "
 		"tk AS (INSERT INTO pont_token SELECT t, count(*) FROM k, unnest(k.toks) t GROUP BY t "
 		"ON CONFLICT (tok) DO UPDATE SET df = pont_token.df + excluded.df RETURNING 1) "
@@ -425,25 +496,157 @@ done:
 	return rc;
 }
 
-/* Adds rows (src, tgt, note, article, date, translator, status from column c0) to tm. */
-static void
-add_rows(pont_tm *tm, const PGresult *r, int c0)
+/* Makes every unit's search row (pont_key) and the token counts again, a batch of units at a
+ * time (a cursor), in the transaction in progress. */
+static int
+reindex(pont_tmdb *db, pont_error *err)
 {
-	int k, rows = PQntuples(r);
+	pont_buf row = PONT_BUF_INIT;
+	int ok = exec_ok(db, "DECLARE pont_all NO SCROLL CURSOR FOR SELECT id, src FROM pont_unit", err), k, n = 1;
 
-	for (k = 0; k < rows; k++) {
-		pont_tm_prov pv;
-		const char *v[7];
-		int c;
+	while (ok && n > 0) {
+		PGresult *r = run(db, "FETCH 20000 FROM pont_all", 0, NULL, err), *c;
 
-		for (c = 0; c < 7; c++)
-			v[c] = PQgetisnull(r, k, c0 + c) ? NULL : PQgetvalue(r, k, c0 + c);
-		pv.article = v[3];
-		pv.date = v[4];
-		pv.translator = v[5];
-		pv.status = v[6];
-		pont_tm_add_unit(tm, v[0], strlen(v[0]), v[1], strlen(v[1]), v[2], &pv);
+		if (r == NULL)
+			return 0;
+		n = PQntuples(r);
+		if (n == 0) {
+			PQclear(r);
+			break;
+		}
+		c = PQexec(db->conn, "COPY pont_key (id, weight, toks, terms) FROM STDIN");
+		ok = PQresultStatus(c) == PGRES_COPY_IN;
+		PQclear(c);
+		for (k = 0; ok && k < n; k++) {
+			pont_buf_adds(&row, PQgetvalue(r, k, 0));
+			pont_buf_addc(&row, '\t');
+			key_fields(db, PQgetvalue(r, k, 1), 0, &row);
+			ok = copy_send(db, &row, 0);
+		}
+		PQclear(r);
+		ok = ok && copy_send(db, &row, 1) && PQputCopyEnd(db->conn, NULL) == 1;
+		c = ok ? PQgetResult(db->conn) : NULL;
+		if (!ok || PQresultStatus(c) != PGRES_COMMAND_OK) {
+			fail_pg(db, err, PONT_EIO, "indexing the memory again failed", PQerrorMessage(db->conn));
+			ok = 0;
+		}
+		PQclear(c);
+		while ((c = PQgetResult(db->conn)) != NULL)
+			PQclear(c);
 	}
+	pont_buf_release(&row);
+	return ok && exec_ok(db, "CLOSE pont_all; INSERT INTO pont_token SELECT t, count(*) FROM pont_key, unnest(toks) t "
+			     "GROUP BY t", err);
+}
+
+/* Adds row k of r (src, tgt, note, article, date, translator, status from column c0) to tm. */
+static void
+add_row(pont_tm *tm, const PGresult *r, int k, int c0)
+{
+	pont_tm_prov pv;
+	const char *v[7];
+	int c;
+
+	for (c = 0; c < 7; c++)
+		v[c] = PQgetisnull(r, k, c0 + c) ? NULL : PQgetvalue(r, k, c0 + c);
+	pv.article = v[3];
+	pv.date = v[4];
+	pv.translator = v[5];
+	pv.status = v[6];
+	pont_tm_add_unit(tm, v[0], strlen(v[0]), v[1], strlen(v[1]), v[2], &pv);
+}
+
+/* A query token: its weight and how costly it is to ask the index for it. */
+typedef struct qterm {
+	const char *tok;
+	double w, cost;
+} qterm;
+
+static int
+by_cost(const void *a, const void *b)
+{
+	const qterm *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return strcmp(x->tok, y->tok);
+}
+
+static void
+at_least_one(pont_buf *q, const qterm *e, size_t n)
+{
+	size_t k;
+
+	pont_buf_addc(q, '(');
+	for (k = 0; k < n; k++) {
+		pont_buf_adds(q, k ? " | '" : "'");
+		add_term(q, e[k].tok);
+		pont_buf_addc(q, '\'');
+	}
+	pont_buf_addc(q, ')');
+}
+
+/* At least two of the n >= 2 tokens: two of the first half, two of the second, or one of
+ * each (a formula of n log n tokens). */
+static void
+at_least_two(pont_buf *q, const qterm *e, size_t n)
+{
+	size_t h = n / 2;
+
+	pont_buf_addc(q, '(');
+	if (h >= 2) {
+		at_least_two(q, e, h);
+		pont_buf_adds(q, " | ");
+	}
+	if (n - h >= 2) {
+		at_least_two(q, e + h, n - h);
+		pont_buf_adds(q, " | ");
+	}
+	at_least_one(q, e, h);
+	pont_buf_adds(q, " & ");
+	at_least_one(q, e + h, n - h);
+	pont_buf_addc(q, ')');
+}
+
+/* How many tokens at_least_two writes for n. */
+static size_t
+two_size(size_t n)
+{
+	return n < 2 ? 0 : (n / 2 >= 2 ? two_size(n / 2) : 0) + (n - n / 2 >= 2 ? two_size(n - n / 2) : 0) + n;
+}
+
+/* The full-text query that every unit able to reach s of the query's weight wq meets. A unit
+ * sharing tokens of weight s * wq shares at least have - (1 - s) * wq of any set of the
+ * query's tokens whose weight is have (prefix filtering): of the rarest tokens, the fewest that
+ * make it more than the heaviest of them, so that a unit must share two; when the query has
+ * too few (or so many that the formula would cost more than it saves), the fewest that make it
+ * positive, so that it must share one. The unit's band must be one the window of weights
+ * meets: GIN skips through those long lists for the few units the tokens give. */
+static void
+full_text_query(qterm *t, size_t nd, double s, double wq, pont_buf *q)
+{
+	double eps = 1e-6, need = (1 - s) * wq + eps, have = 0, wmax = 0;
+	size_t k, one = 0, two = 0;
+	int b0 = pont__tm_bucket(s * wq - eps), b1 = pont__tm_bucket(s > 0 ? wq / s + eps : 1e300), b;
+
+	qsort(t, nd, sizeof *t, by_cost);
+	for (k = 0; k < nd && two == 0; k++) {
+		have += t[k].w;
+		wmax = t[k].w > wmax ? t[k].w : wmax;
+		if (one == 0 && have > need)
+			one = k + 1;
+		if (have - need > wmax)
+			two = k + 1;
+	}
+	pont_buf_reset(q);
+	pont_buf_addc(q, '(');
+	for (b = b0; b <= b1; b++)
+		pont_buf_addf(q, "%sw%+d", b > b0 ? " | " : "", b);
+	pont_buf_adds(q, ") & ");
+	if (two >= 2 && two_size(two) <= 512)
+		at_least_two(q, t, two);
+	else
+		at_least_one(q, t, one ? one : nd);
 }
 
 size_t
@@ -452,47 +655,61 @@ pont_tmdb_lookup(pont_tmdb *db, const char *text, size_t n, int min_score, pont_
 {
 	double wq, s = min_score <= 0 ? 0 : min_score / 100.0, eps = 1e-6;
 	uint64_t key;
-	size_t nd = pont__tm_tokens(text, n, &db->toks, &db->w, &db->aw, &wq, &key), k;
-	char lim[5][40];
+	size_t nd = pont__tm_tokens(text, n, &db->toks, &db->w, &db->aw, &wq, &key), k, at = 0;
+	char lim[4][40];
 	const char *pv[7];
+	qterm *t;
 	PGresult *r;
 
 	*cands = NULL;
 	if (nd == 0 || max == 0)
 		return 0;
-	text_array(&db->toks, nd, &db->arr);
+	text_array(&db->toks, nd, "", &db->arr);
+	pv[0] = db->arr.p;
+	/* how many units hold each token */
+	r = run(db, "SELECT coalesce(t.df, 0) FROM unnest($1::text[]) WITH ORDINALITY AS q(tok, i) "
+		"LEFT JOIN pont_token t ON t.tok = q.tok ORDER BY q.i", 1, pv, err);
+	if (r == NULL)
+		return 0;
+	XGROW(db->terms, db->aterms, nd);
+	t = db->terms;
+	for (k = 0; k < nd; k++) {
+		t[k].tok = db->toks.p + at;
+		t[k].w = db->w[k];
+		t[k].cost = (k < (size_t)PQntuples(r) ? strtod(PQgetvalue(r, (int)k, 0), NULL) : 0) / db->w[k];
+		at += strlen(db->toks.p + at) + 1;
+	}
+	PQclear(r);
+	full_text_query(t, nd, s, wq, &db->query);
 	pont_buf_reset(&db->warr);
 	pont_buf_addc(&db->warr, '{');
 	for (k = 0; k < nd; k++)
 		pont_buf_addf(&db->warr, "%s%.17g", k ? "," : "", db->w[k]);
 	pont_buf_addc(&db->warr, '}');
-	/* a unit sharing none of the rarest tokens whose weight passes (1 - s) of the query's
-	 * shares at most s of it: it cannot reach s */
-	snprintf(lim[0], sizeof lim[0], "%.17g", (1 - s) * wq + eps);
-	snprintf(lim[1], sizeof lim[1], "%.17g", s * wq - eps);
-	snprintf(lim[2], sizeof lim[2], "%.17g", s > 0 ? wq / s + eps : 1e300);
-	snprintf(lim[3], sizeof lim[3], "%.17g", s);
-	snprintf(lim[4], sizeof lim[4], "%.17g", wq);
-	pv[0] = db->arr.p;
+	snprintf(lim[0], sizeof lim[0], "%.17g", s * wq - eps);
+	snprintf(lim[1], sizeof lim[1], "%.17g", s > 0 ? wq / s + eps : 1e300);
+	snprintf(lim[2], sizeof lim[2], "%.17g", s);
+	snprintf(lim[3], sizeof lim[3], "%.17g", wq);
 	pv[1] = db->warr.p;
-	for (k = 0; k < 5; k++)
-		pv[2 + k] = lim[k];
-	/* and of those, the units whose shared tokens could give them the minimum: the query's
-	 * weight of the tokens they hold, at least s of the larger weight (pont_tm_lookup's bound) */
-	r = run(db, "WITH q AS (SELECT q.tok, q.w, coalesce(t.df, 0) AS df FROM unnest($1::text[], $2::float8[]) "
-		"AS q(tok, w) LEFT JOIN pont_token t ON t.tok = q.tok), "
-		"p AS (SELECT tok FROM (SELECT tok, sum(w) OVER (ORDER BY df, tok ROWS UNBOUNDED PRECEDING) - w AS before "
-		"FROM q) x WHERE before <= $3::float8) "
-		"SELECT u.src, u.tgt, u.note, u.article, u.date, u.translator, u.status FROM pont_key k "
+	pv[2] = db->query.p;
+	for (k = 0; k < 4; k++)
+		pv[3 + k] = lim[k];
+	/* of the units the index gives, those whose weight is in the window (checked row by row:
+	 * the bands have narrowed the search) and whose shared tokens could give them the minimum:
+	 * the query's weight of the tokens they hold, at least s of the larger weight
+	 * (pont_tm_lookup's bound). (Fetching them best bound first, a batch at a time, cost more
+	 * round trips than it saved.) */
+	r = run(db, "SELECT u.src, u.tgt, u.note, u.article, u.date, u.translator, u.status FROM pont_key k "
 		"JOIN pont_unit u ON u.id = k.id "
-		"WHERE k.toks && (SELECT array_agg(tok) FROM p) AND k.weight >= $4::float8 AND k.weight <= $5::float8 "
+		"WHERE k.terms @@ $3::tsquery AND k.weight + 0 >= $4::float8 AND k.weight + 0 <= $5::float8 "
 		"AND (SELECT coalesce(sum(q.w), 0) FROM unnest($1::text[], $2::float8[]) AS q(tok, w) "
 		"WHERE q.tok = ANY (k.toks)) >= $6::float8 * greatest($7::float8, k.weight) * (1 - 1e-9) - 1e-9 "
 		"ORDER BY k.id", 7, pv, err);
 	if (r == NULL)
 		return 0;
 	*cands = pont_tm_new(db->src_lang, db->trg_lang);
-	add_rows(*cands, r, 0);
+	for (k = 0; k < (size_t)PQntuples(r); k++)
+		add_row(*cands, r, (int)k, 0);
 	PQclear(r);
 	return pont_tm_lookup(*cands, text, n, min_score, out, max);
 }
@@ -515,7 +732,7 @@ pont_tmdb_export(pont_tmdb *db, pont_error *err)
 		ExecStatusType st = PQresultStatus(r);
 
 		if (st == PGRES_SINGLE_TUPLE)
-			add_rows(tm, r, 0);
+			add_row(tm, r, 0, 0);
 		else if (st != PGRES_TUPLES_OK && ok) {
 			fail_pg(db, err, PQstatus(db->conn) == CONNECTION_OK ? PONT_EPARSE : PONT_EIO, "cannot read the memory",
 				PQresultErrorMessage(r));

@@ -1,6 +1,7 @@
 /* tmkey.c: the memory's tokens as a reader sees them: words, numbers, marks and inline codes,
  * folded so that typography, case and Unicode forms never count; the keys that decide which
  * units are the same; what a 100 % match differs in. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,10 +155,10 @@ size_t
 pont__tm_tokens(const char *s, size_t n, pont_buf *toks, double **w, size_t *aw, double *total, uint64_t *key)
 {
 	qtok *v = NULL;
-	size_t alloc = 0, k, j, nd = 0, nk = split(s, n, &v, &alloc);
+	size_t alloc = 0, k, j, nb = 0, nd = 0, nk = split(s, n, &v, &alloc);
 	pont_buf f = PONT_BUF_INIT;
 	uint64_t *h = xmalloc((nk + 1) * sizeof *h);
-	size_t *at = xmalloc((nk + 1) * sizeof *at);
+	size_t *at = xmalloc((nk + 1) * sizeof *at), *cnt = xmalloc((nk + 1) * sizeof *cnt);
 
 	pont_buf_reset(toks);
 	*total = 0;
@@ -170,24 +171,37 @@ pont__tm_tokens(const char *s, size_t n, pont_buf *toks, double **w, size_t *aw,
 		*key = key_step(*key, f.p ? f.p : "", f.len);
 		*total += weight_of[v[k].kind];
 		hk = pont_hash(f.p ? f.p : "", f.len);
-		for (j = 0; j < nd; j++)
+		for (j = 0; j < nb; j++)
 			if (h[j] == hk && strcmp(toks->p + at[j], f.p ? f.p : "") == 0)
 				break;
-		if (j < nd) {
-			(*w)[j] += weight_of[v[k].kind];
-			continue;
+		if (j == nb) {
+			h[nb] = hk;
+			at[nb] = toks->len;
+			cnt[nb++] = 1;
+			pont_buf_add(toks, f.p ? f.p : "", f.len);
+		} else {
+			/* a further occurrence: the token, the separator and its rank ("de" 2) */
+			pont_buf_add(toks, f.p ? f.p : "", f.len);
+			pont_buf_addf(toks, "%c%zu", PONT__TM_OCC, ++cnt[j]);
 		}
-		h[nd] = hk;
-		at[nd] = toks->len;
-		(*w)[nd++] = weight_of[v[k].kind];
-		pont_buf_add(toks, f.p ? f.p : "", f.len);
 		pont_buf_addc(toks, '\0');
+		(*w)[nd++] = weight_of[v[k].kind];
 	}
 	free(v);
 	free(h);
 	free(at);
+	free(cnt);
 	pont_buf_release(&f);
 	return nd;
+}
+
+int
+pont__tm_bucket(double w)
+{
+	/* weights step by 15 %; the lightest unit (one mark) and the heaviest share the ends */
+	int b = w > 0.25 ? (int)floor(log(w) / log(1.15)) : -10;
+
+	return b < -10 ? -10 : b > 80 ? 80 : b;
 }
 
 uint64_t

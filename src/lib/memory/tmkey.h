@@ -25,9 +25,14 @@ uint64_t pont__tm_key_step(uint64_t h, const char *f, size_t n);
 /* The hash of text up to typography: its folded tokens in order. */
 uint64_t pont__tm_text_key(const char *s, size_t n);
 
-/* The distinct folded tokens of s, NUL-separated, in *toks (reset first), each with its weight
- * times its count in (*w)[k] (grown, *aw its size); returns how many. *total is s's weight,
- * *key its key. */
+/* The folded tokens of s as a set of occurrences, NUL-separated, in *toks (reset first): a
+ * token's first occurrence as it is, each further one followed by PONT__TM_OCC and its rank
+ * ("de", "de\0372"), so that sets of them meet as the texts' multisets of tokens do; each with
+ * its class weight in (*w)[k] (grown, *aw its size). Returns how many; *total is s's weight,
+ * *key its key. No token holds PONT__TM_OCC after its first character. */
+#define PONT__TM_OCC '\037'
 size_t pont__tm_tokens(const char *s, size_t n, pont_buf *toks, double **w, size_t *aw, double *total, uint64_t *key);
+/* The band of weights w falls in: weights 15 % apart, from -10 (a mark) to 80. */
+int pont__tm_bucket(double w);
 
 #endif
