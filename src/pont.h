@@ -355,10 +355,11 @@ typedef enum pont_block_kind {
 	PONT_BLOCK_PARAGRAPH,
 	PONT_BLOCK_LIST_ITEM,
 	PONT_BLOCK_QUOTE,
+	PONT_BLOCK_CELL,	/* a table's cell (Markdown's GFM tables) */
 	PONT_BLOCK_CODE,	/* verbatim: fenced or indented code */
 	PONT_BLOCK_HTML,	/* verbatim: an HTML block */
 	PONT_BLOCK_RULE,	/* verbatim: a thematic break */
-	PONT_BLOCK_META,	/* verbatim: front matter, link reference definitions */
+	PONT_BLOCK_META,	/* verbatim: front matter */
 	PONT_BLOCK_NKINDS
 } pont_block_kind;
 

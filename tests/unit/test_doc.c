@@ -105,7 +105,13 @@ test_markdown(void)
 	      "---\ntitle: x\n---\n# Titre\n\nChapô assez long pour être un chapeau, vraiment.\n\n## Partie\n\n"
 	      "- un\n- deux\n  suite\n\n> cité\n> encore\n\n```\ncode. Pas. Segmenté.\n```\n\n***\n\n"
 	      "    indenté\n\n<div>\nhtml\n</div>\n\n[ref]: http://x.y\n\nSous-titre\n----------\n",
-	      "meta title standfirst heading list-item list-item quote code rule code html meta heading");
+	      "meta title standfirst heading list-item list-item quote code rule code html heading");
+	/* a tight ordered list is three items; a GFM table's cells are blocks of their own (not the
+	 * delimiter row); a footnote's text is a paragraph; a heading inside a list item is one */
+	KINDS(PONT_FORMAT_MARKDOWN,
+	      "# Titre\n\n1. un\n2. deux\n3. trois\n\n| a | b |\n|---|---|\n| c | |\n\nVoir[^1].\n\n"
+	      "[^1]: La note.\n\n- # Dans la liste\n",
+	      "title list-item list-item list-item cell cell cell paragraph paragraph heading");
 	SEGMD("# Titre. Deux\n", "Titre.|Deux");
 	/* inline code, links and emphasis: no split inside, markup kept in the sentence */
 	SEGMD("Lancez `make test. Puis` ensuite. Voir [la doc. Ici](http://a.b/c.d) maintenant. **Fin.** Oui.\n",

@@ -8,7 +8,7 @@
 
 
 static const char *const block_names[PONT_BLOCK_NKINDS] = {
-	"title", "standfirst", "heading", "turn", "paragraph", "list-item", "quote",
+	"title", "standfirst", "heading", "turn", "paragraph", "list-item", "quote", "cell",
 	"code", "html", "rule", "meta",
 };
 
@@ -21,7 +21,7 @@ pont_block_kind_name(pont_block_kind k)
 int
 pont_block_kind_is_text(pont_block_kind k)
 {
-	return k <= PONT_BLOCK_QUOTE;
+	return k <= PONT_BLOCK_CELL;
 }
 
 size_t
@@ -237,8 +237,8 @@ pont__doc_emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart)
 	memset(b, 0, sizeof *b);
 	b->kind = d->kind;
 	b->level = d->level;
-	b->span.start = L[d->first].start;
-	b->span.end = L[d->last].end;
+	b->span.start = d->own_span ? d->sstart : L[d->first].start;
+	b->span.end = d->own_span ? d->send : L[d->last].end;
 	b->content.start = d->cstart;
 	b->content.end = trim_end(s, d->cstart, d->cend);
 	if (b->content.end < b->content.start)

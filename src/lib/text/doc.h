@@ -29,7 +29,8 @@ typedef struct draft {
 	size_t first, last;	/* line indexes */
 	size_t cstart, cend;	/* content span */
 	pont_marks marks;	/* BLOCK marks of continuation lines */
-	int bold_label;
+	int own_span;		/* a block within a line (a table cell): its span is sstart, send */
+	size_t sstart, send;
 } draft;
 
 static inline uint32_t

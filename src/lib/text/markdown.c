@@ -1,295 +1,299 @@
-/* markdown.c: the blocks of a Markdown text: ATX and setext headings, fenced and indented
- * code, HTML blocks, thematic breaks, block quotes, lists, link reference definitions and
- * front matter; paragraphs otherwise. */
+/* markdown.c: the blocks of a Markdown text, as cmark-gfm reads them (CommonMark and GitHub's
+ * extensions: tables, footnotes, strikethrough, autolinks, task lists), with their byte
+ * offsets from its source positions; front matter before it. pont's own layer goes on top:
+ * inline codes (inline.c), titles and speaker turns (doc.c). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
 #include "doc.h"
 
-static int
-is_rule(const char *s, size_t a, size_t b)
-{
-	char c = 0;
-	size_t n = 0, i;
-
-	for (i = a; i < b; i++) {
-		if (s[i] == ' ' || s[i] == '\t')
-			continue;
-		if (s[i] != '*' && s[i] != '-' && s[i] != '_')
-			return 0;
-		if (c && s[i] != c)
-			return 0;
-		c = s[i];
-		n++;
-	}
-	return n >= 3;
-}
-
-static int
-is_setext(const char *s, size_t a, size_t b, unsigned *level)
-{
-	size_t i = a;
-	char c;
-
-	if (i >= b || (s[i] != '=' && s[i] != '-'))
-		return 0;
-	c = s[i];
-	while (i < b && s[i] == c)
-		i++;
-	if (skip_hspace(s, i, b) != b)
-		return 0;
-	*level = c == '=' ? 1 : 2;
-	return 1;
-}
-
+/* Where a continuation line of a paragraph has its text: after its indentation and the block
+ * quote markers of its containers (a ">" there can only be one). */
 static size_t
-fence_at(const char *s, size_t a, size_t b, char *fc)
+text_start(const char *s, size_t a, size_t b)
 {
-	size_t n = 0;
-
-	if (a >= b || (s[a] != '`' && s[a] != '~'))
-		return 0;
-	while (a + n < b && s[a + n] == s[a])
-		n++;
-	if (n < 3)
-		return 0;
-	if (s[a] == '`' && memchr(s + a + n, '`', b - a - n))
-		return 0;
-	*fc = s[a];
-	return n;
-}
-
-static int
-html_block_start(const char *s, size_t a, size_t b)
-{
-	static const char *const tags[] = { "div", "p", "table", "pre", "section", "figure", "iframe",
-		"script", "style", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-		"details", "summary", "hr", "article", "aside", "header", "footer", "nav", "dl", "img",
-		"video", "audio", "center", "form", "picture", "br", NULL };
-	size_t i = a + 1, k, n;
-
-	if (a >= b || s[a] != '<')
-		return 0;
-	if (b - a >= 4 && memcmp(s + a, "<!--", 4) == 0)
-		return 1;
-	if (i < b && s[i] == '/')
-		i++;
-	for (k = 0; tags[k]; k++) {
-		n = strlen(tags[k]);
-		if (b - i >= n && strncasecmp(s + i, tags[k], n) == 0 &&
-		    (i + n == b || s[i + n] == '>' || s[i + n] == ' ' || s[i + n] == '/'))
-			return 1;
-	}
-	return 0;
-}
-
-static int
-linkdef_at(const char *s, size_t a, size_t b)
-{
-	size_t i = a + 1;
-
-	if (a >= b || s[a] != '[')
-		return 0;
-	while (i < b && s[i] != ']')
-		i++;
-	return i + 1 < b && i > a + 1 && s[i + 1] == ':';
-}
-
-/* Where the text of a Markdown line starts once the quote prefixes are removed. */
-static size_t
-quote_prefix(const char *s, size_t a, size_t b, unsigned *depth)
-{
-	size_t i = a, after;
-
-	*depth = 0;
 	for (;;) {
-		if (indent_of(s, i, b, &after) > 3 || after >= b || s[after] != '>')
-			break;
-		(*depth)++;
-		i = after + 1;
-		if (i < b && s[i] == ' ')
-			i++;
+		a = skip_hspace(s, a, b);
+		if (a >= b || s[a] != '>')
+			return a;
+		a++;
 	}
-	return i;
+}
+
+/* cmark allocates through pont's allocator: out of memory is pont's one message */
+static void *
+md_calloc(size_t n, size_t size)
+{
+	return xcalloc(n ? n : 1, size ? size : 1);
+}
+
+static void *
+md_realloc(void *p, size_t n)
+{
+	return xrealloc(p, n ? n : 1);
+}
+
+static cmark_mem md_mem = { md_calloc, md_realloc, free };
+
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+
+static void
+md_register(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* The blocks found, in the tree's order (footnotes come last there): emitted in the text's. */
+typedef struct md {
+	pont_doc *doc;
+	const line *L;
+	size_t nl, l0;		/* lines; the line cmark's line 1 is */
+	size_t *pstart;		/* where each line's text starts (for BLOCK marks) */
+	draft *v;
+	size_t n, alloc;
+} md;
+
+/* The byte at cmark's (line, column), both from 1; clamped to the line's end. */
+static size_t
+pos_of(const md *m, int ln, int col)
+{
+	size_t li = m->l0 + (size_t)(ln > 0 ? ln - 1 : 0), at;
+
+	if (li >= m->nl)
+		return m->doc->len;
+	at = m->L[li].start + (size_t)(col > 0 ? col - 1 : 0);
+	return at < m->L[li].end ? at : m->L[li].end;
+}
+
+static size_t
+line_of(const md *m, int ln)
+{
+	size_t li = m->l0 + (size_t)(ln > 0 ? ln - 1 : 0);
+
+	return li < m->nl ? li : m->nl - 1;
+}
+
+static draft *
+add(md *m, pont_block_kind kind, unsigned level, size_t first, size_t last)
+{
+	draft *d;
+
+	XGROW(m->v, m->alloc, m->n + 1);
+	d = &m->v[m->n++];
+	memset(d, 0, sizeof *d);
+	d->kind = kind;
+	d->level = level;
+	d->first = first;
+	d->last = last < first ? first : last;
+	return d;
+}
+
+/* The kind of a paragraph by its nearest container, and how deep it is. */
+static pont_block_kind
+container_of(cmark_node *n, unsigned *level)
+{
+	cmark_node *p;
+	pont_block_kind kind = PONT_BLOCK_PARAGRAPH;
+	unsigned lists = 0, quotes = 0;
+
+	for (p = cmark_node_parent(n); p; p = cmark_node_parent(p)) {
+		cmark_node_type t = cmark_node_get_type(p);
+
+		if (t == CMARK_NODE_ITEM && kind == PONT_BLOCK_PARAGRAPH && quotes == 0)
+			kind = PONT_BLOCK_LIST_ITEM;
+		if (t == CMARK_NODE_BLOCK_QUOTE && kind == PONT_BLOCK_PARAGRAPH)
+			kind = PONT_BLOCK_QUOTE;
+		lists += t == CMARK_NODE_LIST;
+		quotes += t == CMARK_NODE_BLOCK_QUOTE;
+	}
+	*level = kind == PONT_BLOCK_LIST_ITEM ? lists : kind == PONT_BLOCK_QUOTE ? quotes : 0;
+	return kind;
+}
+
+static void
+paragraph(md *m, cmark_node *n)
+{
+	unsigned level;
+	pont_block_kind kind = container_of(n, &level);
+	draft *d = add(m, kind, level, line_of(m, cmark_node_get_start_line(n)), line_of(m, cmark_node_get_end_line(n)));
+
+	d->cstart = pos_of(m, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+	d->cend = pos_of(m, cmark_node_get_end_line(n), cmark_node_get_end_column(n) + 1);
+	if (d->cend < d->cstart)
+		d->cend = d->cstart;
+}
+
+static void
+heading(md *m, cmark_node *n)
+{
+	const char *s = m->doc->text;
+	size_t first = line_of(m, cmark_node_get_start_line(n)), last = line_of(m, cmark_node_get_end_line(n));
+	size_t end = m->L[first].end;
+	size_t a = skip_hspace(s, pos_of(m, cmark_node_get_start_line(n), cmark_node_get_start_column(n)), end);
+	draft *d = add(m, PONT_BLOCK_HEADING, (unsigned)cmark_node_get_heading_level(n), first, last);
+
+	if (a < end && s[a] == '#') {
+		/* ATX: the text between the opening #s and the closing ones */
+		size_t h = 0, e, st;
+
+		while (a + h < end && s[a + h] == '#')
+			h++;
+		d->cstart = skip_hspace(s, a + h, end);
+		e = trim_end(s, d->cstart, end);
+		st = e;
+		while (st > d->cstart && s[st - 1] == '#')
+			st--;
+		if (st < e && (st == d->cstart || s[st - 1] == ' ' || s[st - 1] == '\t'))
+			e = trim_end(s, d->cstart, st);
+		d->cend = e;
+		d->last = first;
+	} else {
+		/* setext: the lines of its text, then the underline (cmark-gfm 0.29 gives the line after
+		 * the underline as the heading's last) */
+		cmark_node *c = cmark_node_last_child(n);
+		size_t text_last = c && cmark_node_get_end_line(c) > 0 ? line_of(m, cmark_node_get_end_line(c)) : first;
+
+		if (text_last + 1 < last)
+			last = d->last = text_last + 1;
+		d->cstart = skip_hspace(s, a, end);
+		d->cend = last > first ? m->L[last - 1].end : end;
+	}
+}
+
+/* A table cell: its text, within its line (several blocks share the line). */
+static void
+cell(md *m, cmark_node *n)
+{
+	const char *s = m->doc->text;
+	size_t li = line_of(m, cmark_node_get_start_line(n));
+	size_t a = pos_of(m, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+	size_t b = pos_of(m, cmark_node_get_end_line(n), cmark_node_get_end_column(n) + 1);
+	draft *d;
+
+	a = skip_hspace(s, a, b);
+	b = trim_end(s, a, b);
+	if (b <= a)
+		return;		/* an empty cell */
+	d = add(m, PONT_BLOCK_CELL, 0, li, li);
+	d->cstart = d->sstart = a;
+	d->cend = d->send = b;
+	d->own_span = 1;
+}
+
+static void
+verbatim(md *m, cmark_node *n, pont_block_kind kind)
+{
+	add(m, kind, 0, line_of(m, cmark_node_get_start_line(n)), line_of(m, cmark_node_get_end_line(n)));
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	const draft *x = a, *y = b;
+	size_t xa = x->own_span ? x->sstart : x->first, ya = y->own_span ? y->sstart : y->first;
+
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	if (!x->own_span || !y->own_span)
+		return x->own_span - y->own_span;
+	return (xa > ya) - (xa < ya);
+}
+
+/* Walks the tree: a block for each paragraph, heading, table cell and verbatim block. */
+static void
+walk(md *m, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *ext = cmark_node_get_type_string(n);
+
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_start_line(n) <= 0)
+			continue;
+		if (t == CMARK_NODE_PARAGRAPH)
+			paragraph(m, n);
+		else if (t == CMARK_NODE_HEADING)
+			heading(m, n);
+		else if (t == CMARK_NODE_CODE_BLOCK)
+			verbatim(m, n, PONT_BLOCK_CODE);
+		else if (t == CMARK_NODE_HTML_BLOCK)
+			verbatim(m, n, PONT_BLOCK_HTML);
+		else if (t == CMARK_NODE_THEMATIC_BREAK)
+			verbatim(m, n, PONT_BLOCK_RULE);
+		else if (ext && strcmp(ext, "table_cell") == 0)
+			cell(m, n);
+	}
+	cmark_iter_free(it);
+}
+
+/* Front matter: "---" on the first line up to "---" or "..."; the index of the line after it. */
+static size_t
+front_matter(pont_doc *doc, const line *L, size_t nl)
+{
+	const char *s = doc->text;
+	size_t j;
+	draft d;
+
+	if (nl < 2 || L[0].end - L[0].start != 3 || memcmp(s + L[0].start, "---", 3) != 0)
+		return 0;
+	for (j = 1; j < nl; j++)
+		if (L[j].end - L[j].start == 3 && (memcmp(s + L[j].start, "---", 3) == 0 ||
+						   memcmp(s + L[j].start, "...", 3) == 0))
+			break;
+	if (j >= nl)
+		return 0;
+	memset(&d, 0, sizeof d);
+	d.kind = PONT_BLOCK_META;
+	d.first = 0;
+	d.last = j;
+	pont__doc_emit(doc, L, &d, NULL);
+	return j + 1;
 }
 
 void
 pont__parse_markdown(pont_doc *doc, const line *L, size_t nl)
 {
 	const char *s = doc->text;
-	size_t i = 0, *pstart;
-	draft d;
-	int open = 0, after_list = 0;
+	md m;
+	cmark_parser *p;
+	cmark_node *root;
+	size_t i;
+	static const char *const exts[] = { "table", "strikethrough", "autolink", "tasklist" };
 
-	/* pstart[i]: where line i's text starts after quote and list prefixes (for BLOCK marks) */
-	pstart = xcalloc(nl + 1, sizeof *pstart);
-	memset(&d, 0, sizeof d);
+	memset(&m, 0, sizeof m);
+	m.doc = doc;
+	m.L = L;
+	m.nl = nl;
+	m.l0 = front_matter(doc, L, nl);
+	if (m.l0 >= nl)
+		return;
+	m.pstart = xcalloc(nl + 1, sizeof *m.pstart);
+	for (i = 0; i < nl; i++)
+		m.pstart[i] = text_start(s, L[i].start, L[i].end);
+	pthread_once(&md_once, md_register);
+	p = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES, &md_mem);
+	for (i = 0; i < sizeof exts / sizeof *exts; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
 
-#define CLOSE() do { if (open) { pont__doc_emit(doc, L, &d, pstart); open = 0; } } while (0)
-
-	/* front matter */
-	if (nl > 1 && L[0].end - L[0].start == 3 && memcmp(s + L[0].start, "---", 3) == 0) {
-		size_t j;
-
-		for (j = 1; j < nl; j++)
-			if (L[j].end - L[j].start == 3 && (memcmp(s + L[j].start, "---", 3) == 0 ||
-							   memcmp(s + L[j].start, "...", 3) == 0))
-				break;
-		if (j < nl) {
-			d.kind = PONT_BLOCK_META;
-			d.first = 0;
-			d.last = j;
-			pont__doc_emit(doc, L, &d, NULL);
-			i = j + 1;
-		}
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
 	}
-	for (; i < nl; i++) {
-		size_t a, t, m;
-		unsigned ind, qd, lvl;
-		char fc;
-
-		t = quote_prefix(s, L[i].start, L[i].end, &qd);
-		pstart[i] = t;
-		ind = indent_of(s, t, L[i].end, &a);
-		if (skip_hspace(s, t, L[i].end) >= L[i].end) {	/* blank (maybe "> ") */
-			CLOSE();
-			continue;
-		}
-		/* fenced code */
-		if (ind <= 3 && (m = fence_at(s, a, L[i].end, &fc)) != 0) {
-			size_t j;
-
-			CLOSE();
-			for (j = i + 1; j < nl; j++) {
-				size_t aa, n = 0;
-
-				indent_of(s, L[j].start, L[j].end, &aa);
-				while (aa + n < L[j].end && s[aa + n] == fc)
-					n++;
-				if (n >= m && skip_hspace(s, aa + n, L[j].end) == L[j].end)
-					break;
-			}
-			if (j >= nl)
-				j = nl - 1;
-			pont__doc_verbatim(doc, L, PONT_BLOCK_CODE, i, j);
-			i = j;
-			after_list = 0;
-			continue;
-		}
-		/* indented code (not inside a paragraph or a list) */
-		if (ind >= 4 && !open && !after_list && qd == 0) {
-			size_t j = i;
-
-			while (j + 1 < nl) {
-				size_t aa;
-
-				if (L[j + 1].blank) {
-					size_t k = j + 1;
-
-					while (k < nl && L[k].blank)
-						k++;
-					if (k < nl && indent_of(s, L[k].start, L[k].end, &aa) >= 4) {
-						j = k;
-						continue;
-					}
-					break;
-				}
-				if (indent_of(s, L[j + 1].start, L[j + 1].end, &aa) < 4)
-					break;
-				j++;
-			}
-			pont__doc_verbatim(doc, L, PONT_BLOCK_CODE, i, j);
-			i = j;
-			continue;
-		}
-		/* setext underline turns an open plain paragraph into a heading */
-		if (open && d.kind == PONT_BLOCK_PARAGRAPH && qd == 0 && ind <= 3 &&
-		    is_setext(s, a, L[i].end, &lvl)) {
-			d.kind = PONT_BLOCK_HEADING;
-			d.level = lvl;
-			d.last = i;
-			d.cend = L[i - 1].end;
-			CLOSE();
-			continue;
-		}
-		if (ind <= 3 && is_rule(s, a, L[i].end)) {
-			CLOSE();
-			pont__doc_verbatim(doc, L, PONT_BLOCK_RULE, i, i);
-			after_list = 0;
-			continue;
-		}
-		/* ATX heading */
-		if (ind <= 3 && s[a] == '#') {
-			size_t h = 0, e, st;
-
-			while (a + h < L[i].end && s[a + h] == '#')
-				h++;
-			if (h <= 6 && (a + h == L[i].end || s[a + h] == ' ' || s[a + h] == '\t')) {
-				CLOSE();
-				memset(&d, 0, sizeof d);
-				d.kind = PONT_BLOCK_HEADING;
-				d.level = (unsigned)h;
-				d.first = d.last = i;
-				d.cstart = skip_hspace(s, a + h, L[i].end);
-				e = trim_end(s, d.cstart, L[i].end);
-				st = e;
-				while (st > d.cstart && s[st - 1] == '#')
-					st--;
-				if (st < e && (st == d.cstart || s[st - 1] == ' ' || s[st - 1] == '\t'))
-					e = trim_end(s, d.cstart, st);
-				d.cend = e;
-				pont__doc_emit(doc, L, &d, NULL);
-				after_list = 0;
-				continue;
-			}
-		}
-		if (ind <= 3 && !open && (html_block_start(s, a, L[i].end) || linkdef_at(s, a, L[i].end))) {
-			size_t j = i;
-			int html = s[a] == '<';
-
-			while (j + 1 < nl && !L[j + 1].blank && (html || linkdef_at(s, skip_hspace(s, L[j + 1].start, L[j + 1].end), L[j + 1].end)))
-				j++;
-			pont__doc_verbatim(doc, L, html ? PONT_BLOCK_HTML : PONT_BLOCK_META, i, j);
-			i = j;
-			continue;
-		}
-		/* list item */
-		if ((m = pont__list_marker(s, a, L[i].end, 1)) != 0 && (!open || qd == 0) &&
-		    !(open && s[a] >= '0' && s[a] <= '9' && !(s[a] == '1' && (s[a + 1] == '.' || s[a + 1] == ')')))) {
-			CLOSE();
-			memset(&d, 0, sizeof d);
-			d.kind = PONT_BLOCK_LIST_ITEM;
-			d.level = 1 + ind / 2;
-			d.first = d.last = i;
-			d.cstart = skip_hspace(s, a + m, L[i].end);
-			pstart[i] = d.cstart;
-			d.cend = L[i].end;
-			open = 1;
-			after_list = 1;
-			continue;
-		}
-		/* continuation of the open block (lazy lines included) */
-		if (open) {
-			d.last = i;
-			d.cend = L[i].end;
-			pstart[i] = a;
-			continue;
-		}
-		/* a new paragraph, in a quote or not */
-		memset(&d, 0, sizeof d);
-		d.kind = qd ? PONT_BLOCK_QUOTE : after_list && ind >= 2 ? PONT_BLOCK_LIST_ITEM : PONT_BLOCK_PARAGRAPH;
-		d.level = qd;
-		if (d.kind == PONT_BLOCK_LIST_ITEM)
-			d.level = 1 + (ind - 2) / 2;
-		else
-			after_list = 0;
-		d.first = d.last = i;
-		d.cstart = a;
-		pstart[i] = a;
-		d.cend = L[i].end;
-		open = 1;
-	}
-	CLOSE();
-#undef CLOSE
-	free(pstart);
+	cmark_parser_feed(p, s + L[m.l0].start, doc->len - L[m.l0].start);
+	root = cmark_parser_finish(p);
+	walk(&m, root);
+	cmark_node_free(root);
+	cmark_parser_free(p);
+	if (m.n > 1)
+		qsort(m.v, m.n, sizeof *m.v, by_start);
+	for (i = 0; i < m.n; i++)
+		pont__doc_emit(doc, L, &m.v[i], m.pstart);
+	free(m.v);
+	free(m.pstart);
 }
