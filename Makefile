@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 DEB_BUILD = gcc make pkg-config libicu-dev libexpat1-dev libhunspell-dev libpq-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev
 DEB_DATA = hunspell-fr hunspell-en-us hunspell-en-gb
-DEB_TEST = python3 hunspell libxml2-utils postgresql translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
+DEB_TEST = python3 python3-yaml hunspell libxml2-utils postgresql translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
 DEB_FUZZ = clang libclang-rt-14-dev
 DEB_BENCH = icu-devtools expat
 DEPS = $(DEB_BUILD) $(DEB_DATA) $(DEB_TEST)
@@ -50,7 +50,8 @@ CLI_OBJ = $(CLI_SRC:%.c=$(O)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:%.c=$(O)/%)
 GEN = $(O)/gen/abbrev.inc $(O)/gen/elisions.inc $(O)/gen/prefixes.inc $(O)/gen/variants.inc \
-      $(O)/gen/numbers-fr.inc $(O)/gen/numbers-en.inc $(O)/gen/number-suffixes.inc
+      $(O)/gen/numbers-fr.inc $(O)/gen/numbers-en.inc $(O)/gen/number-suffixes.inc \
+      $(O)/gen/front-matter-prose.inc
 
 .PHONY: all deps demo test test-faults valgrind run-tests asan fuzz fuzz-run bench install uninstall clean \
 	check-lib check-headers format lib
@@ -105,6 +106,10 @@ $(O)/gen/numbers-en.inc: data/numbers-en.txt tests/gen-list.sh
 $(O)/gen/number-suffixes.inc: data/number-suffixes.txt tests/gen-list.sh
 	@mkdir -p $(@D)
 	sh tests/gen-list.sh data/number-suffixes.txt number_suffixes > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/front-matter-prose.inc: data/front-matter-prose.txt tests/gen-list.sh
+	@mkdir -p $(@D)
+	sh tests/gen-list.sh data/front-matter-prose.txt front_matter_prose > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/prefixes.inc: data/prefixes-en.txt tests/gen-list.sh
 	@mkdir -p $(@D)

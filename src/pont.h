@@ -356,6 +356,7 @@ typedef enum pont_block_kind {
 	PONT_BLOCK_LIST_ITEM,
 	PONT_BLOCK_QUOTE,
 	PONT_BLOCK_CELL,	/* a table's cell (Markdown's GFM tables) */
+	PONT_BLOCK_FIELD,	/* a prose field of the front matter: label holds its key */
 	PONT_BLOCK_CODE,	/* verbatim: fenced or indented code */
 	PONT_BLOCK_HTML,	/* verbatim: an HTML block */
 	PONT_BLOCK_RULE,	/* verbatim: a thematic break */
@@ -392,13 +393,34 @@ typedef struct pont_block {
 	unsigned level;		/* heading level, list or quote depth; 0 otherwise */
 	pont_span span;		/* the whole block, markers included, final line end excluded */
 	pont_span content;	/* the text proper: after markers and speaker label, trimmed */
-	pont_span label;	/* for turns: the speaker's name; empty otherwise */
+	pont_span label;	/* for turns: the speaker's name; for fields: the key; empty otherwise */
 	size_t mark0, nmarks;	/* the marks inside content: pont_doc_marks()[mark0 ...] */
+	int quoting;		/* for fields: how the value is quoted (pont_quoting) */
 } pont_block;
+
+/* How a front matter value is written, so that another text can take its place. */
+typedef enum pont_quoting {
+	PONT_QUOTING_NONE,
+	PONT_QUOTING_YAML_PLAIN,	/* title: Un titre */
+	PONT_QUOTING_YAML_DOUBLE,	/* title: "Un titre" */
+	PONT_QUOTING_YAML_SINGLE,	/* title: 'Un titre' */
+	PONT_QUOTING_TOML_BASIC,	/* title = "Un titre" */
+	PONT_QUOTING_TOML_LITERAL	/* title = 'Un titre' */
+} pont_quoting;
+
+/* Names of the quoting styles ("yaml-plain"...) and back (PONT_QUOTING_NONE when unknown). */
+const char *pont_quoting_name(pont_quoting q);
+pont_quoting pont_quoting_of(const char *name);
+/* Writes text (n bytes) into out so that it reads back as itself in the quoting style q: quotes
+ * escaped or doubled, a YAML plain value that would not stay one put in double quotes. A text
+ * already valid there (the original value) is written unchanged. */
+void pont_quote_value(pont_quoting q, const char *text, size_t n, pont_buf *out);
 
 typedef struct pont_doc_options {
 	pont_format format;
 	pont_paragraphs paragraphs;	/* plain text only */
+	const char *fields;		/* Markdown: the front matter's prose keys, comma-separated
+					 * ("title,description"); NULL: data/front-matter-prose.txt */
 } pont_doc_options;
 
 typedef struct pont_doc pont_doc;

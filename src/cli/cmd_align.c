@@ -352,7 +352,7 @@ run(cli_env *env, int argc, char **argv)
 
 static const char *const synopsis[] = { "[OPTIONS] FRENCH ENGLISH", NULL };
 static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_NO_GLOSSARY, CLI_O_FORMAT, CLI_O_OUTPUT, CLI_O_INPUT,
-				   CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, 0 };
+				   CLI_O_PARAGRAPHS, CLI_O_FIELDS, CLI_O_REPLACE_INVALID, 0 };
 static const cli_opt opts[] = {
 	{ "min-confidence", O_MIN_CONFIDENCE, "X", "leave out pairs under X (0 to 1; default 0: keep all)" },
 	{ "keep-identical", O_KEEP_IDENTICAL, NULL, "also write pairs whose French and English are the same text" },

@@ -374,7 +374,7 @@ init(cli_env *env, int argc, char **argv)
 
 static const char *const synopsis[] = { "[OPTIONS] [WORK.xlf...] [--source FR --target EN]...", "--list", NULL };
 static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_NO_GLOSSARY, CLI_O_TARGET_LANG, CLI_O_WORDS,
-				   CLI_O_NO_WORD_LISTS, CLI_O_FORMAT, CLI_O_OUTPUT, CLI_O_DICT, CLI_O_INPUT,
+				   CLI_O_NO_WORD_LISTS, CLI_O_FORMAT, CLI_O_OUTPUT, CLI_O_DICT, CLI_O_INPUT, CLI_O_FIELDS,
 				   CLI_O_REPLACE_INVALID, 0 };
 static const cli_opt opts[] = {
 	{ "source", O_SOURCE, "FR", "a French article, checked against the --target after it" },

@@ -65,7 +65,7 @@ run(cli_env *env, int argc, char **argv)
 
 static const char *const synopsis[] = { "[OPTIONS] ARTICLE", NULL };
 static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_NO_GLOSSARY, CLI_O_TM, CLI_O_MIN_SCORE, CLI_O_TARGET_LANG,
-				   CLI_O_LANG, CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID,
+				   CLI_O_LANG, CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_FIELDS, CLI_O_REPLACE_INVALID,
 				   CLI_O_OUTPUT, 0 };
 static const cli_opt opts[] = {
 	{ "xliff", O_XLIFF, "VERSION", "2.1 (default), or 1.2 for tools that read only XLIFF 1.2\n"

@@ -208,7 +208,7 @@ run(cli_env *env, int argc, char **argv)
 }
 
 static const char *const synopsis[] = { "[OPTIONS] [FILE...]", NULL };
-static const int shared_opts[] = { CLI_O_LANG, CLI_O_FORMAT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID,
+static const int shared_opts[] = { CLI_O_LANG, CLI_O_FORMAT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_FIELDS, CLI_O_REPLACE_INVALID,
 				   CLI_O_OUTPUT, 0 };
 
 const cli_command cmd_segment = {

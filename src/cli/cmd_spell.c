@@ -213,7 +213,7 @@ run(cli_env *env, int argc, char **argv)
 
 static const char *const synopsis[] = { "[OPTIONS] [FILE...]", NULL };
 static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_WORDS, CLI_O_NO_WORD_LISTS, CLI_O_FORMAT, CLI_O_DICT,
-				   CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
+				   CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_FIELDS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
 static const cli_opt opts[] = {
 	{ "lang", O_LANG, "LANG", "fr (default); en-US or en-GB: the other variety's spellings are\n"
 				  "[variant] warnings; en: either is accepted, and in a text that\n"

@@ -360,7 +360,7 @@ run(cli_env *env, int argc, char **argv)
 
 static const char *const synopsis[] = { "[OPTIONS] [FILE...]", "--candidates [--tbx FILE] [OPTIONS] [FILE...]", NULL };
 static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_TARGET_LANG, CLI_O_LANG, CLI_O_FORMAT, CLI_O_DICT, CLI_O_INPUT,
-				   CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
+				   CLI_O_PARAGRAPHS, CLI_O_FIELDS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
 static const cli_opt opts[] = {
 	{ "candidates", O_CANDIDATES, NULL, "instead: list words the glossary may be missing, most frequent\n"
 					    "first, with a sentence each: acronyms (CDI, R&D), CamelCase\n"

@@ -352,7 +352,7 @@ run(cli_env *env, int argc, char **argv)
 
 static const char *const synopsis[] = { "[OPTIONS] ARTICLE", NULL };
 static const int shared_opts[] = { CLI_O_GLOSSARY, CLI_O_NO_GLOSSARY, CLI_O_TM, CLI_O_TARGET_LANG, CLI_O_LANG,
-				   CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
+				   CLI_O_DICT, CLI_O_INPUT, CLI_O_PARAGRAPHS, CLI_O_FIELDS, CLI_O_REPLACE_INVALID, CLI_O_OUTPUT, 0 };
 static const cli_opt opts[] = {
 	{ "engine", O_ENGINE, "NAME", "apertium (default): " APERTIUM_CMD ",\n"
 				      "offline (Debian packages apertium apertium-fr-es apertium-eng-spa);\n"

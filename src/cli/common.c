@@ -397,7 +397,7 @@ cli_prep_init(pont_xliff_prep *p, const cli_env *env, const char *original, pont
 int
 cli_english_typography(const char *text, size_t len, pont_format format, pont_buf *out)
 {
-	pont_doc_options dopt = { format, PONT_PARA_AUTO };
+	pont_doc_options dopt = { format, PONT_PARA_AUTO, NULL };
 	pont_norm_options nopt = { PONT_NORM_EN, 0x202F };
 	pont_error err;
 

@@ -22,6 +22,8 @@ static const cli_opt shared_opts[] = {
 	{ "input", CLI_O_INPUT, "FORMAT", "text, markdown, or auto (default: markdown for .md files)" },
 	{ "paragraphs", CLI_O_PARAGRAPHS, "MODE", "plain text: auto (default), lines (one paragraph a line) or\n"
 						  "blank (paragraphs separated by blank lines)" },
+	{ "fields", CLI_O_FIELDS, "KEYS", "Markdown: the front matter's prose fields to translate, comma-separated\n"
+					  "(default: title, description, summary, alt, caption... data/front-matter-prose.txt)" },
 	{ "words", CLI_O_WORDS, "FILE", "accept the words of FILE: one a line, word or word/model\n"
 					"(inflected like model), # comments (repeatable)" },
 	{ "no-word-lists", CLI_O_NO_WORD_LISTS, NULL, "do not load pont's word lists (dictionaries/fr-it.dic,\n"
@@ -188,6 +190,9 @@ shared_opt(cli_env *env, int key, const char *arg)
 		else
 			return cli_usage(name, "unknown paragraph mode '%s' (auto, lines or blank)", arg);
 		env->paragraphs = arg;
+		return EXIT_OK;
+	case CLI_O_FIELDS:
+		env->doc.fields = arg;
 		return EXIT_OK;
 	case CLI_O_REPLACE_INVALID:
 		env->text_flags |= PONT_TEXT_REPLACE_INVALID;

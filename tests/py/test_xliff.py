@@ -2,11 +2,15 @@
 schemas, keep the article's structure through a round trip, and report bad input."""
 import json
 import glob
+import html
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import tomllib
+
+import yaml
 
 from pontt import CORPUS, DATA, ROOT, corpus, pont, read, say
 
@@ -133,6 +137,57 @@ def test_round_trip_real_articles():
             assert read(m) == read(path), f"{path}: prepare -> merge changed the text"
     say(f"{len(arts)} real articles, the CommonMark spec and a post with tables and footnotes: "
         "prepare -> merge gives each back")
+
+
+def test_front_matter_fields():
+    """The prose fields of YAML and TOML front matter are units; merged English is valid YAML or
+    TOML holding the English, whatever quotes and colons it has; other fields stay French-free
+    of changes; --fields picks the keys."""
+    yaml_fm = ("---\ntitle: Devenir SRE, le parcours\ndescription: \"Une « interview » sur le métier\"\n"
+               "summary: 'L''essentiel du métier'\ndate: 2024-03-01\nslug: devenir-sre\n"
+               "image:\n  src: a.png\n  alt: Un schéma\ntags: [sre, ops]\n---\n\n# Devenir SRE\n\nTexte.\n")
+    toml_fm = ("+++\ntitle = \"Devenir SRE\"\ndescription = 'Une interview'\ndraft = false\n+++\n\n"
+               "# Devenir SRE\n\nTexte.\n")
+    english = {"Devenir SRE, le parcours": 'Becoming an SRE: "the path"',
+               "Une « interview » sur le métier": 'An "interview" on the job: SRE',
+               "L''essentiel du métier": "The job's essentials: #1",	# the value's own bytes
+               "Un schéma": "No",
+               "Devenir SRE": 'Becoming an "SRE"',
+               "Une interview": "An interview's sketch"}
+    with tempfile.TemporaryDirectory() as d:
+        for name, text, load in (("y.md", yaml_fm, lambda t: yaml.safe_load(t.split("---\n")[1])),
+                                 ("t.md", toml_fm, lambda t: tomllib.loads(t.split("+++\n")[1]))):
+            src, w, w2, m = (os.path.join(d, n) for n in (name, "w.xlf", "w2.xlf", "m.md"))
+            with open(src, "w", encoding="utf-8") as f:
+                f.write(text)
+            assert pont("prepare", "--no-glossary", src, "-o", w).rc == 0
+            x = read(w).decode()
+            fields = re.findall(r'<mda:meta type="field">([^<]+)</mda:meta>', x)
+            assert "date" not in fields and "slug" not in fields and "src" not in fields, fields
+
+            def to_en(uid, k, source):
+                plain = html.unescape(source)
+                return html.escape(english.get(plain, plain), quote=False)
+            fill(w, w2, to_en)
+            r = pont("merge", w2, "-o", m)
+            assert r.rc == 0, r.errtext
+            got = load(read(m).decode())
+            fr = load(text)
+            for key in ("title", "description", "summary"):
+                if key in fr:
+                    want = english[fr[key].replace("'", "''") if key == "summary" else fr[key]]
+                    assert got[key] in (want, want.replace("'", "\u2019")), (key, got[key])
+            if "image" in fr:
+                assert got["image"]["alt"] == "No" and got["image"]["src"] == "a.png" and got["tags"] == ["sre", "ops"]
+                assert str(got["date"]) == "2024-03-01" and got["slug"] == "devenir-sre"
+            else:
+                assert got["draft"] is False
+        # --fields: only the keys named
+        r = pont("segment", "--fields", "summary", "--format", "json", os.path.join(d, "y.md"))
+        kinds = [p["kind"] for p in r.json()["files"][0]["paragraphs"]]
+        assert r.rc == 0 and kinds.count("field") == 1, kinds
+    say("front matter: YAML plain, double- and single-quoted, TOML basic and literal values offered; "
+        "English with quotes, colons and '#' merged back as valid YAML/TOML")
 
 
 def test_real_english_edition():

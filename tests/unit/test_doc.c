@@ -10,7 +10,7 @@ static pont_segmenter *fr, *en;
 static char *
 sents(pont_segmenter *sg, pont_format f, const char *text)
 {
-	pont_doc_options o = { f, PONT_PARA_AUTO };
+	pont_doc_options o = { f, PONT_PARA_AUTO, NULL };
 	pont_doc *d = pont_doc_parse(text, strlen(text), &o, NULL);
 	pont_segs s = PONT_SEGS_INIT;
 	pont_buf b = PONT_BUF_INIT;
@@ -36,7 +36,7 @@ sents(pont_segmenter *sg, pont_format f, const char *text)
 static char *
 kinds(pont_format f, const char *text)
 {
-	pont_doc_options o = { f, PONT_PARA_AUTO };
+	pont_doc_options o = { f, PONT_PARA_AUTO, NULL };
 	pont_doc *d = pont_doc_parse(text, strlen(text), &o, NULL);
 	pont_buf b = PONT_BUF_INIT;
 	size_t i;
@@ -58,7 +58,7 @@ kinds(pont_format f, const char *text)
 static char *
 norm(pont_norm_target t, pont_format f, const char *text)
 {
-	pont_doc_options o = { f, PONT_PARA_AUTO };
+	pont_doc_options o = { f, PONT_PARA_AUTO, NULL };
 	pont_norm_options no = { t, 0x202F };
 	pont_buf b = PONT_BUF_INIT, again = PONT_BUF_INIT;
 	pont_findings ch = PONT_FINDINGS_INIT;
@@ -105,7 +105,7 @@ test_markdown(void)
 	      "---\ntitle: x\n---\n# Titre\n\nChapô assez long pour être un chapeau, vraiment.\n\n## Partie\n\n"
 	      "- un\n- deux\n  suite\n\n> cité\n> encore\n\n```\ncode. Pas. Segmenté.\n```\n\n***\n\n"
 	      "    indenté\n\n<div>\nhtml\n</div>\n\n[ref]: http://x.y\n\nSous-titre\n----------\n",
-	      "meta title standfirst heading list-item list-item quote code rule code html heading");
+	      "field:title title standfirst heading list-item list-item quote code rule code html heading");
 	/* a tight ordered list is three items; a GFM table's cells are blocks of their own (not the
 	 * delimiter row); a footnote's text is a paragraph; a heading inside a list item is one */
 	KINDS(PONT_FORMAT_MARKDOWN,

@@ -226,7 +226,7 @@ side_of_pieces(bside *sd, const char *name, const char *const *txt, const size_t
 	       const pont_bitext_options *opt, int target, pont_span *spans, pont_error *err)
 {
 	pont_buf b = PONT_BUF_INIT;
-	pont_doc_options o = { format, PONT_PARA_BLANK };
+	pont_doc_options o = { format, PONT_PARA_BLANK, NULL };
 	size_t i;
 
 	sd->name = xstrndup(name, strlen(name));

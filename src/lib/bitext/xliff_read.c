@@ -30,7 +30,7 @@ typedef struct xunit {
 	char id[128];
 	unsigned long line, col;
 	int translate;
-	pont_buf before, prefix, suffix, speaker;
+	pont_buf before, prefix, suffix, speaker, quoting;
 	int has_before, has_prefix;
 	xpiece *p;
 	size_t np, ap;
@@ -157,6 +157,8 @@ meta_dest(xr *r, xunit *u, const char *t)
 			return &u->suffix;
 		if (strcmp(t, "speaker") == 0)
 			return &u->speaker;
+		if (strcmp(t, "quoting") == 0)
+			return &u->quoting;
 	} else if (r->meta_level == 1) {
 		if (strcmp(t, "format") == 0)
 			return &r->x->format;
@@ -636,6 +638,7 @@ pont_xliff_free(pont_xliff *x)
 		pont_buf_release(&u->before);
 		pont_buf_release(&u->prefix);
 		pont_buf_release(&u->suffix);
+		pont_buf_release(&u->quoting);
 		pont_buf_release(&u->speaker);
 	}
 	free(x->u);
@@ -713,14 +716,20 @@ pont_status
 pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out, pont_findings *missing)
 {
 	size_t i, k;
+	pont_buf value = PONT_BUF_INIT, *all = out;
 
 	for (i = 0; i < x->nu; i++) {
 		const xunit *u = &x->u[i];
+		pont_quoting q = pont_quoting_of(u->quoting.p);
 
 		if (u->before.p)
 			pont_buf_add(out, u->before.p, u->before.len);
 		if (u->prefix.p)
 			pont_buf_add(out, u->prefix.p, u->prefix.len);
+		/* a front matter value: written as its quoting wants, once whole */
+		pont_buf_reset(&value);
+		if (q != PONT_QUOTING_NONE)
+			out = &value;
 		for (k = 0; k < u->np; k++) {
 			const xpiece *p = &u->p[k];
 			/* an empty target counts when the segment was approved so (joined with another) */
@@ -742,11 +751,15 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 			}
 			pont_buf_add(out, p->tgt.p, p->tgt.len);
 		}
+		out = all;
+		if (q != PONT_QUOTING_NONE)
+			pont_quote_value(q, value.p ? value.p : "", value.len, out);
 		if (u->suffix.p)
 			pont_buf_add(out, u->suffix.p, u->suffix.len);
 	}
 	if (x->tail.p)
 		pont_buf_add(out, x->tail.p, x->tail.len);
+	pont_buf_release(&value);
 	return pont_findings_count(missing, PONT_SEV_ERROR) ? PONT_EPARSE : PONT_OK;
 }
 

@@ -330,9 +330,12 @@ prepare12(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, 
 		prop12(out, "     ", "prefix", s + b->span.start, b->content.start - b->span.start);
 		prop12(out, "     ", "suffix", s + b->content.end, b->span.end - b->content.end);
 		if (b->label.end > b->label.start)
-			prop12(out, "     ", "speaker", s + b->label.start, b->label.end - b->label.start);
+			prop12(out, "     ", b->kind == PONT_BLOCK_FIELD ? "field" : "speaker", s + b->label.start,
+			       b->label.end - b->label.start);
+		if (b->quoting)
+			prop12(out, "     ", "quoting", pont_quoting_name(b->quoting), strlen(pont_quoting_name(b->quoting)));
 		pont_buf_adds(out, "    </prop-group>\n");
-		if (b->label.end > b->label.start) {
+		if (b->label.end > b->label.start && b->kind == PONT_BLOCK_TURN) {
 			pont_buf_adds(out, "    <note from=\"pont\">Speaker: ");
 			xml_text(out, s + b->label.start, b->label.end - b->label.start, X_TEXT12);
 			pont_buf_adds(out, "</note>\n");
@@ -494,7 +497,10 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 		meta(&body, "      ", "prefix", s + b->span.start, b->content.start - b->span.start);
 		meta(&body, "      ", "suffix", s + b->content.end, b->span.end - b->content.end);
 		if (b->label.end > b->label.start)
-			meta(&body, "      ", "speaker", s + b->label.start, b->label.end - b->label.start);
+			meta(&body, "      ", b->kind == PONT_BLOCK_FIELD ? "field" : "speaker", s + b->label.start,
+			     b->label.end - b->label.start);
+		if (b->quoting)
+			meta(&body, "      ", "quoting", pont_quoting_name(b->quoting), strlen(pont_quoting_name(b->quoting)));
 		pont_buf_adds(&body, "     </mda:metaGroup>\n    </mda:metadata>\n");
 		/* segments and the ignorable text between them */
 		at = b->content.start;
@@ -597,7 +603,9 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 		if (b->label.end > b->label.start || notes.len) {
 			pont_buf_adds(&body, "    <notes>\n");
 			if (b->label.end > b->label.start) {
-				pont_buf_adds(&body, "      <note category=\"speaker\">");
+				/* who speaks, or which field of the front matter this is */
+				pont_buf_adds(&body, b->kind == PONT_BLOCK_FIELD ? "      <note category=\"field\">front matter: " :
+					      "      <note category=\"speaker\">");
 				xml_text(&body, s + b->label.start, b->label.end - b->label.start, X_TEXT);
 				pont_buf_adds(&body, "</note>\n");
 			}

@@ -8,7 +8,7 @@
 
 
 static const char *const block_names[PONT_BLOCK_NKINDS] = {
-	"title", "standfirst", "heading", "turn", "paragraph", "list-item", "quote", "cell",
+	"title", "standfirst", "heading", "turn", "paragraph", "list-item", "quote", "cell", "field",
 	"code", "html", "rule", "meta",
 };
 
@@ -21,7 +21,7 @@ pont_block_kind_name(pont_block_kind k)
 int
 pont_block_kind_is_text(pont_block_kind k)
 {
-	return k <= PONT_BLOCK_CELL;
+	return k <= PONT_BLOCK_FIELD;
 }
 
 size_t
@@ -451,7 +451,7 @@ classify(pont_doc *doc)
 	size_t i, first = SIZE_MAX, title = SIZE_MAX;
 
 	for (i = 0; i < doc->nblocks; i++)
-		if (pont_block_kind_is_text(doc->blocks[i].kind)) {
+		if (pont_block_kind_is_text(doc->blocks[i].kind) && doc->blocks[i].kind != PONT_BLOCK_FIELD) {
 			first = i;
 			break;
 		}
@@ -609,6 +609,7 @@ pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_e
 	bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	doc->bom = bom;
 	doc->format = opt ? opt->format : PONT_FORMAT_TEXT;
+	doc->fields = opt ? opt->fields : NULL;
 	L = split_lines(text, bom, len, &nl);
 	XGROW_BIG(doc->blocks, doc->ablocks, nl + 1);	/* at most one block a line */
 	if (doc->format == PONT_FORMAT_MARKDOWN)

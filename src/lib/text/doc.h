@@ -17,6 +17,7 @@ struct pont_doc {
 	const char *text;
 	size_t len, bom;
 	pont_format format;
+	const char *fields;	/* the front matter's prose keys (pont_doc_options) */
 	pont_block *blocks;
 	size_t nblocks, ablocks;
 	pont_marks marks;
@@ -118,6 +119,9 @@ domain_char(char c)
 void pont__doc_emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart);
 void pont__doc_verbatim(pont_doc *doc, const line *L, pont_block_kind kind, size_t first, size_t last);
 size_t pont__list_marker(const char *s, size_t i, size_t end, int markdown);
+/* frontmatter.c: the front matter's prose values as blocks; the index of the line after it (0
+ * when there is none). keys: comma-separated, or NULL for the default list. */
+size_t pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys);
 
 /* inline.c: the inline Markdown of ranges r[0, n) of s (the lines of one block's content, in
  * order: emphasis may span them), appended to m unsorted. */

@@ -1,6 +1,6 @@
 /* markdown.c: the blocks of a Markdown text, as cmark-gfm reads them (CommonMark and GitHub's
  * extensions: tables, footnotes, strikethrough, autolinks, task lists), with their byte
- * offsets from its source positions; front matter before it. pont's own layer goes on top:
+ * offsets from its source positions; front matter before it (frontmatter.c). pont's own layer goes on top:
  * inline codes (inline.c), titles and speaker turns (doc.c). */
 #include <pthread.h>
 #include <stdlib.h>
@@ -233,30 +233,6 @@ walk(md *m, cmark_node *root)
 	cmark_iter_free(it);
 }
 
-/* Front matter: "---" on the first line up to "---" or "..."; the index of the line after it. */
-static size_t
-front_matter(pont_doc *doc, const line *L, size_t nl)
-{
-	const char *s = doc->text;
-	size_t j;
-	draft d;
-
-	if (nl < 2 || L[0].end - L[0].start != 3 || memcmp(s + L[0].start, "---", 3) != 0)
-		return 0;
-	for (j = 1; j < nl; j++)
-		if (L[j].end - L[j].start == 3 && (memcmp(s + L[j].start, "---", 3) == 0 ||
-						   memcmp(s + L[j].start, "...", 3) == 0))
-			break;
-	if (j >= nl)
-		return 0;
-	memset(&d, 0, sizeof d);
-	d.kind = PONT_BLOCK_META;
-	d.first = 0;
-	d.last = j;
-	pont__doc_emit(doc, L, &d, NULL);
-	return j + 1;
-}
-
 void
 pont__parse_markdown(pont_doc *doc, const line *L, size_t nl)
 {
@@ -271,7 +247,7 @@ pont__parse_markdown(pont_doc *doc, const line *L, size_t nl)
 	m.doc = doc;
 	m.L = L;
 	m.nl = nl;
-	m.l0 = front_matter(doc, L, nl);
+	m.l0 = pont__front_matter(doc, L, nl, doc->fields);
 	if (m.l0 >= nl)
 		return;
 	m.pstart = xcalloc(nl + 1, sizeof *m.pstart);
