@@ -93,6 +93,12 @@ test_turns(void)
 	KINDS(PONT_FORMAT_MARKDOWN, "# Titre\n\n**Kate** : Salut !\n\n— Lucas : Oui.\n\nAttention : piège.\n\nPetit problème : rien.\n",
 	      "title turn:Kate turn:Lucas paragraph paragraph");
 	KINDS(PONT_FORMAT_MARKDOWN, "**Kate :** Salut !\n\nSalut : non.\n\nFin du texte.\n", "turn:Kate paragraph paragraph");
+	/* interviews of real posts: questions as headings (a label with a period, bold to the end),
+	 * a bold question with a label of two words, each next to an answer */
+	KINDS(PONT_FORMAT_MARKDOWN, "# Titre\n\n#### Stéph. : Sarah, peux-tu te présenter ?\n\n**Sarah :** Oui.\n\n"
+	      "**La team : Et ensuite ?**\n\n**Sarah :** Rien.\n\n### **Elisa : Pourquoi ?**\n\nParce que.\n\n"
+	      "## Docker : les bases\n\nTexte.\n",
+	      "title turn:Stéph. turn:Sarah turn:La team turn:Sarah turn:Elisa paragraph heading paragraph");
 	/* not names: lower-case word, parentheses, digits, URL scheme, time */
 	KINDS(PONT_FORMAT_TEXT, "T\nTrajectoire(S) : a\nTrajectoire(S) : b\n1ère partie : x\nhttp://a.b : y\nà 9:30 : z\n",
 	      "title paragraph paragraph paragraph paragraph paragraph");

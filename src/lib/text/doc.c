@@ -133,7 +133,7 @@ label_at(const char *s, size_t start, size_t end, size_t *nstart, size_t *nend, 
 	 int *strong)
 {
 	size_t i = start, a, b, words = 0, k;
-	int bold = 0, dash = 0;
+	int bold = 0, dash = 0, lower = 0;
 	uint32_t c;
 
 	c = cp_at(s, end, i);
@@ -165,8 +165,11 @@ label_at(const char *s, size_t start, size_t end, size_t *nstart, size_t *nend, 
 				break;
 			j = t;
 		}
-		if (!pont_cp_is_upper(cp_at(s, end, w)) && (words == 0 || !word_is_particle(s, w, j)))
-			return 0;
+		if (!pont_cp_is_upper(cp_at(s, end, w)) && (words == 0 || !word_is_particle(s, w, j))) {
+			if (!bold || words == 0)
+				return 0;
+			lower = 1;	/* "**La team :**": a name only if the text uses it again */
+		}
 		words++;
 		b = j;
 		i = j;
@@ -184,10 +187,11 @@ label_at(const char *s, size_t start, size_t end, size_t *nstart, size_t *nend, 
 	if (i >= end || s[i] != ':')
 		return 0;
 	i++;
-	if (bold == 1) {		/* "**Kate :**" */
-		if (end - i < 2 || (memcmp(s + i, "**", 2) != 0 && memcmp(s + i, "__", 2) != 0))
-			return 0;
-		i += 2;
+	if (bold == 1) {		/* "**Kate :**", or "**Kate : a question?**" bold to its end */
+		if (end - i >= 2 && (memcmp(s + i, "**", 2) == 0 || memcmp(s + i, "__", 2) == 0))
+			i += 2;
+		else if (!(end - 2 > i && (memcmp(s + end - 2, "**", 2) == 0 || memcmp(s + end - 2, "__", 2) == 0)))
+			return 0;	/* (bold to its end: the closing mark stays in the content) */
 	}
 	if (i < end && !pont_cp_is_space(cp_at(s, end, i)))
 		return 0;		/* "Kate:x", a time "Note:12" or a URL scheme */
@@ -197,7 +201,7 @@ label_at(const char *s, size_t start, size_t end, size_t *nstart, size_t *nend, 
 	*nstart = a;
 	*nend = b;
 	*body = skip_hspace(s, i, end);
-	*strong = bold || dash;
+	*strong = (bold || dash) && !lower;
 	return 1;
 }
 
@@ -316,7 +320,10 @@ typedef struct label_seen {
 static void
 make_turn(pont_doc *doc, size_t i, size_t ns, size_t ne, size_t body)
 {
+	const char *s = doc->text;
 	pont_block *b = &doc->blocks[i];
+	size_t k;
+	int closed = 0;
 
 	b->kind = PONT_BLOCK_TURN;
 	b->label.start = ns;
@@ -328,9 +335,30 @@ make_turn(pont_doc *doc, size_t i, size_t ns, size_t ne, size_t body)
 		b->mark0++;
 		b->nmarks--;
 	}
+	/* "**Kate : a question?**": the bold closing at the end goes with the label's opening */
+	for (k = ne; ns >= 2 && k + 1 < body; k++)
+		closed |= s[k] == s[ns - 2] && s[k + 1] == s[ns - 1];
+	if (ns >= 2 && (memcmp(s + ns - 2, "**", 2) == 0 || memcmp(s + ns - 2, "__", 2) == 0) && !closed &&
+	    b->content.end - b->content.start > 2 &&
+	    memcmp(s + b->content.end - 2, s + ns - 2, 2) == 0) {
+		b->content.end = trim_end(s, b->content.start, b->content.end - 2);
+		while (b->nmarks && doc->marks.v[b->mark0 + b->nmarks - 1].span.end > b->content.end)
+			b->nmarks--;
+	}
 }
 
 /* Marks turns: labels seen at least twice, bold or dash-led ones, and their neighbours. */
+/* Does the block's text end with a question mark (before closing emphasis)? */
+static int
+asks(const char *s, const pont_block *b)
+{
+	size_t e = b->content.end;
+
+	while (e > b->content.start && (s[e - 1] == '*' || s[e - 1] == '_' || s[e - 1] == ' '))
+		e--;
+	return e > b->content.start && s[e - 1] == '?';
+}
+
 static void
 find_turns(pont_doc *doc)
 {
@@ -345,10 +373,11 @@ find_turns(pont_doc *doc)
 	for (i = 0; i < doc->nblocks; i++) {
 		pont_block *b = &doc->blocks[i];
 
-		if (b->kind != PONT_BLOCK_PARAGRAPH)
+		if (b->kind != PONT_BLOCK_PARAGRAPH && !(b->kind == PONT_BLOCK_HEADING && b->level >= 2))
 			continue;
-		if (!label_at(s, b->content.start, b->content.end, &ns[i], &ne[i], &body[i], &strong[i]))
-			ns[i] = ne[i] = 0;
+		if (!label_at(s, b->content.start, b->content.end, &ns[i], &ne[i], &body[i], &strong[i]) ||
+		    (b->kind == PONT_BLOCK_HEADING && !strong[i] && !asks(s, b)))
+			ns[i] = ne[i] = 0;	/* a heading is a turn when it asks ("#### Stéph. : Et toi ?") */
 	}
 	for (i = 0; i < doc->nblocks; i++) {
 		int count = 0;
@@ -362,14 +391,17 @@ find_turns(pont_doc *doc)
 			make_turn(doc, i, ns[i], ne[i], body[i]);
 	}
 	/* in a dialogue, a speaker who talks once is still a speaker: a label between two turns,
-	 * or after the last turn at the end, counts */
+	 * after the last turn at the end, or asking a question next to a turn, counts */
 	for (changed = 1; changed;) {
 		changed = 0;
 		for (i = 0; i < doc->nblocks; i++) {
 			if (ne[i] == ns[i] || doc->blocks[i].kind == PONT_BLOCK_TURN)
 				continue;
-			if (i > 0 && doc->blocks[i - 1].kind == PONT_BLOCK_TURN &&
-			    (i + 1 == doc->nblocks || doc->blocks[i + 1].kind == PONT_BLOCK_TURN)) {
+			if ((i > 0 && doc->blocks[i - 1].kind == PONT_BLOCK_TURN &&
+			     (i + 1 == doc->nblocks || doc->blocks[i + 1].kind == PONT_BLOCK_TURN)) ||
+			    /* a question next to a turn: the interviewer's */
+			    (asks(s, &doc->blocks[i]) && ((i > 0 && doc->blocks[i - 1].kind == PONT_BLOCK_TURN) ||
+							  (i + 1 < doc->nblocks && doc->blocks[i + 1].kind == PONT_BLOCK_TURN)))) {
 				make_turn(doc, i, ns[i], ne[i], body[i]);
 				changed = 1;
 			}
