@@ -131,6 +131,16 @@ def test_round_trip_real_articles():
                 assert x.count('type="pont:cell"') == 4 and "Tableaux de bord" in x, "table cells"
                 assert re.search(r"<source>Une note de bas de page\.</source>", x), "footnote"
                 assert x.count('type="pont:list-item"') == 3, "a tight list is three items"
+                # every code a CAT tool shows has a label and a text equivalent; a line break
+                # inside a paragraph is a labelled code; an image's title is text to translate
+                phs = re.findall(r"<ph [^>]*>", x)
+                assert phs and all(' disp="' in p and ' equiv="' in p for p in phs), phs
+                assert any('disp="\u21b5" equiv=" "' in p for p in phs), phs
+                assert re.search(r'/>Architecture cible<ph', x), "an image's title"
+                w12 = os.path.join(d, "w12.xlf")
+                r = pont("prepare", "--no-glossary", "--xliff", "1.2", path, "-o", w12)
+                phs = re.findall(r"<ph [^>]*>", read(w12).decode())
+                assert r.rc == 0 and phs and all(" equiv-text=" in p for p in phs if "x-pont-char" not in p)
             fill(w, w2)
             r = pont("merge", "--keep-typography", w2, "-o", m)
             assert r.rc == 0, (path, r.errtext)

@@ -127,12 +127,53 @@ pont_xliff_tm_hit_release(pont_xliff_tm_hit *hit)
 	memset(hit, 0, sizeof *hit);
 }
 
-/* Writes text [a, b) with the marks inside it as <ph/> codes (their text in originalData);
- * URLs and e-mail addresses stay text. */
+/* What a CAT tool shows for a code, and the text it stands for (attribute values, escaped):
+ * disp is the code's own text, a line end shown as a return arrow, long ones cut with an
+ * ellipsis; equiv is the text inside an inline code, a space for a line's structure, nothing
+ * for markup (an escape's backslash: the character it protects follows as text). */
+static void
+code_labels(const char *s, size_t ms, size_t me, pont_mark_kind kind, pont_buf *disp, pont_buf *equiv)
+{
+	size_t q, shown = 0;
+
+	pont_buf_reset(disp);
+	pont_buf_reset(equiv);
+	for (q = ms; q < me; q++) {
+		if (shown >= 40 && me - q > 4) {
+			pont_buf_adds(disp, "\xE2\x80\xA6");
+			break;
+		}
+		if ((s[q] & 0xC0) != 0x80)
+			shown++;
+		if (s[q] == '\n')
+			pont_buf_adds(disp, "\xE2\x86\xB5");
+		else if (s[q] == '\t' || s[q] == '\r')
+			pont_buf_addc(disp, ' ');
+		else
+			pont_buf_addc(disp, s[q]);
+	}
+	if (kind == PONT_MARK_CODE) {
+		size_t a = ms, b = me;
+
+		while (a < b && s[a] == '`')
+			a++;
+		while (b > a && s[b - 1] == '`')
+			b--;
+		pont_buf_add(equiv, s + a, b - a);
+	} else if (kind == PONT_MARK_BLOCK) {
+		pont_buf_addc(equiv, ' ');
+	}
+	pont_buf_adds(disp, "");	/* never NULL */
+	pont_buf_adds(equiv, "");
+}
+
+/* Writes text [a, b) with the marks inside it as <ph/> codes (their text in originalData, a
+ * label and a text equivalent on each: code_labels); URLs and e-mail addresses stay text. */
 static void
 inline_text(pont_buf *out, unitw *u, const char *s, size_t a, size_t b, const pont_mark *mk, size_t nmk)
 {
 	size_t k, at = a;
+	pont_buf disp = PONT_BUF_INIT, equiv = PONT_BUF_INIT;
 
 	for (k = 0; k < nmk; k++) {
 		const pont_mark *x = &mk[k];
@@ -142,6 +183,7 @@ inline_text(pont_buf *out, unitw *u, const char *s, size_t a, size_t b, const po
 			continue;
 		xml_text(out, s + at, ms - at, u->v12 ? X_TEXT12 : X_TEXT);
 		u->ndata++;
+		code_labels(s, ms, me, x->kind, &disp, &equiv);
 		if (u->v12) {
 			/* tools that read XLIFF 1.2 trim and fold the white space inside codes: a code
 			 * holding white space (a line end, a code span) has it written as \n \t \s */
@@ -149,7 +191,10 @@ inline_text(pont_buf *out, unitw *u, const char *s, size_t a, size_t b, const po
 
 			for (q = ms; q < me; q++)
 				ws |= s[q] == ' ' || s[q] == '\n' || s[q] == '\t' || s[q] == '\\';
-			pont_buf_addf(out, ws ? "<ph id=\"p%u\" ctype=\"x-pont-escaped\">" : "<ph id=\"p%u\">", u->ndata);
+			pont_buf_addf(out, ws ? "<ph id=\"p%u\" ctype=\"x-pont-escaped\" equiv-text=\"" : "<ph id=\"p%u\" equiv-text=\"",
+				      u->ndata);
+			xml_text(out, equiv.p, equiv.len, X_ATTR);
+			pont_buf_adds(out, "\">");
 			if (!ws) {
 				xml_text(out, s + ms, me - ms, X_TEXT12);
 			} else {
@@ -168,10 +213,16 @@ inline_text(pont_buf *out, unitw *u, const char *s, size_t a, size_t b, const po
 		pont_buf_addf(&u->data, "      <data id=\"d%u\">", u->ndata);
 		xml_text(&u->data, s + ms, me - ms, X_TEXT);
 		pont_buf_adds(&u->data, "</data>\n");
-		pont_buf_addf(out, "<ph id=\"p%u\" dataRef=\"d%u\"/>", u->ndata, u->ndata);
+		pont_buf_addf(out, "<ph id=\"p%u\" dataRef=\"d%u\" disp=\"", u->ndata, u->ndata);
+		xml_text(out, disp.p, disp.len, X_ATTR);
+		pont_buf_adds(out, "\" equiv=\"");
+		xml_text(out, equiv.p, equiv.len, X_ATTR);
+		pont_buf_adds(out, "\"/>");
 		at = me;
 	}
 	xml_text(out, s + at, b - at, u->v12 ? X_TEXT12 : X_TEXT);
+	pont_buf_release(&disp);
+	pont_buf_release(&equiv);
 }
 
 /* A stable unit id: a hash of the paragraph's text, so that unchanged paragraphs keep their

@@ -160,6 +160,40 @@ link_tail(const char *s, size_t i, size_t end)
 }
 
 /* The "]" closing the "[" at i on this line, skipping code spans and nested brackets. */
+/* The title of a link or image whose tail "](dest "title")" is s[n, n + tail): its text in
+ * [*ts, *te); 0 when it has none. */
+static int
+link_title(const char *s, size_t n, size_t tail, size_t *ts, size_t *te)
+{
+	size_t j = n + 2, last = n + tail - 1;	/* s[last] is the closing ')' */
+	char closer;
+
+	if (tail < 4 || s[n + 1] != '(')
+		return 0;
+	while (j < last && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n'))
+		j++;
+	if (j < last && s[j] == '<') {
+		while (j < last && s[j] != '>')
+			j++;
+		j++;
+	} else {
+		while (j < last && s[j] != ' ' && s[j] != '\t' && s[j] != '\n')
+			j++;
+	}
+	while (j < last && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n'))
+		j++;
+	if (j >= last || (s[j] != '"' && s[j] != '\'' && s[j] != '('))
+		return 0;
+	closer = s[j] == '(' ? ')' : s[j];
+	while (last > j + 1 && (s[last - 1] == ' ' || s[last - 1] == '\t' || s[last - 1] == '\n'))
+		last--;
+	if (last <= j + 1 || s[last - 1] != closer || last - 1 <= j + 1)
+		return 0;
+	*ts = j + 1;
+	*te = last - 1;
+	return 1;
+}
+
 static size_t
 close_bracket(const char *s, size_t i, size_t end)
 {
@@ -255,12 +289,19 @@ inline_line(inl *x, size_t a, size_t b)
 			text = i;
 		} else if ((c == '[' || (c == '!' && i + 1 < b && s[i + 1] == '[')) &&
 			   (n = close_bracket(s, c == '!' ? i + 1 : i, b)) != 0 && link_tail(s, n, b)) {
-			size_t open = c == '!' ? 2 : 1, tail = link_tail(s, n, b);
+			size_t open = c == '!' ? 2 : 1, tail = link_tail(s, n, b), ts, te;
 
 			pont_scan_links(s, text, i, x->m);
 			pont_marks_push(x->m, PONT_MARK_LINK, i, i + open);
 			inline_line(x, i + open, n);
-			pont_marks_push(x->m, PONT_MARK_LINK, n, n + tail);
+			if (link_title(s, n, tail, &ts, &te)) {
+				/* a title is text a reader sees (a tooltip, a caption): offered too */
+				pont_marks_push(x->m, PONT_MARK_LINK, n, ts);
+				inline_line(x, ts, te);
+				pont_marks_push(x->m, PONT_MARK_LINK, te, n + tail);
+			} else {
+				pont_marks_push(x->m, PONT_MARK_LINK, n, n + tail);
+			}
 			i = n + tail;
 			text = i;
 		} else if (c == '*' || c == '_') {
