@@ -143,7 +143,9 @@ const cli_command cmd_merge = {
 	"“quotes”, no space before ? ! : ;).\n"
 	"\n"
 	"A segment without a translation is an error, listed with its place in the work file, and\n"
-	"nothing is written; --allow-missing keeps the French there, with a warning. When the\n"
+	"nothing is written; --allow-missing keeps the French there, with a warning. A target that is\n"
+	"its French source word for word (three words or more) is a warning: the edition would keep\n"
+	"that French (front matter, alt text and table cells included). When the\n"
 	"article the work file was made from changed since (its hash is in the file), merge warns;\n"
 	"with --source ARTICLE it checks that article and reports each unit that no longer matches.",
 	shared_opts, opts, NULL, 0,

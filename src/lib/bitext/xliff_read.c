@@ -712,11 +712,29 @@ pont_xliff_format(const pont_xliff *x)
 	return x->format.p && strcmp(x->format.p, "markdown") == 0 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
 }
 
+/* Words of two letters or more in s. */
+static size_t
+words_in_text(const char *s, size_t n)
+{
+	size_t i = 0, words = 0, run = 0;
+
+	while (i < n) {
+		uint32_t c = pont_utf8_next(s, n, &i);
+
+		if (pont_cp_is_letter(c)) {
+			words += ++run == 2;
+		} else {
+			run = 0;
+		}
+	}
+	return words;
+}
+
 pont_status
 pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_buf *out, pont_findings *missing)
 {
 	size_t i, k;
-	pont_buf value = PONT_BUF_INIT, *all = out;
+	pont_buf value = PONT_BUF_INIT, orig = PONT_BUF_INIT, *all = out;
 
 	for (i = 0; i < x->nu; i++) {
 		const xunit *u = &x->u[i];
@@ -728,10 +746,14 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 			pont_buf_add(out, u->prefix.p, u->prefix.len);
 		/* a front matter value: written as its quoting wants, once whole */
 		pont_buf_reset(&value);
+		pont_buf_reset(&orig);
 		if (q != PONT_QUOTING_NONE)
 			out = &value;
 		for (k = 0; k < u->np; k++) {
 			const xpiece *p = &u->p[k];
+
+			if (q != PONT_QUOTING_NONE)
+				pont_buf_add(&orig, p->src.p ? p->src.p : "", p->src.len);
 			/* an empty target counts when the segment was approved so (joined with another) */
 			int have = p->has_target && (p->tgt.len > 0 || p->src.len == 0 || strcmp(p->state, "initial") != 0);
 
@@ -749,10 +771,18 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 				pont_buf_add(out, p->src.p ? p->src.p : "", p->src.len);
 				continue;
 			}
+			if (p->tgt.len == p->src.len && memcmp(p->tgt.p, p->src.p ? p->src.p : "", p->tgt.len) == 0 &&
+			    words_in_text(p->src.p, p->src.len) >= 3)
+				pont_findings_add_at(missing, PONT_ID_MERGE_STILL_FRENCH, PONT_SEV_WARNING, p->line, p->col,
+						     "unit %s, segment %s: the target is its French source: the edition "
+						     "keeps it in French", u->id, p->id[0] ? p->id : "?");
 			pont_buf_add(out, p->tgt.p, p->tgt.len);
 		}
 		out = all;
-		if (q != PONT_QUOTING_NONE)
+		/* (the value as it was stays as it was, even one YAML would read otherwise) */
+		if (q != PONT_QUOTING_NONE && value.len == orig.len && memcmp(value.p ? value.p : "", orig.p ? orig.p : "", value.len) == 0)
+			pont_buf_add(out, value.p ? value.p : "", value.len);
+		else if (q != PONT_QUOTING_NONE)
 			pont_quote_value(q, value.p ? value.p : "", value.len, out);
 		if (u->suffix.p)
 			pont_buf_add(out, u->suffix.p, u->suffix.len);
@@ -760,6 +790,7 @@ pont_xliff_merge(const pont_xliff *x, int allow_missing, int use_source, pont_bu
 	if (x->tail.p)
 		pont_buf_add(out, x->tail.p, x->tail.len);
 	pont_buf_release(&value);
+	pont_buf_release(&orig);
 	return pont_findings_count(missing, PONT_SEV_ERROR) ? PONT_EPARSE : PONT_OK;
 }
 
