@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 
 # Debian packages the build, the tests and the demo need; `make deps` installs the missing ones.
 DEB_BUILD = gcc make pkg-config libicu-dev libexpat1-dev libhunspell-dev libpq-dev libcmark-gfm-dev \
-            libcmark-gfm-extensions-dev
+            libcmark-gfm-extensions-dev libgumbo-dev
 DEB_DATA = hunspell-fr hunspell-en-us hunspell-en-gb
 DEB_TEST = python3 python3-yaml hunspell libxml2-utils postgresql translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
 DEB_FUZZ = clang libclang-rt-14-dev
@@ -27,7 +27,9 @@ PQ_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpq 2>/dev/null || echo -I/usr/inc
 PQ_LIBS := $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null || echo -lpq)
 CMARK_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark-gfm 2>/dev/null)
 CMARK_LIBS := $(shell $(PKG_CONFIG) --libs libcmark-gfm 2>/dev/null || echo -lcmark-gfm -lcmark-gfm-extensions)
-DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS) $(HUNSPELL_LIBS) $(PQ_LIBS) $(CMARK_LIBS) -pthread -lm
+GUMBO_CFLAGS := $(shell $(PKG_CONFIG) --cflags gumbo 2>/dev/null)
+GUMBO_LIBS := $(shell $(PKG_CONFIG) --libs gumbo 2>/dev/null || echo -lgumbo)
+DEP_LIBS = $(ICU_LIBS) $(EXPAT_LIBS) $(HUNSPELL_LIBS) $(PQ_LIBS) $(CMARK_LIBS) $(GUMBO_LIBS) -pthread -lm
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wwrite-strings -Wvla -Wformat=2 -Wno-format-nonliteral
@@ -71,7 +73,7 @@ $(O)/gen/abbrev.inc: data/abbrev-fr.txt data/abbrev-en.txt tests/gen-abbrev.sh
 
 $(O)/src/lib/%.o: src/lib/%.c src/pont.h src/pont-findings.def $(GEN)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) $(HUNSPELL_CFLAGS) $(PQ_CFLAGS) $(CMARK_CFLAGS) -Isrc -Isrc/lib/base -I$(O)/gen -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(ICU_CFLAGS) $(EXPAT_CFLAGS) $(HUNSPELL_CFLAGS) $(PQ_CFLAGS) $(CMARK_CFLAGS) $(GUMBO_CFLAGS) -Isrc -Isrc/lib/base -I$(O)/gen -MMD -MP -c -o $@ $<
 
 # the CLI sees pont.h only: no ICU flags, no -Isrc/lib
 $(O)/src/cli/%.o: src/cli/%.c src/pont.h src/pont-findings.def

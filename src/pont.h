@@ -337,7 +337,8 @@ void pont_counters_get(pont_counters *c);
 
 typedef enum pont_format {
 	PONT_FORMAT_TEXT = 0,		/* plain text */
-	PONT_FORMAT_MARKDOWN		/* CommonMark-style Markdown */
+	PONT_FORMAT_MARKDOWN,		/* CommonMark-style Markdown */
+	PONT_FORMAT_HTML		/* an HTML page */
 } pont_format;
 
 /* How plain text is cut into paragraphs. */
@@ -416,6 +417,8 @@ pont_quoting pont_quoting_of(const char *name);
  * already valid there (the original value) is written unchanged. */
 void pont_quote_value(pont_quoting q, const char *text, size_t n, pont_buf *out);
 
+/* How a document is read. Give every field ({ format, paragraphs, NULL }): fields added later
+ * are NULL or 0 by default. */
 typedef struct pont_doc_options {
 	pont_format format;
 	pont_paragraphs paragraphs;	/* plain text only */

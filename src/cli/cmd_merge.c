@@ -35,7 +35,7 @@ article_units(const cli_env *env, const char *path, int format, pont_buf *ids, c
 	cli_env e = *env;
 	int rc;
 
-	e.input = format == PONT_FORMAT_MARKDOWN ? "markdown" : "text";	/* as the work file says it was read */
+	e.input = format == PONT_FORMAT_MARKDOWN ? "markdown" : format == PONT_FORMAT_HTML ? "html" : "text";	/* as the work file says it was read */
 	if ((rc = cli_load_article(&e, path, "fr", &t, &doc, &segs)) == EXIT_OK)
 		pont_xliff_article_ids(doc, &segs, ids, hash);
 	pont_segs_release(&segs);

@@ -341,9 +341,12 @@ cli_doc_options(const cli_env *env, const char *path)
 
 	if (in == NULL || strcmp(in, "auto") == 0)
 		o.format = path && (cli_has_suffix(path, ".md") || cli_has_suffix(path, ".markdown") ||
-				    cli_has_suffix(path, ".mkd")) ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+				    cli_has_suffix(path, ".mkd")) ? PONT_FORMAT_MARKDOWN :
+			   path && (cli_has_suffix(path, ".html") || cli_has_suffix(path, ".htm") ||
+				    cli_has_suffix(path, ".xhtml")) ? PONT_FORMAT_HTML : PONT_FORMAT_TEXT;
 	else
-		o.format = strcmp(in, "markdown") == 0 || strcmp(in, "md") == 0 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+		o.format = strcmp(in, "markdown") == 0 || strcmp(in, "md") == 0 ? PONT_FORMAT_MARKDOWN :
+			   strcmp(in, "html") == 0 ? PONT_FORMAT_HTML : PONT_FORMAT_TEXT;
 	return o;
 }
 

@@ -19,7 +19,8 @@ static const cli_opt shared_opts[] = {
 	{ "min-score", CLI_O_MIN_SCORE, "N", "lowest fuzzy-match score offered, 1-100 (default 70)" },
 	{ "dict", CLI_O_DICT, "DIR", "where the Hunspell dictionaries are (default: $PONT_DICT_PATH,\n"
 				     "$DICPATH, /usr/share/hunspell, /usr/share/myspell)" },
-	{ "input", CLI_O_INPUT, "FORMAT", "text, markdown, or auto (default: markdown for .md files)" },
+	{ "input", CLI_O_INPUT, "FORMAT", "text, markdown, html, or auto (default: markdown for .md files,\n"
+					  "html for .html and .htm)" },
 	{ "paragraphs", CLI_O_PARAGRAPHS, "MODE", "plain text: auto (default), lines (one paragraph a line) or\n"
 						  "blank (paragraphs separated by blank lines)" },
 	{ "fields", CLI_O_FIELDS, "KEYS", "Markdown: the front matter's prose fields to translate, comma-separated\n"
@@ -176,8 +177,8 @@ shared_opt(cli_env *env, int key, const char *arg)
 		return EXIT_OK;
 	case CLI_O_INPUT:
 		if (strcmp(arg, "auto") != 0 && strcmp(arg, "text") != 0 && strcmp(arg, "txt") != 0 &&
-		    strcmp(arg, "markdown") != 0 && strcmp(arg, "md") != 0)
-			return cli_usage(name, "unknown input format '%s' (text, markdown or auto)", arg);
+		    strcmp(arg, "markdown") != 0 && strcmp(arg, "md") != 0 && strcmp(arg, "html") != 0)
+			return cli_usage(name, "unknown input format '%s' (text, markdown, html or auto)", arg);
 		env->input = arg;
 		return EXIT_OK;
 	case CLI_O_PARAGRAPHS:

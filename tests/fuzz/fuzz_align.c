@@ -35,7 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data + 1, *cut;
 	size_t len, a, i;
-	pont_doc_options o;
+	pont_doc_options o = { PONT_FORMAT_TEXT, PONT_PARA_AUTO, NULL };
 	pont_doc *d[2];
 	pont_segs segs[2] = { PONT_SEGS_INIT, PONT_SEGS_INIT };
 	pont_alignment al = PONT_ALIGNMENT_INIT;

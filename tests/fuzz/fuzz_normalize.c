@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data + 1;
 	size_t len;
-	pont_doc_options o;
+	pont_doc_options o = { PONT_FORMAT_TEXT, PONT_PARA_AUTO, NULL };
 	pont_norm_options no;
 	pont_buf out = PONT_BUF_INIT, again = PONT_BUF_INIT;
 	pont_findings ch = PONT_FINDINGS_INIT;

@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len, i, prev = 0;
 	pont_spans spans = PONT_SPANS_INIT;
 	pont_segs segs = PONT_SEGS_INIT;
-	pont_doc_options o;
+	pont_doc_options o = { PONT_FORMAT_TEXT, PONT_PARA_AUTO, NULL };
 	pont_doc *d;
 	pont_segmenter *s;
 
@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 	}
 	pont_spans_release(&spans);
-	o.format = data[0] & 2 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+	o.format = data[0] & 0x40 ? PONT_FORMAT_HTML : data[0] & 2 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
 	o.paragraphs = (pont_paragraphs)((data[0] >> 2) % 3);
 	d = pont_doc_parse(text, len, &o, NULL);
 	if (pont_segment_doc(s, d, &segs, NULL) == PONT_OK) {

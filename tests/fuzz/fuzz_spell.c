@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text = (const char *)data + 1;
 	pont_spell_options so = { 1, 0, 1, 2, 0 };
 	pont_findings f = PONT_FINDINGS_INIT;
-	pont_doc_options o;
+	pont_doc_options o = { PONT_FORMAT_TEXT, PONT_PARA_AUTO, NULL };
 	pont_doc *d;
 	size_t i, len, prev = 0;
 

@@ -11,14 +11,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	pont_text t = PONT_TEXT_INIT;
-	pont_doc_options o;
+	pont_doc_options o = { PONT_FORMAT_TEXT, PONT_PARA_AUTO, NULL };
 	pont_doc *d;
 	size_t i, n, prev = 0;
 	const pont_mark *mk;
 
 	if (size < 1)
 		return 0;
-	o.format = data[0] & 1 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+	o.format = data[0] & 0x40 ? PONT_FORMAT_HTML : data[0] & 1 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
 	o.paragraphs = (pont_paragraphs)((data[0] >> 1) % 3);
 	if (pont_text_from_bytes(&t, (const char *)data + 1, size - 1, "fuzz",
 				 data[0] & 8 ? PONT_TEXT_REPLACE_INVALID : 0, NULL) != PONT_OK)

@@ -30,7 +30,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pont_buf_reset(&out);
 	/* as an article: prepare, read back, merge with the sources */
 	if (pont_utf8_check(text, size) == size) {
-		pont_doc_options o = { size && (data[0] & 1) ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT, PONT_PARA_AUTO, NULL };
+		pont_doc_options o = { size && (data[0] & 0x40) ? PONT_FORMAT_HTML : size && (data[0] & 1) ? PONT_FORMAT_MARKDOWN :
+					   PONT_FORMAT_TEXT, PONT_PARA_AUTO, NULL };
 		pont_xliff_prep p;
 		pont_segs segs = PONT_SEGS_INIT;
 		pont_doc *doc = pont_doc_parse(text, size, &o, NULL);

@@ -32,6 +32,10 @@ for f in "$dir"/bin/fuzz_*; do
 	*)		# byte 0 picks the options
 		for s in tests/golden/*/*.in tests/fuzz/corpus/*; do
 			[ -f "$s" ] && { printf '\001'; cat "$s"; } >"$work/seed-$(basename "$s")"
+		done
+		# real structures: Markdown and HTML (0x40: HTML where the target reads it)
+		for s in tests/data/structures.*; do
+			{ printf '\103'; cat "$s"; } >"$work/seed-$(basename "$s")"
 		done ;;
 	esac
 	echo "== $name: ${secs}s"

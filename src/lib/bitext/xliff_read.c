@@ -709,7 +709,9 @@ pont_xliff_source_hash(const pont_xliff *x)
 int
 pont_xliff_format(const pont_xliff *x)
 {
-	return x->format.p && strcmp(x->format.p, "markdown") == 0 ? PONT_FORMAT_MARKDOWN : PONT_FORMAT_TEXT;
+	if (x->format.p && strcmp(x->format.p, "markdown") == 0)
+		return PONT_FORMAT_MARKDOWN;
+	return x->format.p && strcmp(x->format.p, "html") == 0 ? PONT_FORMAT_HTML : PONT_FORMAT_TEXT;
 }
 
 /* Words of two letters or more in s. */

@@ -127,6 +127,52 @@ pont_xliff_tm_hit_release(pont_xliff_tm_hit *hit)
 	memset(hit, 0, sizeof *hit);
 }
 
+static const char *
+format_name(pont_format f)
+{
+	return f == PONT_FORMAT_MARKDOWN ? "markdown" : f == PONT_FORMAT_HTML ? "html" : "text";
+}
+
+/* The character an HTML character reference (without & and ;) stands for, in out: numeric
+ * ones, and the named ones French pages use most; nothing for the others. */
+static void
+char_reference(const char *r, size_t n, pont_buf *out)
+{
+	static const struct { const char *name; const char *utf8; } named[] = {
+		{ "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
+		{ "nbsp", "\xC2\xA0" }, { "rsquo", "\xE2\x80\x99" }, { "lsquo", "\xE2\x80\x98" },
+		{ "rdquo", "\xE2\x80\x9D" }, { "ldquo", "\xE2\x80\x9C" }, { "laquo", "\xC2\xAB" },
+		{ "raquo", "\xC2\xBB" }, { "hellip", "\xE2\x80\xA6" }, { "ndash", "\xE2\x80\x93" },
+		{ "mdash", "\xE2\x80\x94" }, { "eacute", "\xC3\xA9" }, { "egrave", "\xC3\xA8" },
+		{ "agrave", "\xC3\xA0" }, { "ccedil", "\xC3\xA7" }, { "ecirc", "\xC3\xAA" },
+		{ "euro", "\xE2\x82\xAC" }, { "copy", "\xC2\xA9" }, { "thinsp", "\xE2\x80\x89" },
+		{ "nnbsp", "\xE2\x80\xAF" },
+	};
+	size_t k;
+
+	if (n >= 2 && r[0] == '#') {
+		unsigned long c = 0;
+		int hex = r[1] == 'x' || r[1] == 'X';
+
+		for (k = hex ? 2 : 1; k < n && c <= 0x10FFFF; k++) {
+			int d = r[k] >= '0' && r[k] <= '9' ? r[k] - '0' : hex && (r[k] | 0x20) >= 'a' && (r[k] | 0x20) <= 'f' ?
+				(r[k] | 0x20) - 'a' + 10 : -1;
+
+			if (d < 0)
+				return;
+			c = c * (hex ? 16 : 10) + (unsigned long)d;
+		}
+		if (c >= 0x20 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF))
+			pont_buf_add_utf8(out, (uint32_t)c);
+		return;
+	}
+	for (k = 0; k < sizeof named / sizeof *named; k++)
+		if (strlen(named[k].name) == n && memcmp(named[k].name, r, n) == 0) {
+			pont_buf_adds(out, named[k].utf8);
+			return;
+		}
+}
+
 /* What a CAT tool shows for a code, and the text it stands for (attribute values, escaped):
  * disp is the code's own text, a line end shown as a return arrow, long ones cut with an
  * ellipsis; equiv is the text inside an inline code, a space for a line's structure, nothing
@@ -155,6 +201,14 @@ code_labels(const char *s, size_t ms, size_t me, pont_mark_kind kind, pont_buf *
 	if (kind == PONT_MARK_CODE) {
 		size_t a = ms, b = me;
 
+		if (s[a] == '<') {	/* HTML's <code>...</code>: its text */
+			while (a < b && s[a] != '>')
+				a++;
+			a += a < b;
+			while (b > a && s[b - 1] != '<')
+				b--;
+			b -= b > a;
+		}
 		while (a < b && s[a] == '`')
 			a++;
 		while (b > a && s[b - 1] == '`')
@@ -162,6 +216,8 @@ code_labels(const char *s, size_t ms, size_t me, pont_mark_kind kind, pont_buf *
 		pont_buf_add(equiv, s + a, b - a);
 	} else if (kind == PONT_MARK_BLOCK) {
 		pont_buf_addc(equiv, ' ');
+	} else if (kind == PONT_MARK_HTML && me - ms >= 3 && s[ms] == '&' && s[me - 1] == ';') {
+		char_reference(s + ms + 1, me - ms - 2, equiv);
 	}
 	pont_buf_adds(disp, "");	/* never NULL */
 	pont_buf_adds(equiv, "");
@@ -360,8 +416,7 @@ prepare12(const pont_doc *doc, const pont_segs *segs, const pont_xliff_prep *p, 
 		      "   <tool tool-id=\"pont\" tool-name=\"pont\" tool-version=\"" PONT_VERSION "\"/>\n"
 		      "   <prop-group name=\"pont\">\n");
 	prop12(out, "    ", "generator", "pont " PONT_VERSION, strlen("pont " PONT_VERSION));
-	prop12(out, "    ", "format", p->format == PONT_FORMAT_MARKDOWN ? "markdown" : "text",
-	       p->format == PONT_FORMAT_MARKDOWN ? 8 : 4);
+	prop12(out, "    ", "format", format_name(p->format), strlen(format_name(p->format)));
 	prop12(out, "    ", "source-hash", hash, strlen(hash));
 	prop12(out, "    ", "tail", s + last, len - last);
 	pont_buf_adds(out, "   </prop-group>\n  </header>\n  <body>\n");
@@ -513,8 +568,7 @@ pont_xliff_prepare(const pont_doc *doc, const pont_segs *segs, const pont_xliff_
 	xml_text(out, p->original ? p->original : "-", strlen(p->original ? p->original : "-"), X_ATTR);
 	pont_buf_adds(out, "\" xml:space=\"preserve\">\n  <mda:metadata>\n   <mda:metaGroup category=\"pont\">\n");
 	meta(out, "    ", "generator", "pont " PONT_VERSION, strlen("pont " PONT_VERSION));
-	meta(out, "    ", "format", p->format == PONT_FORMAT_MARKDOWN ? "markdown" : "text",
-	     p->format == PONT_FORMAT_MARKDOWN ? 8 : 4);
+	meta(out, "    ", "format", format_name(p->format), strlen(format_name(p->format)));
 	meta(out, "    ", "source-hash", hash, strlen(hash));
 	{
 		size_t last = 0, k = 0;		/* where the last unit ends: the rest is the tail */

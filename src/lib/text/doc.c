@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
@@ -128,12 +129,42 @@ word_is_particle(const char *s, size_t a, size_t b)
  * On success sets the name span and the offset where the turn's text starts; *strong is
  * set when the label is bold or dash-led (trusted even when it occurs once).
  */
+/* Bold markup opening at s[i]: "**", "__", <strong> or <b> (HTML); its length, and the text that
+ * closes it in *close. 0 when there is none. */
+static size_t
+bold_open(const char *s, size_t i, size_t end, const char **close)
+{
+	static const char *const open[][2] = {
+		{ "**", "**" }, { "__", "__" }, { "<strong>", "</strong>" }, { "<b>", "</b>" },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof open / sizeof *open; k++) {
+		size_t n = strlen(open[k][0]);
+
+		if (end - i > n && strncasecmp(s + i, open[k][0], n) == 0) {
+			*close = open[k][1];
+			return n;
+		}
+	}
+	return 0;
+}
+
+static int
+starts_with(const char *s, size_t i, size_t end, const char *t)
+{
+	size_t n = strlen(t);
+
+	return end - i >= n && strncasecmp(s + i, t, n) == 0;
+}
+
 static int
 label_at(const char *s, size_t start, size_t end, size_t *nstart, size_t *nend, size_t *body,
 	 int *strong)
 {
-	size_t i = start, a, b, words = 0, k;
+	size_t i = start, a, b, words = 0, k, n;
 	int bold = 0, dash = 0, lower = 0;
+	const char *close = "**";
 	uint32_t c;
 
 	c = cp_at(s, end, i);
@@ -145,9 +176,9 @@ label_at(const char *s, size_t start, size_t end, size_t *nstart, size_t *nend, 
 			return 0;
 		dash = 1;
 	}
-	if (end - i > 2 && (memcmp(s + i, "**", 2) == 0 || memcmp(s + i, "__", 2) == 0)) {
+	if ((n = bold_open(s, i, end, &close)) != 0) {
 		bold = 1;
-		i += 2;
+		i += n;
 	}
 	a = i;
 	b = i;
@@ -181,16 +212,16 @@ label_at(const char *s, size_t start, size_t end, size_t *nstart, size_t *nend, 
 	if (words == 0 || words > 4 || b - a > 40)
 		return 0;
 	i = b;
-	if (bold && end - i >= 2 && (memcmp(s + i, "**", 2) == 0 || memcmp(s + i, "__", 2) == 0))
-		i += 2, bold = 2;
+	if (bold && starts_with(s, i, end, close))
+		i += strlen(close), bold = 2;
 	i = skip_hspace(s, i, end);
 	if (i >= end || s[i] != ':')
 		return 0;
 	i++;
 	if (bold == 1) {		/* "**Kate :**", or "**Kate : a question?**" bold to its end */
-		if (end - i >= 2 && (memcmp(s + i, "**", 2) == 0 || memcmp(s + i, "__", 2) == 0))
-			i += 2;
-		else if (!(end - 2 > i && (memcmp(s + end - 2, "**", 2) == 0 || memcmp(s + end - 2, "__", 2) == 0)))
+		if (starts_with(s, i, end, close))
+			i += strlen(close);
+		else if (!(end - strlen(close) > i && starts_with(s, end - strlen(close), end, close)))
 			return 0;	/* (bold to its end: the closing mark stays in the content) */
 	}
 	if (i < end && !pont_cp_is_space(cp_at(s, end, i)))
@@ -245,6 +276,10 @@ pont__doc_emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart)
 	b->span.end = d->own_span ? d->send : L[d->last].end;
 	b->content.start = d->cstart;
 	b->content.end = trim_end(s, d->cstart, d->cend);
+	if (d->lend > d->lstart) {
+		b->label.start = d->lstart;
+		b->label.end = d->lend;
+	}
 	if (b->content.end < b->content.start)
 		b->content.end = b->content.start;
 	if (!pont_block_kind_is_text(d->kind)) {
@@ -264,7 +299,24 @@ pont__doc_emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart)
 		if (to > from)
 			pont_marks_push(&m, PONT_MARK_BLOCK, from, to);
 	}
-	if (doc->format == PONT_FORMAT_MARKDOWN) {
+	if (doc->format == PONT_FORMAT_HTML) {
+		/* the reader's marks; URLs in the text between them */
+		size_t a = b->content.start, nm;
+
+		m = d->marks;
+		memset(&d->marks, 0, sizeof d->marks);
+		while (m.n && m.v[m.n - 1].span.start >= b->content.end)
+			m.n--;	/* (after the trimmed end) */
+		nm = m.n;
+		for (k = 0; k <= nm; k++) {
+			size_t e = k < nm ? m.v[k].span.start : b->content.end;
+
+			if (e > a)
+				pont_scan_links(s, a, e, &m);
+			if (k < nm && m.v[k].span.end > a)
+				a = m.v[k].span.end;
+		}
+	} else if (doc->format == PONT_FORMAT_MARKDOWN) {
 		/* the content's lines: between the line-structure marks */
 		size_t nblock = m.n, a = b->content.start;
 		pont_span *r = xmalloc((nblock + 1) * sizeof *r);
@@ -322,7 +374,9 @@ make_turn(pont_doc *doc, size_t i, size_t ns, size_t ne, size_t body)
 {
 	const char *s = doc->text;
 	pont_block *b = &doc->blocks[i];
-	size_t k;
+	static const size_t olen[4] = { 2, 8, 3, 2 };
+	const char *close = NULL;
+	size_t k, op = 0, cl;
 	int closed = 0;
 
 	b->kind = PONT_BLOCK_TURN;
@@ -335,13 +389,17 @@ make_turn(pont_doc *doc, size_t i, size_t ns, size_t ne, size_t body)
 		b->mark0++;
 		b->nmarks--;
 	}
-	/* "**Kate : a question?**": the bold closing at the end goes with the label's opening */
-	for (k = ne; ns >= 2 && k + 1 < body; k++)
-		closed |= s[k] == s[ns - 2] && s[k + 1] == s[ns - 1];
-	if (ns >= 2 && (memcmp(s + ns - 2, "**", 2) == 0 || memcmp(s + ns - 2, "__", 2) == 0) && !closed &&
-	    b->content.end - b->content.start > 2 &&
-	    memcmp(s + b->content.end - 2, s + ns - 2, 2) == 0) {
-		b->content.end = trim_end(s, b->content.start, b->content.end - 2);
+	/* "**Kate : a question?**" (or <strong>...</strong>): the bold closing at the end goes with
+	 * the label's opening */
+	for (k = 0; k < 4 && op == 0; k++)	/* the bold markup right before the name */
+		if (ns >= olen[k] && bold_open(s, ns - olen[k], ns + 1, &close) == olen[k])
+			op = olen[k];
+	cl = op ? strlen(close) : 0;
+	for (k = ne; op && k + cl <= body; k++)
+		closed |= starts_with(s, k, body, close);
+	if (op && !closed && b->content.end - b->content.start > cl &&
+	    starts_with(s, b->content.end - cl, b->content.end, close)) {
+		b->content.end = trim_end(s, b->content.start, b->content.end - cl);
 		while (b->nmarks && doc->marks.v[b->mark0 + b->nmarks - 1].span.end > b->content.end)
 			b->nmarks--;
 	}
@@ -489,7 +547,7 @@ classify(pont_doc *doc)
 		}
 	if (first == SIZE_MAX)
 		return;
-	if (doc->format == PONT_FORMAT_MARKDOWN) {
+	if (doc->format != PONT_FORMAT_TEXT) {
 		if (doc->blocks[first].kind == PONT_BLOCK_HEADING && doc->blocks[first].level == 1) {
 			doc->blocks[first].kind = PONT_BLOCK_TITLE;
 			title = first;
@@ -529,7 +587,7 @@ classify(pont_doc *doc)
 
 		if (b->kind == PONT_BLOCK_TURN)
 			break;
-		if (b->kind == PONT_BLOCK_HEADING && doc->format == PONT_FORMAT_MARKDOWN)
+		if (b->kind == PONT_BLOCK_HEADING && doc->format != PONT_FORMAT_TEXT)
 			break;
 		if (b->kind == PONT_BLOCK_PARAGRAPH &&
 		    pont_utf8_count(s + b->content.start, b->content.end - b->content.start) >= 40) {
@@ -646,6 +704,8 @@ pont_doc_parse(const char *text, size_t len, const pont_doc_options *opt, pont_e
 	XGROW_BIG(doc->blocks, doc->ablocks, nl + 1);	/* at most one block a line */
 	if (doc->format == PONT_FORMAT_MARKDOWN)
 		pont__parse_markdown(doc, L, nl);
+	else if (doc->format == PONT_FORMAT_HTML)
+		pont__parse_html(doc, L);
 	else
 		parse_text(doc, L, nl, opt ? opt->paragraphs : PONT_PARA_AUTO);
 	find_turns(doc);
