@@ -167,12 +167,16 @@ fuzz-run: $(O)/libpont.a
 # --- benchmarks: pont next to its floors, in one run ---
 bench:
 	@sh tests/deps.sh $(DEPS) $(DEB_BENCH)
-	@$(MAKE) --no-print-directory all $(O)/bench/icu_sentence_loop
+	@$(MAKE) --no-print-directory all $(O)/bench/icu_sentence_loop $(O)/bench/read_loop
 	@sh tests/bench/run.sh $(O)
 
 $(O)/bench/icu_sentence_loop: tests/bench/icu_sentence_loop.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 $(CPPFLAGS) $(ICU_CFLAGS) -o $@ $< $(ICU_LIBS)
+
+$(O)/bench/read_loop: tests/bench/read_loop.c $(O)/libpont.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 $(CPPFLAGS) $(CMARK_CFLAGS) $(GUMBO_CFLAGS) -Isrc -o $@ $< $(O)/libpont.a $(LDFLAGS) $(DEP_LIBS)
 
 # --- install ---
 install: $(O)/pont

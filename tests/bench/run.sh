@@ -34,6 +34,12 @@ pair() {
 	line "$1" "$(median <"$tmp/a")" "$2" "$(median <"$tmp/b")"
 }
 
+# verdict GOAL: whether the last pair's ratio is at most GOAL
+verdict() {
+	awk -v a="$(median <"$tmp/a")" -v b="$(median <"$tmp/b")" -v g="$1" 'BEGIN {
+		printf "  goal: ratio <= %s: %s\n", g, a / b <= g ? "met" : "NOT met" }'
+}
+
 seg_tsv() { "$pont" segment --format tsv "$big"; }
 seg_json() { "$pont" segment --format json "$big"; }
 icu_loop() { "$O/bench/icu_sentence_loop" fr "$big"; }
@@ -54,6 +60,29 @@ echo
 pair "pont segment --format tsv" "raw ICU sentence loop (UTF-8)" seg_tsv icu_loop
 pair "pont segment --format json" "raw ICU sentence loop (UTF-8)" seg_json icu_loop
 echo "  goal: segment <= 2x the raw ICU loop"
+
+# --- reading articles: pont's document model next to the parser it stands on, alone ---
+R=$O/bench/read
+mkdir -p "$R"
+: >"$R/big.md"
+: >"$R/big.html"
+for i in $(seq 30); do
+	cat "$CORPUS"/articles/*/*.md >>"$R/big.md"
+	cat "$CORPUS"/articles/*/*.html >>"$R/big.html"
+done
+read_md() { "$O/bench/read_loop" pont-md "$R/big.md"; }
+read_cmark() { "$O/bench/read_loop" cmark "$R/big.md"; }
+read_html() { "$O/bench/read_loop" pont-html "$R/big.html"; }
+read_gumbo() { "$O/bench/read_loop" gumbo "$R/big.html"; }
+echo
+mb_saved=$mb
+mb=$(stat -c %s "$R/big.md" | awk '{ printf "%.2f", $1 / 1e6 }')
+pair "read Markdown (pont's blocks)" "cmark-gfm parse + walk alone" read_md read_cmark
+verdict 2
+mb=$(stat -c %s "$R/big.html" | awk '{ printf "%.2f", $1 / 1e6 }')
+pair "read HTML (pont's blocks)" "gumbo parse + walk alone" read_html read_gumbo
+verdict 2
+mb=$mb_saved
 echo
 pair "pont normalize (NFC + French rules)" "uconv -x any-nfc" norm uconv_nfc
 pair "pont normalize --check" "uconv -x any-nfc" norm_check uconv_nfc
