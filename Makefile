@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 DEB_BUILD = gcc make pkg-config libicu-dev libexpat1-dev libhunspell-dev libpq-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libgumbo-dev
 DEB_DATA = hunspell-fr hunspell-en-us hunspell-en-gb
-DEB_TEST = python3 python3-yaml hunspell libxml2-utils postgresql translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
+DEB_TEST = python3 python3-yaml cmark-gfm hunspell libxml2-utils postgresql translate-toolkit omegat chromium apertium apertium-fr-es apertium-eng-spa
 DEB_FUZZ = clang libclang-rt-14-dev
 DEB_BENCH = icu-devtools expat
 DEPS = $(DEB_BUILD) $(DEB_DATA) $(DEB_TEST)

@@ -65,7 +65,7 @@ class Visible(HTMLParser):
 
 def words(text):
     """Words of prose: e-mail addresses and URLs are not translated, so not counted."""
-    text = re.sub(r"\S+@\S+|[a-z]+://\S+", " ", text)
+    text = re.sub(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|[a-z]+://[^\s)\]\"'<>]+", " ", text)
     return re.findall(r"[^\W\d_]{2,}", text.lower())
 
 
@@ -152,3 +152,35 @@ def test_html_structures():
         assert "kubectl" not in re.sub(r"<originalData>.*?</originalData>", "", x, flags=re.S) or \
             "kubectl get pods" not in " ".join(re.findall(r"<source>(.*?)</source>", x)), "code is not offered"
         assert 'equiv="’"' in x, "a character reference's code stands for its character"
+
+
+def test_every_rendered_markdown_word_is_offered():
+    """Markdown articles of the corpus, rendered by cmark-gfm (GitHub's extensions, raw HTML
+    kept): every word a reader sees is in the work file; so are the front matter's prose fields."""
+    arts = sorted(glob.glob(os.path.join(corpus("articles"), "*", "*.md"))) + [os.path.join(DATA, "structures.fr.md")]
+    missing, total = {}, 0
+    with tempfile.TemporaryDirectory() as d:
+        for art in arts:
+            text = read(art).decode()
+            body = re.sub(r"\A---\n.*?\n(---|\.\.\.)\n", "", text, flags=re.S)
+            page = subprocess.run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "footnotes", "-e", "strikethrough",
+                                   "-e", "autolink", "-e", "tasklist"], input=body.encode(), capture_output=True,
+                                  check=True).stdout.decode()
+            w = os.path.join(d, "w.xlf")
+            r = pont("prepare", "--no-glossary", art, "-o", w)
+            assert r.rc == 0, (art, r.errtext)
+            v = Visible()
+            v.feed(page)
+            seen = [x for t in v.texts for x in words(t)]
+            fm = re.match(r"\A---\n(.*?)\n(---|\.\.\.)\n", text, re.S)
+            if fm:
+                seen += [x for m in re.finditer(r"^\s*(title|description|summary|subtitle|excerpt): *(.+)$",
+                                                fm.group(1), re.M) for x in words(m.group(2))]
+            total += len(seen)
+            have = offered_words(w)
+            lost = sorted({x for x in seen if x not in have})
+            if lost:
+                missing[os.path.basename(art)] = lost
+    say(f"{len(arts)} Markdown articles rendered by cmark-gfm: {total} visible words, "
+        f"{sum(len(v) for v in missing.values())} not offered")
+    assert not missing, missing

@@ -54,7 +54,8 @@ def variants(s):
     v.add(s.replace(APOS, "'") if APOS in s else s.replace("'", APOS))
     v.add(re.sub(r"«\s*", '"', re.sub(r"\s*»", '"', s)))
     v.add(s.replace('"', "«", 1).replace('"', "»", 1))
-    v.add(s.replace("…", "...") if "…" in s else s.replace("...", "…"))
+    # "..." is the ellipsis written out; a longer run of dots is not one
+    v.add(s.replace("…", "...") if "…" in s else re.sub(r"(?<!\.)\.\.\.(?!\.)", "…", s))
     for sp in (NBSP, NNBSP, " ", ""):
         v.add(re.sub(r"[ \u00a0\u202f]?([?!:;])", sp + r"\1", s))
         v.add(re.sub(r"« ?| ?»", lambda m: m.group(0).replace(" ", sp or " "), s))

@@ -111,7 +111,10 @@ test_markdown(void)
 	      "---\ntitle: x\n---\n# Titre\n\nChapô assez long pour être un chapeau, vraiment.\n\n## Partie\n\n"
 	      "- un\n- deux\n  suite\n\n> cité\n> encore\n\n```\ncode. Pas. Segmenté.\n```\n\n***\n\n"
 	      "    indenté\n\n<div>\nhtml\n</div>\n\n[ref]: http://x.y\n\nSous-titre\n----------\n",
-	      "field:title title standfirst heading list-item list-item quote code rule code html heading");
+	      "field:title title standfirst heading list-item list-item quote code rule code paragraph heading");
+	/* an HTML block: its text through the HTML reader; one without text stays verbatim */
+	KINDS(PONT_FORMAT_MARKDOWN, "Texte.\n\n<div class=\"note\"><p>Un <b>encadré</b>.</p><img alt=\"Un schéma\"></div>\n\n"
+	      "<hr class=\"x\">\n\nFin.\n", "paragraph paragraph paragraph html paragraph");
 	/* a tight ordered list is three items; a GFM table's cells are blocks of their own (not the
 	 * delimiter row); a footnote's text is a paragraph; a heading inside a list item is one */
 	KINDS(PONT_FORMAT_MARKDOWN,

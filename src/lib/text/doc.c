@@ -299,8 +299,8 @@ pont__doc_emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart)
 		if (to > from)
 			pont_marks_push(&m, PONT_MARK_BLOCK, from, to);
 	}
-	if (doc->format == PONT_FORMAT_HTML) {
-		/* the reader's marks; URLs in the text between them */
+	if (d->html) {
+		/* the HTML reader's marks; URLs in the text between them */
 		size_t a = b->content.start, nm;
 
 		m = d->marks;

@@ -33,6 +33,7 @@ typedef struct draft {
 	int own_span;		/* a block within a line (a table cell): its span is sstart, send */
 	size_t sstart, send;
 	size_t lstart, lend;	/* its label (a field's key), when lend > lstart */
+	int html;		/* read by the HTML reader: its marks are in marks */
 } draft;
 
 static inline uint32_t
@@ -123,8 +124,10 @@ size_t pont__list_marker(const char *s, size_t i, size_t end, int markdown);
 /* frontmatter.c: the front matter's prose values as blocks; the index of the line after it (0
  * when there is none). keys: comma-separated, or NULL for the default list. */
 size_t pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys);
-/* html.c: the blocks of an HTML page (each with its own span and marks). */
+/* html.c: the blocks of an HTML page (each with its own span and marks); the drafts of the HTML
+ * in doc->text[a, b) appended to *v (how many). */
 void pont__parse_html(pont_doc *doc, const line *L);
+size_t pont__html_drafts(pont_doc *doc, size_t a, size_t b, draft **v, size_t *n, size_t *alloc);
 
 /* inline.c: the inline Markdown of ranges r[0, n) of s (the lines of one block's content, in
  * order: emphasis may span them), appended to m unsorted. */

@@ -125,6 +125,7 @@ flush(hrun *h)
 		d->sstart = d->cstart = h->start;
 		d->send = d->cend = h->end;
 		d->marks = h->marks;
+		d->html = 1;
 		d->lstart = h->lstart;
 		d->lend = h->lend;
 		memset(&h->marks, 0, sizeof h->marks);
@@ -364,37 +365,56 @@ by_start(const void *a, const void *b)
 	return (x->sstart > y->sstart) - (x->sstart < y->sstart);
 }
 
-void
-pont__parse_html(pont_doc *doc, const line *L)
+size_t
+pont__html_drafts(pont_doc *doc, size_t a, size_t b, draft **v, size_t *n, size_t *alloc)
 {
 	GumboOptions opt = kGumboDefaultOptions;
 	GumboOutput *out;
 	hrun h;
-	size_t i, end = 0;
+	size_t i, end = 0, n0 = *n;
 
 	memset(&h, 0, sizeof h);
 	h.doc = doc;
-	h.s = doc->text;
-	h.len = doc->len;
+	h.s = doc->text;	/* the parser's positions point into doc->text: offsets are the document's */
+	h.len = b;
+	h.v = *v;
+	h.n = *n;
+	h.alloc = *alloc;
 	opt.allocator = h_alloc;
 	opt.deallocator = h_free;
 	opt.max_errors = 0;
-	out = gumbo_parse_with_options(&opt, doc->text, doc->len);
+	out = gumbo_parse_with_options(&opt, doc->text + a, b - a);
 	walk(&h, out->document, PONT_BLOCK_PARAGRAPH, 0, 0);
 	flush(&h);
 	gumbo_destroy_output(&opt, out);
 	free(h.marks.v);
-	if (h.n > 1)
-		qsort(h.v, h.n, sizeof *h.v, by_start);
-	for (i = 0; i < h.n; i++) {
-		draft *d = &h.v[i];
-
-		if (d->sstart < end) {		/* moved by the parser (foster parenting): as it is */
-			free(d->marks.v);
+	if (h.n - n0 > 1)
+		qsort(h.v + n0, h.n - n0, sizeof *h.v, by_start);
+	/* a block the parser moved (foster parenting in a broken table) overlaps: it stays as it is */
+	for (i = n0; i < h.n; i++) {
+		if (h.v[i].sstart < end) {
+			free(h.v[i].marks.v);
+			memmove(h.v + i, h.v + i + 1, (h.n - i - 1) * sizeof *h.v);
+			h.n--;
+			i--;
 			continue;
 		}
-		end = d->send;
-		pont__doc_emit(doc, L, d, NULL);
+		end = h.v[i].send;
 	}
-	free(h.v);
+	*v = h.v;
+	*alloc = h.alloc;
+	*n = h.n;
+	return h.n - n0;
+}
+
+void
+pont__parse_html(pont_doc *doc, const line *L)
+{
+	draft *v = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	pont__html_drafts(doc, 0, doc->len, &v, &n, &alloc);
+	for (i = 0; i < n; i++)
+		pont__doc_emit(doc, L, &v[i], NULL);
+	free(v);
 }

@@ -92,6 +92,12 @@ angle(const char *s, size_t i, size_t end, pont_mark_kind *kind)
 		k++;
 	if (k >= end || !((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
 		return 0;
+	/* a tag name as CommonMark has it, then white space, "/" or ">" ("<app_dir>" is text) */
+	while (k < end && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
+			   s[k] == '-'))
+		k++;
+	if (k >= end || !(s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r' || s[k] == '/' || s[k] == '>'))
+		return 0;
 	while (k < end && s[k] != '>' && s[k] != '<') {
 		if (s[k] == '"' || s[k] == '\'') {
 			char q = s[k++];
