@@ -79,6 +79,15 @@ def offered_words(xlf):
     return set(words(text)) | set(words(labels))
 
 
+def note_lost(missing, path, seen, xlf):
+    """Records in missing the words of seen the work file does not offer; returns len(seen)."""
+    have = offered_words(xlf)
+    lost = sorted({x for x in seen if x not in have})
+    if lost:
+        missing[os.path.basename(path)] = lost
+    return len(seen)
+
+
 def test_every_visible_word_is_offered():
     missing = {}
     total = 0
@@ -90,11 +99,7 @@ def test_every_visible_word_is_offered():
             v = Visible()
             v.feed(chromium(page, "--dump-dom"))
             seen = [x for t in v.texts for x in words(t)]
-            total += len(seen)
-            have = offered_words(w)
-            lost = sorted({x for x in seen if x not in have})
-            if lost:
-                missing[os.path.basename(page)] = lost
+            total += note_lost(missing, page, seen, w)
     say(f"{len(pages())} HTML pages: {total} visible words (as Chromium renders them), "
         f"{sum(len(v) for v in missing.values())} not offered")
     assert not missing, missing
@@ -176,11 +181,7 @@ def test_every_rendered_markdown_word_is_offered():
             if fm:
                 seen += [x for m in re.finditer(r"^\s*(title|description|summary|subtitle|excerpt): *(.+)$",
                                                 fm.group(1), re.M) for x in words(m.group(2))]
-            total += len(seen)
-            have = offered_words(w)
-            lost = sorted({x for x in seen if x not in have})
-            if lost:
-                missing[os.path.basename(art)] = lost
+            total += note_lost(missing, art, seen, w)
     say(f"{len(arts)} Markdown articles rendered by cmark-gfm: {total} visible words, "
         f"{sum(len(v) for v in missing.values())} not offered")
     assert not missing, missing
