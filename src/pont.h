@@ -406,7 +406,8 @@ typedef enum pont_quoting {
 	PONT_QUOTING_YAML_DOUBLE,	/* title: "Un titre" */
 	PONT_QUOTING_YAML_SINGLE,	/* title: 'Un titre' */
 	PONT_QUOTING_TOML_BASIC,	/* title = "Un titre" */
-	PONT_QUOTING_TOML_LITERAL	/* title = 'Un titre' */
+	PONT_QUOTING_TOML_LITERAL,	/* title = 'Un titre' */
+	PONT_QUOTING_YAML_BLOCK		/* summary: >- then the text on indented lines */
 } pont_quoting;
 
 /* Names of the quoting styles ("yaml-plain"...) and back (PONT_QUOTING_NONE when unknown). */

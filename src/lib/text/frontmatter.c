@@ -2,8 +2,9 @@
  * "+++" lines): the values of its prose fields (title, description… data/front-matter-prose.txt,
  * or the keys the caller gives) are blocks of their own, each with its key as label and the way
  * it is quoted, so that merge writes the English back as valid YAML or TOML. Everything else
- * stays as it is, between the blocks. Values on one line only: block scalars (| >), lists and
- * values continued on the next line are not offered. */
+ * stays as it is, between the blocks. A value is on its line, or a YAML block scalar (| or >,
+ * on the lines indented below); lists and plain values continued on the next line are not
+ * offered. */
 #include <string.h>
 
 #include "doc.h"
@@ -89,6 +90,19 @@ value_of(const char *s, size_t a, size_t end, int toml, size_t *vs, size_t *ve)
 	return PONT_QUOTING_YAML_PLAIN;
 }
 
+/* Is the value at a a YAML block scalar's header: | or >, with its indicators ("|-", ">2+")? */
+static int
+block_scalar(const char *s, size_t a, size_t end)
+{
+	a = skip_hspace(s, a, end);
+	if (a >= end || (s[a] != '|' && s[a] != '>'))
+		return 0;
+	for (a++; a < end && (s[a] == '-' || s[a] == '+' || (s[a] >= '1' && s[a] <= '9')); a++)
+		;
+	a = skip_hspace(s, a, end);
+	return a >= end || s[a] == '#';
+}
+
 size_t
 pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys)
 {
@@ -129,6 +143,38 @@ pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys)
 				continue;
 			quoting = value_of(s, k + 1, L[li].end, 0, &vs, &ve);
 		}
+		if (!toml && !quoting && block_scalar(s, k + 1, L[li].end)) {
+			/* "summary: >-": the lines indented more than the key */
+			size_t ind = a - L[li].start, lj = li + 1, last = li;
+
+			while (lj < j) {
+				size_t t = skip_hspace(s, L[lj].start, L[lj].end);
+
+				if (t < L[lj].end && t - L[lj].start <= ind)
+					break;
+				if (t < L[lj].end)
+					last = lj;
+				lj++;
+			}
+			if (last == li)
+				continue;
+			vs = skip_hspace(s, L[li + 1].start, L[li + 1].end);
+			ve = L[last].end;
+			quoting = PONT_QUOTING_YAML_BLOCK;
+			memset(&d, 0, sizeof d);
+			d.kind = PONT_BLOCK_FIELD;
+			d.first = li + 1;
+			d.last = last;
+			d.cstart = d.sstart = vs;
+			d.cend = d.send = ve;
+			d.own_span = 1;
+			d.lstart = a;
+			d.lend = k;
+			pont__doc_emit(doc, L, &d, NULL);
+			doc->blocks[doc->nblocks - 1].quoting = quoting;
+			li = last;
+			continue;
+		}
 		if (!quoting || ve <= vs)
 			continue;
 		memset(&d, 0, sizeof d);
@@ -149,7 +195,7 @@ pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys)
 /* --- writing a value back --- */
 
 static const char *const quoting_names[] = {
-	"", "yaml-plain", "yaml-double", "yaml-single", "toml-basic", "toml-literal",
+	"", "yaml-plain", "yaml-double", "yaml-single", "toml-basic", "toml-literal", "yaml-block",
 };
 
 const char *
@@ -255,6 +301,11 @@ pont_quote_value(pont_quoting q, const char *t, size_t n, pont_buf *out)
 				pont_buf_addc(out, t[i] == '\n' || t[i] == '\r' ? ' ' : t[i]);
 			}
 		}
+		break;
+	case PONT_QUOTING_YAML_BLOCK:
+		/* the lines' breaks and indentation are codes: a new line break would lose it */
+		for (i = 0; i < n; i++)
+			pont_buf_addc(out, t[i] == '\n' || t[i] == '\r' ? ' ' : t[i]);
 		break;
 	case PONT_QUOTING_TOML_LITERAL:
 		/* no escape there: an apostrophe is written as the typographic one */

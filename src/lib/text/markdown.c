@@ -190,20 +190,6 @@ verbatim(md *m, cmark_node *n, pont_block_kind kind)
 	add(m, kind, 0, line_of(m, cmark_node_get_start_line(n)), line_of(m, cmark_node_get_end_line(n)));
 }
 
-/* An HTML block: the text in it read by the HTML reader; verbatim when it holds none. */
-static void
-html_block(md *m, cmark_node *n)
-{
-	size_t first = line_of(m, cmark_node_get_start_line(n)), last = line_of(m, cmark_node_get_end_line(n)), k, n0 = m->n;
-
-	if (pont__html_drafts(m->doc, m->L[first].start, m->L[last].end, &m->v, &m->n, &m->alloc) == 0) {
-		verbatim(m, n, PONT_BLOCK_HTML);
-		return;
-	}
-	for (k = n0; k < m->n; k++)
-		m->v[k].first = m->v[k].last = first;	/* (ordered among the blocks by their spans) */
-}
-
 static int
 by_start(const void *a, const void *b)
 {
@@ -238,7 +224,7 @@ walk(md *m, cmark_node *root)
 		else if (t == CMARK_NODE_CODE_BLOCK)
 			verbatim(m, n, PONT_BLOCK_CODE);
 		else if (t == CMARK_NODE_HTML_BLOCK)
-			html_block(m, n);
+			verbatim(m, n, PONT_BLOCK_HTML);
 		else if (t == CMARK_NODE_THEMATIC_BREAK)
 			verbatim(m, n, PONT_BLOCK_RULE);
 		else if (ext && strcmp(ext, "table_cell") == 0)

@@ -210,6 +210,17 @@ mask_period(const pont_segmenter *sg, char *m, size_t n, size_t dot)
 	if (dot + 1 < n && m[dot + 1] != ' ' && m[dot + 1] != '\n' && m[dot + 1] != '\r' && m[dot + 1] != '\t' &&
 	    (unsigned char)m[dot + 1] < 0x80 && m[dot + 1] != ')' && m[dot + 1] != '"' && m[dot + 1] != ']')
 		return;
+	/* a list number kept as text at the start of a line: "1\. Titre" (the escape is a space
+	 * here), "12. Titre" */
+	if (q > 0 && m[q - 1] == ' ')
+		q--;
+	for (k = q; k > 0 && q - k < 3 && m[k - 1] >= '0' && m[k - 1] <= '9'; k--)
+		;
+	if (k < q && (k == 0 || m[k - 1] == '\n')) {
+		m[dot] = 'x';
+		return;
+	}
+	q = dot;
 	while (q > 0) {			/* the word ending at the period */
 		c = pont_utf8_prev(m, q, &st);
 		if (!abbr_char(c))
