@@ -312,9 +312,9 @@ pont_tmdb_size(pont_tmdb *db, size_t *n, pont_error *err)
 
 /* --- values as PostgreSQL reads them --- */
 
-/* An array literal of the NUL-separated strings of toks, each followed by suffix: {"a","b"}. */
+/* An array literal of the NUL-separated strings of toks: {"a","b"}. */
 static void
-text_array(const pont_buf *toks, size_t n, const char *suffix, pont_buf *out)
+text_array(const pont_buf *toks, size_t n, pont_buf *out)
 {
 	size_t k, at = 0;
 
@@ -331,7 +331,6 @@ text_array(const pont_buf *toks, size_t n, const char *suffix, pont_buf *out)
 				pont_buf_addc(out, '\\');
 			pont_buf_addc(out, *t);
 		}
-		pont_buf_adds(out, suffix);
 		pont_buf_addc(out, '"');
 		at += strlen(toks->p + at) + 1;
 	}
@@ -379,7 +378,7 @@ key_fields(pont_tmdb *db, const char *src, int with_key, pont_buf *row)
 	if (with_key)
 		pont_buf_addf(row, "%lld\t", (long long)skey);
 	pont_buf_addf(row, "%.17g\t", wt);
-	text_array(&db->toks, nd, "", &db->arr);
+	text_array(&db->toks, nd, &db->arr);
 	copy_field(row, db->arr.p, 0);
 	pont_buf_addf(row, "w%+d", band);
 	for (k = 0; k < nd; k++) {
@@ -664,7 +663,7 @@ pont_tmdb_lookup(pont_tmdb *db, const char *text, size_t n, int min_score, pont_
 	*cands = NULL;
 	if (nd == 0 || max == 0)
 		return 0;
-	text_array(&db->toks, nd, "", &db->arr);
+	text_array(&db->toks, nd, &db->arr);
 	pv[0] = db->arr.p;
 	/* how many units hold each token */
 	r = run(db, "SELECT coalesce(t.df, 0) FROM unnest($1::text[]) WITH ORDINALITY AS q(tok, i) "

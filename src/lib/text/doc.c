@@ -129,21 +129,41 @@ word_is_particle(const char *s, size_t a, size_t b)
  * On success sets the name span and the offset where the turn's text starts; *strong is
  * set when the label is bold or dash-led (trusted even when it occurs once).
  */
-/* Bold markup opening at s[i]: "**", "__", <strong> or <b> (HTML); its length, and the text that
- * closes it in *close. 0 when there is none. */
+/* Bold markup: its opening and its closing (Markdown, HTML). */
+static const char *const bold_marks[][2] = {
+	{ "**", "**" }, { "__", "__" }, { "<strong>", "</strong>" }, { "<b>", "</b>" },
+};
+#define NBOLD (sizeof bold_marks / sizeof *bold_marks)
+
+/* Bold markup opening at s[i]; its length, and the text that closes it in *close. 0 when there
+ * is none. */
 static size_t
 bold_open(const char *s, size_t i, size_t end, const char **close)
 {
-	static const char *const open[][2] = {
-		{ "**", "**" }, { "__", "__" }, { "<strong>", "</strong>" }, { "<b>", "</b>" },
-	};
 	size_t k;
 
-	for (k = 0; k < sizeof open / sizeof *open; k++) {
-		size_t n = strlen(open[k][0]);
+	for (k = 0; k < NBOLD; k++) {
+		size_t n = strlen(bold_marks[k][0]);
 
-		if (end - i > n && strncasecmp(s + i, open[k][0], n) == 0) {
-			*close = open[k][1];
+		if (end - i > n && strncasecmp(s + i, bold_marks[k][0], n) == 0) {
+			*close = bold_marks[k][1];
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* Bold markup ending right at s[i] (after start); its closing in *close, 0 when none. */
+static size_t
+bold_before(const char *s, size_t start, size_t i, const char **close)
+{
+	size_t k;
+
+	for (k = 0; k < NBOLD; k++) {
+		size_t n = strlen(bold_marks[k][0]);
+
+		if (i - start >= n && strncasecmp(s + i - n, bold_marks[k][0], n) == 0) {
+			*close = bold_marks[k][1];
 			return n;
 		}
 	}
@@ -374,9 +394,8 @@ make_turn(pont_doc *doc, size_t i, size_t ns, size_t ne, size_t body)
 {
 	const char *s = doc->text;
 	pont_block *b = &doc->blocks[i];
-	static const size_t olen[4] = { 2, 8, 3, 2 };
 	const char *close = NULL;
-	size_t k, op = 0, cl;
+	size_t k, op = bold_before(s, 0, ns, &close), cl;
 	int closed = 0;
 
 	b->kind = PONT_BLOCK_TURN;
@@ -391,9 +410,6 @@ make_turn(pont_doc *doc, size_t i, size_t ns, size_t ne, size_t body)
 	}
 	/* "**Kate : a question?**" (or <strong>...</strong>): the bold closing at the end goes with
 	 * the label's opening */
-	for (k = 0; k < 4 && op == 0; k++)	/* the bold markup right before the name */
-		if (ns >= olen[k] && bold_open(s, ns - olen[k], ns + 1, &close) == olen[k])
-			op = olen[k];
 	cl = op ? strlen(close) : 0;
 	for (k = ne; op && k + cl <= body; k++)
 		closed |= starts_with(s, k, body, close);

@@ -121,6 +121,8 @@ domain_char(char c)
 void pont__doc_emit(pont_doc *doc, const line *L, draft *d, const size_t *pstart);
 void pont__doc_verbatim(pont_doc *doc, const line *L, pont_block_kind kind, size_t first, size_t last);
 size_t pont__list_marker(const char *s, size_t i, size_t end, int markdown);
+/* inline.c: the length of a character reference at s[i] (&amp; &#39; &#x1F;), 0 if none. */
+size_t pont__char_ref_len(const char *s, size_t i, size_t end);
 /* frontmatter.c: the front matter's prose values as blocks; the index of the line after it (0
  * when there is none). keys: comma-separated, or NULL for the default list. */
 size_t pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys);

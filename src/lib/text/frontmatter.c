@@ -121,10 +121,9 @@ pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys)
 	if (j >= nl)
 		return 0;
 	for (li = 1; li < j; li++) {
-		size_t a = skip_hspace(s, L[li].start, L[li].end), k = a, vs, ve;
+		size_t a = skip_hspace(s, L[li].start, L[li].end), k = a, vs = 0, ve = 0, first, last;
 		int quoting;
 		draft d;
-		pont_block *b;
 
 		if (a < L[li].end && s[a] == '-' && !toml)
 			a = k = skip_hspace(s, a + 1, L[li].end);	/* an item of a list of maps: "- alt: ..." */
@@ -143,51 +142,40 @@ pont__front_matter(pont_doc *doc, const line *L, size_t nl, const char *keys)
 				continue;
 			quoting = value_of(s, k + 1, L[li].end, 0, &vs, &ve);
 		}
+		first = last = li;
 		if (!toml && !quoting && block_scalar(s, k + 1, L[li].end)) {
 			/* "summary: >-": the lines indented more than the key */
-			size_t ind = a - L[li].start, lj = li + 1, last = li;
+			size_t ind = a - L[li].start, lj;
 
-			while (lj < j) {
+			for (lj = li + 1; lj < j; lj++) {
 				size_t t = skip_hspace(s, L[lj].start, L[lj].end);
 
 				if (t < L[lj].end && t - L[lj].start <= ind)
 					break;
 				if (t < L[lj].end)
 					last = lj;
-				lj++;
 			}
 			if (last == li)
 				continue;
-			vs = skip_hspace(s, L[li + 1].start, L[li + 1].end);
+			first = li + 1;
+			vs = skip_hspace(s, L[first].start, L[first].end);
 			ve = L[last].end;
 			quoting = PONT_QUOTING_YAML_BLOCK;
-			memset(&d, 0, sizeof d);
-			d.kind = PONT_BLOCK_FIELD;
-			d.first = li + 1;
-			d.last = last;
-			d.cstart = d.sstart = vs;
-			d.cend = d.send = ve;
-			d.own_span = 1;
-			d.lstart = a;
-			d.lend = k;
-			pont__doc_emit(doc, L, &d, NULL);
-			doc->blocks[doc->nblocks - 1].quoting = quoting;
-			li = last;
-			continue;
 		}
 		if (!quoting || ve <= vs)
 			continue;
 		memset(&d, 0, sizeof d);
 		d.kind = PONT_BLOCK_FIELD;
-		d.first = d.last = li;
+		d.first = first;
+		d.last = last;
 		d.cstart = d.sstart = vs;
 		d.cend = d.send = ve;
 		d.own_span = 1;
+		d.lstart = a;
+		d.lend = k;
 		pont__doc_emit(doc, L, &d, NULL);
-		b = &doc->blocks[doc->nblocks - 1];
-		b->label.start = a;
-		b->label.end = k;
-		b->quoting = quoting;
+		doc->blocks[doc->nblocks - 1].quoting = quoting;
+		li = last;
 	}
 	return j + 1;
 }

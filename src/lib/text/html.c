@@ -16,7 +16,6 @@
 #define MAX_DEPTH 400		/* deeper elements: kept as they are, not read */
 
 typedef struct hrun {
-	pont_doc *doc;
 	const char *s;
 	size_t len;
 	draft *v;			/* the blocks found */
@@ -78,7 +77,6 @@ is_opaque(GumboTag t)
 	case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SELECT:
 	case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
 	case GUMBO_TAG_VIDEO: case GUMBO_TAG_PRE: case GUMBO_TAG_INPUT: case GUMBO_TAG_BUTTON:
-	case GUMBO_TAG_HEAD:
 		return 1;
 	default:
 		return 0;
@@ -162,17 +160,13 @@ text(hrun *h, size_t a, size_t b)
 
 	add(h, a, a, -1);
 	while (i < b) {
-		if (s[i] == '&') {
-			size_t j = i + 1;
+		size_t r;
 
-			while (j < b && j < i + 32 && s[j] != ';' && s[j] != '&' && s[j] != ' ' && s[j] != '<')
-				j++;
-			if (j < b && s[j] == ';' && j > i + 1) {
-				pont_marks_push(&h->marks, PONT_MARK_HTML, i, j + 1);
-				h->has_text = 1;
-				i = j + 1;
-				continue;
-			}
+		if (s[i] == '&' && (r = pont__char_ref_len(s, i, b)) != 0) {
+			pont_marks_push(&h->marks, PONT_MARK_HTML, i, i + r);
+			h->has_text = 1;
+			i += r;
+			continue;
 		}
 		if (s[i] == '\n' || s[i] == '\r') {
 			size_t j = i;
@@ -374,7 +368,6 @@ pont__html_drafts(pont_doc *doc, size_t a, size_t b, draft **v, size_t *n, size_
 	size_t i, end = 0, n0 = *n;
 
 	memset(&h, 0, sizeof h);
-	h.doc = doc;
 	h.s = doc->text;	/* the parser's positions point into doc->text: offsets are the document's */
 	h.len = b;
 	h.v = *v;

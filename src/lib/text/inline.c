@@ -117,8 +117,8 @@ angle(const char *s, size_t i, size_t end, pont_mark_kind *kind)
 }
 
 /* A character reference at i: &name; &#123; &#x1F; (CommonMark); returns its length, 0 if none. */
-static size_t
-entity(const char *s, size_t i, size_t end)
+size_t
+pont__char_ref_len(const char *s, size_t i, size_t end)
 {
 	size_t k = i + 1, max;
 
@@ -288,7 +288,7 @@ inline_line(inl *x, size_t a, size_t b)
 			pont_marks_push(x->m, k, i, i + n);
 			i += n;
 			text = i;
-		} else if (c == '&' && (n = entity(s, i, b)) != 0) {
+		} else if (c == '&' && (n = pont__char_ref_len(s, i, b)) != 0) {
 			pont_scan_links(s, text, i, x->m);	/* &nbsp; is markup, not a word */
 			pont_marks_push(x->m, PONT_MARK_HTML, i, i + n);
 			i += n;
